@@ -1,0 +1,46 @@
+"""Analyse: one ``Article`` in, one ``Analysis`` out (actors, quotes, dates, events)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from ..model import Analysis, Article, Span
+from .actors import find_mentions, resolve_local
+from .dates import extract_timerefs
+from .events import extract_events
+from .nlp import load_nlp
+from .quotes import extract_quotes
+
+__all__ = ["analyse_doc", "analyse_articles", "ANALYSER_VERSION"]
+
+#: Bump when the analysis changes so stored analyses are recomputed, not reused stale.
+ANALYSER_VERSION = "1"
+
+
+def analyse_doc(doc: Doc, article: Article) -> Analysis:
+    """Run every analysis step over one parsed article, in dependency order."""
+    mentions = find_mentions(doc, article)
+    mentions, actors = resolve_local(mentions, article)
+    timerefs = extract_timerefs(doc, article)
+    quotes = extract_quotes(doc, article, mentions, actors)
+    events = extract_events(doc, article, mentions, actors, timerefs)
+    return Analysis(
+        article=article.id,
+        sentences=tuple(Span(article.id, s.start_char, s.end_char) for s in doc.sents),
+        mentions=tuple(mentions),
+        actors=tuple(actors),
+        quotes=tuple(quotes),
+        timerefs=tuple(timerefs),
+        events=tuple(events),
+    )
+
+
+def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+    """Parse with spaCy in batches and analyse each article."""
+    nlp = load_nlp()
+    items = list(articles)
+    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    for article, doc in zip(items, docs, strict=True):
+        yield analyse_doc(doc, article)

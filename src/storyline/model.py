@@ -1,0 +1,340 @@
+"""The data that flows between stages.
+
+Every stage reads and returns these frozen dataclasses, so a stage can be run, stored and
+re-run on its own. Each record converts losslessly to plain JSON-able dicts and back
+(``to_dict`` / ``from_dict``): the store and ``story.json`` are built on that round trip.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin
+
+__all__ = [
+    "Article",
+    "Removed",
+    "Span",
+    "Evidence",
+    "Role",
+    "Actor",
+    "Mention",
+    "TimeRef",
+    "Quote",
+    "Event",
+    "Analysis",
+    "Rejected",
+    "Claim",
+    "Conflict",
+    "TimelineEntry",
+    "SummarySentence",
+    "Citation",
+    "RelationPoint",
+    "Story",
+    "Record",
+]
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin giving a frozen dataclass a lossless dict round trip.
+
+    Conversion is driven by the type hints, so adding a field needs no serialisation code.
+    """
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        hints = _hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _load(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _load(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(hint) if a is not type(None)]
+        return _load(args[0], value) if len(args) == 1 else value
+    if origin is tuple:
+        args = get_args(hint)
+        inner = args[0] if args else Any
+        return tuple(_load(inner, v) for v in value)
+    if origin is list:
+        return [_load(get_args(hint)[0], v) for v in value]
+    if origin is dict:
+        _, vt = get_args(hint)
+        return {k: _load(vt, v) for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    return value
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class Removed(Record):
+    """A piece of the input that cleaning cut from the body, with the reason.
+
+    ``start``/``end`` locate it in the raw extracted text (before cleaning), so nothing is
+    lost silently and a user can restore it.
+    """
+
+    text: str
+    reason: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    """One cleaned news article. ``id`` is the hash of the cleaned text."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    # day | minute | month | year; None when no date is known
+    published_precision: str | None = None
+    # where the date came from: html-meta, dateline, sidecar, cli, feed, ... ; None = unknown
+    published_source: str | None = None
+    removed: tuple[Removed, ...] = ()
+    duplicate_of: str | None = None
+    format: str = "text"
+    # where each of the several records of a container file starts (WARC, JSONL, feeds)
+    record: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejected(Record):
+    """Input that could not become an article, and why (never a silent skip)."""
+
+    source: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- analyse
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """Character offsets into ``Article.text`` of one article: the provenance of a fact."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence(Record):
+    """A span with its text copied out, as reports and story.json show it."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Role(Record):
+    """A title or office held by an actor, as a text stated it (or the knowledge file)."""
+
+    title: str
+    organisation: str | None = None
+    country: str | None = None
+    span: Span | None = None
+    start: str | None = None  # ISO date the role began, when known
+    end: str | None = None
+    source: str = "text"  # text | knowledge
+
+
+@dataclass(frozen=True)
+class Actor(Record):
+    """A canonical person, organisation, state or place."""
+
+    id: str
+    name: str
+    kind: str  # person | organisation | state | place | unnamed
+    country: str | None = None  # ISO-3
+    sector: str | None = None  # GOV, MIL, DIP, MED, THINK, BUS, ...
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    notes: tuple[str, ...] = ()  # resolution decisions and disagreements, in words
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    """A stretch of text that refers to an actor."""
+
+    span: Span
+    text: str
+    label: str  # spaCy label or the rule that found it
+    actor: str | None = None
+    how: str | None = None  # why it resolved to that actor
+
+
+@dataclass(frozen=True)
+class TimeRef(Record):
+    """A time expression and what it resolves to against the article's own date."""
+
+    span: Span
+    text: str
+    date: str | None  # YYYY | YYYY-MM | YYYY-MM-DD ; None = unresolved
+    granularity: str | None  # day | month | year
+    end: str | None = None  # for ranges
+    how: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    """Who said what. ``start``/``end`` cover the quoted words, without the marks."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # actor id
+    speaker_name: str | None  # as written
+    cue: str | None
+    direct: bool
+    cue_span: Span | None = None
+    speaker_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    id: str
+    type: str  # PLOVER category
+    source_actor: str | None
+    target_actor: str | None
+    date: str | None
+    granularity: str | None
+    date_text: str | None
+    place: str | None
+    intensity: float
+    mode: str  # happened | planned | cancelled | denied | hypothetical
+    summary: str
+    evidence: tuple[Evidence, ...]
+    cameo: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis(Record):
+    """Everything the analyse stage found in one article."""
+
+    article: str
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timerefs: tuple[TimeRef, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+# --------------------------------------------------------------------------- fuse / present
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    id: str
+    text: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    outlets: tuple[str, ...] = ()
+    corroborated: bool = False
+
+
+@dataclass(frozen=True)
+class Conflict(Record):
+    id: str
+    kind: str
+    description: str
+    sides: tuple[Evidence, ...]
+    verdict: str = "conflict"  # conflict | compatible
+
+
+@dataclass(frozen=True)
+class TimelineEntry(Record):
+    date: str
+    granularity: str
+    title: str
+    events: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    mode: str = "happened"
+
+
+@dataclass(frozen=True)
+class Citation(Record):
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence(Record):
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class RelationPoint(Record):
+    dyad: str
+    period: str
+    score: float
+    events: int
+
+
+@dataclass(frozen=True)
+class Story(Record):
+    """The fused result over a set of articles."""
+
+    storyline_version: str
+    articles: tuple[Article, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    relations: tuple[RelationPoint, ...] = ()
+    id: str = "story"
+    title: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)

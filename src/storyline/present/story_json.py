@@ -1,0 +1,35 @@
+"""``story.json``: the output contract (docs/story-json.md, data/story.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Story
+
+__all__ = ["story_to_json", "write_story", "load_schema"]
+
+
+def story_to_json(story: Story) -> dict[str, Any]:
+    """The contract's shape: the model's dict, with roles flattened to their titles."""
+    d = story.to_dict()
+    for actor in d["actors"]:
+        actor["role_details"] = actor["roles"]
+        actor["roles"] = list(dict.fromkeys(r["title"] for r in actor["roles"]))
+    return d
+
+
+def write_story(story: Story, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(story_to_json(story), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_schema() -> dict[str, Any]:
+    text = resources.files("storyline.data").joinpath("story.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
