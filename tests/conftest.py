@@ -35,5 +35,11 @@ def demo_dir() -> Path:
 
 def make_article(text: str, published: str | None = "2023-06-17", **kw: object) -> Article:
     """An Article built by hand, for tests where ingest is not the point."""
-    return Article(id=article_id(text), source=str(kw.pop("source", "test.txt")), text=text,
-                   published=published, published_precision="day" if published else None, **kw)  # type: ignore[arg-type]
+    return Article(
+        id=article_id(text),
+        source=str(kw.pop("source", "test.txt")),
+        text=text,
+        published=published,
+        published_precision="day" if published else None,
+        **kw,
+    )  # type: ignore[arg-type]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
-from collections.abc import Iterable
 
 import typer
 from rich.console import Console
@@ -17,8 +17,8 @@ from .settings import SETTINGS_HELP, Settings
 app = typer.Typer(
     help="storyline: many outlets in, one sourced story out.", no_args_is_help=True, add_completion=False
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+out = Console(soft_wrap=True, highlight=False)
 
 #: Show a progress bar above this many files.
 PROGRESS_MIN_FILES = 5

@@ -49,13 +49,13 @@ class Record:
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        hints = _hints(cls)
+        hints = _hints(typing.cast(Any, cls))
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls):
             if f.name in data:
                 kwargs[f.name] = _load(hints[f.name], data[f.name])
         return cls(**kwargs)
@@ -64,7 +64,7 @@ class Record:
 def _dump(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list | tuple):
         return [_dump(v) for v in value]
     if isinstance(value, dict):
         return {k: _dump(v) for k, v in value.items()}
@@ -72,7 +72,7 @@ def _dump(value: Any) -> Any:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -81,8 +81,8 @@ def _load(hint: Any, value: Any) -> Any:
         return None
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        args = [a for a in get_args(hint) if a is not type(None)]
-        return _load(args[0], value) if len(args) == 1 else value
+        members = [a for a in get_args(hint) if a is not type(None)]
+        return _load(members[0], value) if len(members) == 1 else value
     if origin is tuple:
         args = get_args(hint)
         inner = args[0] if args else Any

@@ -95,7 +95,9 @@ class Store:
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def list_stories(self) -> list[tuple[str, str | None]]:
-        return [(r[0], r[1]) for r in self.con.execute("SELECT id, title FROM stories ORDER BY id").fetchall()]
+        return [
+            (r[0], r[1]) for r in self.con.execute("SELECT id, title FROM stories ORDER BY id").fetchall()
+        ]
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.con.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()

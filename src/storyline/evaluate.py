@@ -1,0 +1,227 @@
+"""The eval gate: score the pipeline against a hand-annotated gold corpus.
+
+``python -m storyline.evaluate GOLD --floors FLOORS`` analyses the folder holding GOLD, prints
+precision / recall / F1 per kind (junk lines, quotes, events, actors, dates) and exits non-zero
+when any score is below its pinned floor. Floors only ever rise (``--raise-floors`` writes the
+current scores, rounded down, wherever they beat the pinned ones).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Article, Story, TimeRef
+
+__all__ = ["Score", "score_story", "main"]
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+def _norm(s: str) -> str:
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9']+", _norm(s)))
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Quote texts match when one contains the other or they share most words."""
+    na, nb = _norm(a).strip(" ,.\"'"), _norm(b).strip(" ,.\"'")
+    if not na or not nb:
+        return False
+    if na in nb or nb in na:
+        return min(len(na), len(nb)) / max(len(na), len(nb)) >= 0.5
+    wa, wb = _words(na), _words(nb)
+    return len(wa & wb) / max(1, len(wa | wb)) >= 0.6
+
+
+def _same_person(gold: str, names: Iterable[str]) -> bool:
+    """A gold speaker matches when the predicted name shares its surname-bearing words."""
+    g = _words(gold) - {"mr", "ms", "mrs", "dr", "the", "a", "an"}
+    for n in names:
+        w = _words(n) - {"mr", "ms", "mrs", "dr", "the", "a", "an"}
+        if g and w and (g <= w or w <= g or (len(g & w) >= 2)):
+            return True
+    return False
+
+
+def _by_file(story: Story) -> dict[str, Article]:
+    return {Path(a.source).name: a for a in story.articles}
+
+
+def score_story(story: Story, gold: dict[str, Any], timerefs: Iterable[TimeRef] = ()) -> dict[str, Score]:
+    """Compare a story with the gold annotation; returns a Score per kind.
+
+    ``timerefs`` are the analyses' time expressions (the story keeps only dated events).
+    """
+    refs = list(timerefs)
+    files = _by_file(story)
+    actors = {a.id: a for a in story.actors}
+    scores = {k: Score() for k in ("junk", "body", "quotes", "speakers", "events", "dates", "actors")}
+    for fname, g in gold["articles"].items():
+        art = files.get(fname)
+        if art is None:
+            for k in ("junk", "quotes", "events"):
+                scores[k].fn += len(g.get(k, []))
+            continue
+        # junk: lines cut vs lines annotated as junk or non-body
+        gold_cut = {_norm(x) for x in g.get("junk", [])} | {_norm(x["text"]) for x in g.get("non_body", [])}
+        cut = [_norm(r.text) for r in art.removed]
+        for gc in gold_cut:
+            if any(gc in c or c in gc for c in cut if c):
+                scores["junk"].tp += 1
+            else:
+                scores["junk"].fn += 1
+        body_gold = [_norm(s) for s in g.get("body_sentences", [])]
+        text = _norm(art.text)
+        for c in cut:
+            if (
+                c
+                and not any(c in gc or gc in c for gc in gold_cut)
+                and any(c in b or b in c for b in body_gold)
+            ):
+                scores["junk"].fp += 1
+        for b in body_gold:
+            if b in text:
+                scores["body"].tp += 1
+            else:
+                scores["body"].fn += 1
+        if g.get("duplicate_of"):
+            continue  # a wire copy is not analysed twice; its facts live on the canonical copy
+        # quotes (text), and speakers among the matched quotes
+        preds = [q for q in story.quotes if q.article == art.id]
+        used: set[str] = set()
+        for gq in g.get("quotes", []):
+            hit = next((q for q in preds if q.id not in used and _same_text(q.text, gq["text"])), None)
+            if hit is None:
+                scores["quotes"].fn += 1
+                scores["speakers"].fn += 1
+                continue
+            used.add(hit.id)
+            scores["quotes"].tp += 1
+            names = [hit.speaker_name or ""]
+            if hit.speaker and hit.speaker in actors:
+                names += [actors[hit.speaker].name, *actors[hit.speaker].aliases]
+            if _same_person(gq["speaker"], names):
+                scores["speakers"].tp += 1
+            else:
+                scores["speakers"].fp += 1
+                scores["speakers"].fn += 1
+        scores["quotes"].fp += sum(1 for q in preds if q.id not in used)
+        # events: same type and same date (as precise as gold states)
+        evs = [e for e in story.events if any(ev.article == art.id for ev in e.evidence)]
+        used = set()
+        for ge in g.get("events", []):
+            ehit = next(
+                (
+                    e
+                    for e in evs
+                    if e.id not in used and e.type == ge["type"] and (e.date or "") == (ge.get("date") or "")
+                ),
+                None,
+            )
+            if ehit is None:
+                scores["events"].fn += 1
+            else:
+                used.add(ehit.id)
+                scores["events"].tp += 1
+        scores["events"].fp += sum(1 for e in evs if e.id not in used)
+        # dates: gold time expressions resolved right
+        analysis_refs = g.get("timerefs", [])
+        story_refs = [t for t in refs if t.span.article == art.id]
+        for gt in analysis_refs:
+            ok = any(_norm(gt["text"]) in _norm(t.text) and t.date == gt["date"] for t in story_refs)
+            scores["dates"].tp += ok
+            scores["dates"].fn += not ok
+    # actors: gold actors found with the right country
+    for ga in gold.get("actors", []):
+        ahit = next(
+            (a for a in story.actors if _same_person(ga["name"], [a.name]) and a.kind == ga["kind"]), None
+        )
+        if ahit is None:
+            scores["actors"].fn += 1
+        elif ga.get("country") and ahit.country != ga["country"]:
+            scores["actors"].fp += 1
+            scores["actors"].fn += 1
+        else:
+            scores["actors"].tp += 1
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="storyline.evaluate", description=__doc__)
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--floors", type=Path, required=True)
+    ap.add_argument(
+        "--raise-floors", action="store_true", help="write current scores where they beat the floors"
+    )
+    args = ap.parse_args(argv)
+    from .analyse import analyse_articles
+    from .fuse import fuse
+    from .ingest import ingest
+    from .settings import Settings
+
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=Path(tmp) / "eval.duckdb", out=Path(tmp))
+        ing = ingest([str(args.gold.parent)], settings)
+        analyses = list(analyse_articles(a for a in ing.articles if a.duplicate_of is None))
+    story = fuse(ing.articles, analyses, ing.rejected)
+    scores = score_story(story, gold, (t for an in analyses for t in an.timerefs))
+    floors = json.loads(args.floors.read_text(encoding="utf-8")) if args.floors.exists() else {}
+    failed = []
+    print(f"{'kind':10} {'P':>6} {'R':>6} {'F1':>6}  floor(F1)")
+    for kind, s in scores.items():
+        floor = floors.get(kind, {}).get("f1", 0.0)
+        flag = "" if s.f1 + 1e-9 >= floor else "  BELOW FLOOR"
+        print(f"{kind:10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {floor:.3f}{flag}")
+        if flag:
+            failed.append(kind)
+        if args.raise_floors and s.f1 > floor:
+            floors[kind] = {"f1": int(s.f1 * 100) / 100}
+    if args.raise_floors:
+        args.floors.parent.mkdir(parents=True, exist_ok=True)
+        args.floors.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if failed:
+        print(f"eval gate failed: {', '.join(failed)} below the pinned floor", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

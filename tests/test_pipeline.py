@@ -1,0 +1,106 @@
+"""End to end through the CLI: files in, a valid story.json out, the store reused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.present.story_json import load_schema
+
+ARTICLE_A = """Ministers Meet in Harbour City
+
+The foreign ministers of Norway and Chile met in Harbour City on Sunday to discuss fisheries.
+
+"We have agreed to keep talking," said Ingrid Dahl, Norway's foreign minister.
+"""
+ARTICLE_B = """Talks Continue
+
+Chile's foreign minister Pablo Rojas told reporters the talks had been useful.
+
+“This is a good start,” Rojas said.
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (d / "sub" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    return d
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["analyze", *args])
+    return result.exit_code, result.output
+
+
+def test_analyze_writes_valid_story(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = _run(
+        str(corpus), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--published", "2025-03-08"
+    )
+    assert code == 0, output
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    jsonschema.validate(story, load_schema())
+    assert sorted(Path(a["source"]).name for a in story["articles"]) == ["a.txt", "b.txt"]
+    assert all(a["published"] == "2025-03-08" for a in story["articles"])
+
+
+def test_bad_files_are_reported_and_skipped(corpus: Path, tmp_path: Path) -> None:
+    code, output = _run(str(corpus), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"))
+    assert code == 0
+    assert "empty.txt: file is empty" in output
+    assert "binary.txt: looks binary" in output
+    assert "2 articles read from 4 files" in output
+    assert "Traceback" not in output
+
+
+def test_second_run_reuses_the_store(corpus: Path, tmp_path: Path) -> None:
+    args = (str(corpus), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"))
+    _, first = _run(*args)
+    _, second = _run(*args)
+    assert "0 reused" in first and "2 analysed" in first
+    assert "2 reused" in second and "0 analysed" in second
+
+
+def test_nothing_processable_exits_non_zero(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    code, output = _run(
+        str(tmp_path / "empty.txt"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb")
+    )
+    assert code == 1
+    assert "no article could be processed" in output
+
+
+def test_missing_path_is_reported(tmp_path: Path, corpus: Path) -> None:
+    code, output = _run(
+        str(corpus), str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb")
+    )
+    assert code == 0
+    assert "nope: no such file or folder" in output
+
+
+def test_bad_published_flag_is_a_usage_error(corpus: Path) -> None:
+    code, output = _run(str(corpus), "--published", "17/06/2023")
+    assert code == 2
+    assert "YYYY-MM-DD" in output
+
+
+@pytest.mark.seeds
+def test_seeds_give_five_articles(seeds_dir: Path, tmp_path: Path) -> None:
+    code, output = _run(str(seeds_dir), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"))
+    assert code == 0, output
+    story = json.loads((tmp_path / "o" / "story.json").read_text(encoding="utf-8"))
+    jsonschema.validate(story, load_schema())
+    assert len(story["articles"]) == 5
+    for q in story["quotes"]:
+        art = next(a for a in story["articles"] if a["id"] == q["article"])
+        assert art["text"][q["start"] : q["end"]] == q["text"]
