@@ -104,3 +104,16 @@ def test_seeds_give_five_articles(seeds_dir: Path, tmp_path: Path) -> None:
     for q in story["quotes"]:
         art = next(a for a in story["articles"] if a["id"] == q["article"])
         assert art["text"][q["start"] : q["end"]] == q["text"]
+
+
+def test_worker_pool_gives_the_same_analyses_as_one_process(tmp_path: Path) -> None:
+    from storyline.engine.local import analyse_in_pool
+    from storyline.ingest import article_id
+    from storyline.model import Article
+
+    texts = [f"Minister {name} met officials in Oslo on Monday. He said talks went well." for name in "ABCDE"]
+    arts = [
+        Article(id=article_id(t), source=f"{i}.txt", text=t, published="2025-03-08")
+        for i, t in enumerate(texts)
+    ]
+    assert analyse_in_pool(arts, 2) == analyse_in_pool(arts, 1)

@@ -41,12 +41,13 @@ def analyze(
     published: Annotated[
         str | None, typer.Option("--published", help=SETTINGS_HELP["published"], callback=_published)
     ] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"])] = 1,
 ) -> None:
     """Read coverage, analyse it and write DIR/story.json."""
     from .engine.local import run
 
     try:
-        settings = Settings(db=db, out=out_dir, published=published)
+        settings = Settings(db=db, out=out_dir, published=published, workers=workers)
         report = run(paths, settings, progress=_progress)
     except StorylineError as e:
         err.print(f"[red]error:[/red] {e}")

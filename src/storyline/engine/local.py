@@ -7,6 +7,7 @@ a second run over the same files does no analysis twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from ..present.story_json import write_story
 from ..settings import Settings
 from ..store import Store
 
-__all__ = ["RunReport", "run"]
+__all__ = ["RunReport", "analyse_in_pool", "run"]
 
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
 
@@ -43,6 +44,25 @@ def _check(stage: str, items: Iterable[object], kind: type) -> None:
             raise StageError(f"stage {stage!r} returned {type(item).__name__}, expected {kind.__name__}")
 
 
+def analyse_in_pool(articles: list[Article], workers: int) -> list[Analysis]:
+    """Analyse in ``workers`` processes (each loads spaCy once); 1 means in this process.
+
+    Articles are dealt round-robin into one chunk per worker so long and short ones mix; the
+    result keeps the input order.
+    """
+    if workers <= 1 or len(articles) < 2 * workers:
+        return list(analyse_articles(articles))
+    chunks = [articles[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(_analyse_chunk, chunks))
+    by_id = {an.article: an for chunk in results for an in chunk}
+    return [by_id[a.id] for a in articles]
+
+
+def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+    return list(analyse_articles(articles))
+
+
 def run(paths: list[str], settings: Settings, progress: Progress | None = None) -> RunReport:
     ingested = ingest(paths, settings, progress=progress)
     _check("ingest", ingested.articles, Article)
@@ -51,7 +71,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     with Store(settings.db) as store:
         cached = store.get_analyses(todo_ids, ANALYSER_VERSION)
         need = {a.id: a for a in articles if a.id in todo_ids and a.id not in cached}
-        fresh = list(analyse_articles(need.values()))
+        fresh = analyse_in_pool(list(need.values()), settings.workers)
         _check("analyse", fresh, Analysis)
         store.put_articles(articles)
         store.put_analyses(fresh, ANALYSER_VERSION)
