@@ -42,12 +42,13 @@ def analyze(
         str | None, typer.Option("--published", help=SETTINGS_HELP["published"], callback=_published)
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"])] = 1,
+    engine: Annotated[str, typer.Option("--engine", help=SETTINGS_HELP["engine"])] = "local",
 ) -> None:
     """Read coverage, analyse it and write DIR/story.json."""
     from .engine.local import run
 
     try:
-        settings = Settings(db=db, out=out_dir, published=published, workers=workers)
+        settings = Settings(db=db, out=out_dir, published=published, workers=workers, engine=engine)
         report = run(paths, settings, progress=_progress)
     except StorylineError as e:
         err.print(f"[red]error:[/red] {e}")

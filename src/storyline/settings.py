@@ -17,6 +17,7 @@ SETTINGS_HELP: dict[str, str] = {
     "published": "Publication date (YYYY-MM-DD) for articles whose own date cannot be found.",
     "max_bytes": "Files larger than this are reported and skipped.",
     "workers": "Processes for the analyse stage (1 = in this process).",
+    "engine": "Where the analyse stage runs: local (process pool) or ray (Ray Data; needs the ray extra).",
     "summary_sentences": "How many sentences the extractive summary has.",
     "near_duplicate_threshold": "Jaccard similarity (MinHash) above which two articles are one wire story.",
 }
@@ -29,6 +30,7 @@ class Settings:
     published: str | None = None
     max_bytes: int = 20_000_000
     workers: int = 1
+    engine: str = "local"
     summary_sentences: int = 8
     # 0.5 on 5-shingles: wire copies with different junk and one edited sentence score
     # 0.6-0.9 on our fixtures, unrelated articles on one story stay under 0.2.
@@ -44,6 +46,8 @@ class Settings:
                 ) from e
         if self.max_bytes <= 0:
             raise StorylineError("max_bytes must be positive")
+        if self.engine not in ("local", "ray"):
+            raise StorylineError(f"engine must be 'local' or 'ray', got {self.engine!r}")
         if self.workers < 1:
             raise StorylineError("workers must be at least 1")
         if not 1 <= self.summary_sentences <= 50:

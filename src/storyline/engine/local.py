@@ -71,7 +71,12 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     with Store(settings.db) as store:
         cached = store.get_analyses(todo_ids, ANALYSER_VERSION)
         need = {a.id: a for a in articles if a.id in todo_ids and a.id not in cached}
-        fresh = analyse_in_pool(list(need.values()), settings.workers)
+        if settings.engine == "ray":
+            from .ray_runner import analyse_on_ray
+
+            fresh = analyse_on_ray(list(need.values()), settings.workers)
+        else:
+            fresh = analyse_in_pool(list(need.values()), settings.workers)
         _check("analyse", fresh, Analysis)
         store.put_articles(articles)
         store.put_analyses(fresh, ANALYSER_VERSION)
