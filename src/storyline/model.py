@@ -251,6 +251,13 @@ class Event(Record):
     evidence: tuple[Evidence, ...]
     cameo: str | None = None
     notes: tuple[str, ...] = ()
+    # set by fuse when reports are merged: every article (wire copies included) and outlet
+    articles: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    end: str | None = None  # last day/month/year when the event's date is a range
+    place_span: Span | None = None
+    duration: str | None = None  # as written: "35-minute", "more than three hours"
+    trigger_span: Span | None = None  # the word(s) that name the event
 
 
 @dataclass(frozen=True)
@@ -338,3 +345,5 @@ class Story(Record):
     id: str = "story"
     title: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # dyad ("AUS-IDN") → a plain sentence on the direction of its relations series
+    relation_readings: dict[str, str] = field(default_factory=dict)

@@ -1,22 +1,32 @@
-"""Ingest: files and feeds in, clean ``Article`` records out (plus ``Rejected`` with reasons)."""
+"""Ingest: files and feeds in, clean ``Article`` records out (plus ``Rejected`` with reasons).
+
+Three passes: read every file into raw documents (HTML bodies extracted), count the lines each
+outlet repeats across its documents (its page furniture), then clean each document with that
+knowledge and mark duplicates.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-
-import trafilatura
+from urllib.parse import urlparse
 
 from ..errors import InputError
-from ..model import Article, Rejected, Removed
+from ..model import Article, Rejected
 from ..settings import Settings
-from .boilerplate import clean_text
+from .boilerplate import clean, line_keys
 from .dedupe import mark_duplicates
+from .html import extract_html
 from .metadata import merge_meta
 from .readers import RawDoc, discover, read_path
 
 __all__ = ["IngestResult", "ingest", "article_from_raw", "article_id"]
+
+#: A line seen in at least this many documents of one outlet is that outlet's furniture.
+#: 3, not 2: two versions of one story from one outlet legitimately share paragraphs.
+OUTLET_REPEAT_MIN = 3
 
 
 @dataclass
@@ -36,56 +46,48 @@ def ingest(
     settings: Settings,
     progress: Callable[[Iterable[object]], Iterable[object]] | None = None,
 ) -> IngestResult:
-    """Read every file under ``paths``; one bad file is rejected, never fatal."""
+    """Read every file under ``paths``; one bad file or record is rejected, never fatal."""
     files, missing = discover(paths)
     result = IngestResult(files=len(files))
     result.rejected.extend(Rejected(e.source, e.reason) for e in missing)
+    docs: list[RawDoc] = []
     it: Iterable[object] = progress(files) if progress else files
     for path in it:
         try:
-            docs = read_path(path, settings.max_bytes)  # type: ignore[arg-type]
+            got = read_path(path, settings.max_bytes)  # type: ignore[arg-type]
         except InputError as e:
             result.rejected.append(Rejected(e.source, e.reason))
             continue
-        for doc in docs:
+        for d in got:
+            if isinstance(d, Rejected):
+                result.rejected.append(d)
+                continue
             try:
-                result.articles.append(article_from_raw(doc, settings))
+                docs.append(_extracted(d))
             except InputError as e:
                 result.rejected.append(Rejected(e.source, e.reason))
+    repeated = _outlet_furniture(docs)
+    for d in docs:
+        try:
+            result.articles.append(article_from_raw(d, settings, repeated.get(_outlet_key(d), ())))
+        except InputError as e:
+            result.rejected.append(Rejected(e.source, e.reason))
     result.articles = mark_duplicates(result.articles, settings.near_duplicate_threshold)
     return result
 
 
-def article_from_raw(doc: RawDoc, settings: Settings) -> Article:
+def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] = ()) -> Article:
     """Clean one raw document and attach its metadata."""
-    meta = dict(doc.meta)
-    removed: list[Removed] = []
-    if doc.format == "html":
-        assert doc.html is not None
-        text = trafilatura.extract(doc.html, include_comments=False, include_tables=False) or ""
-        found = trafilatura.extract_metadata(doc.html)
-        if found is not None:
-            for key, value in (
-                ("title", found.title),
-                ("outlet", found.sitename),
-                ("url", found.url),
-                ("published", found.date),
-                ("authors", [a.strip() for a in (found.author or "").split(";") if a.strip()]),
-            ):
-                if value and not meta.get(key):
-                    meta[key] = value
-        if not text.strip():
-            raise InputError(doc.source, "HTML page has no article body")
-        body, removed = clean_text(text)
-    else:
-        body, removed = clean_text(doc.text)
-    if not body.strip():
-        raise InputError(doc.source, "no article text left after cleaning")
-    m = merge_meta(meta, body, settings.published)
+    doc = _extracted(doc)
+    c = clean(doc.text, repeated)
+    if not c.body.strip():
+        what = "HTML page has no article body" if doc.html is not None else "no article text"
+        raise InputError(_where(doc), f"{what} left after cleaning")
+    m = merge_meta(doc.meta, c.body, settings.published, c.meta)
     return Article(
-        id=article_id(body),
+        id=article_id(c.body),
         source=doc.source,
-        text=body,
+        text=c.body,
         title=m.title,
         outlet=m.outlet,
         url=m.url,
@@ -93,7 +95,38 @@ def article_from_raw(doc: RawDoc, settings: Settings) -> Article:
         published=m.published,
         published_precision=m.published_precision,
         published_source=m.published_source,
-        removed=tuple(removed),
+        removed=tuple(c.removed),
         format=doc.format,
         record=doc.record,
     )
+
+
+def _extracted(doc: RawDoc) -> RawDoc:
+    """HTML-bearing records get their body text (and page metadata) once."""
+    if doc.html is None or doc.text:
+        return doc
+    text, found = extract_html(_where(doc), doc.html)
+    doc.text = text
+    doc.meta = {**found, **{k: v for k, v in doc.meta.items() if v}}
+    return doc
+
+
+def _where(doc: RawDoc) -> str:
+    return f"{doc.source}#{doc.record}" if doc.record else doc.source
+
+
+def _outlet_key(doc: RawDoc) -> str | None:
+    if doc.meta.get("outlet"):
+        return str(doc.meta["outlet"]).lower()
+    host = urlparse(str(doc.meta.get("url") or "")).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _outlet_furniture(docs: list[RawDoc]) -> dict[str | None, frozenset[str]]:
+    """Lines repeated across documents of one outlet: its newsletter boxes, footers, promos."""
+    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        key = _outlet_key(d)
+        if key is not None:
+            counts[key].update(line_keys(d.text))
+    return {k: frozenset(line for line, n in c.items() if n >= OUTLET_REPEAT_MIN) for k, c in counts.items()}

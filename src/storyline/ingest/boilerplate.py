@@ -1,32 +1,78 @@
 """Separate article prose from the page junk that survives in scraped text.
 
-Every line that is cut is returned as ``Removed`` with its reason and offsets into the raw
-text, so the body can always be audited and restored.
+Every piece that is cut is returned as ``Removed`` with its reason and offsets into the raw
+text, so the body can always be audited and restored. The decisions are made in ``junk.py``
+from the block features of ``lines.py``; this module runs them and assembles the result.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from ..model import Removed
+from .junk import DATELINE_PREFIX, JUNK_REASONS, KEEP_REASONS, classify
+from .lines import Block, measure, normalise, segment
+from .metadata import TextMeta, text_meta
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "clean", "Cleaned", "line_keys", "JUNK_REASONS", "KEEP_REASONS"]
 
-_BLANK = re.compile(r"\n\s*\n+")
+#: How many body blocks may open with a dateline ("BEIJING—", "JAKARTA (Reuters) -").
+DATELINE_BLOCKS = 2
 
 
-def clean_text(raw: str) -> tuple[str, list[Removed]]:
-    """Return the body (paragraphs joined by blank lines) and what was removed."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+@dataclass
+class Cleaned:
+    """The body, what was cut, and what the text says about itself."""
+
+    body: str
+    removed: list[Removed] = field(default_factory=list)
+    meta: TextMeta = field(default_factory=TextMeta)
+
+
+def clean_text(raw: str, repeated: Collection[str] = ()) -> tuple[str, list[Removed]]:
+    """Return the body (paragraphs joined by blank lines) and what was removed.
+
+    ``repeated`` holds ``normalise``d lines seen in other documents of the same outlet (see
+    ``line_keys``); such lines are page furniture unless they read strongly as prose.
+    """
+    c = clean(raw, repeated)
+    return c.body, c.removed
+
+
+def clean(raw: str, repeated: Collection[str] = ()) -> Cleaned:
+    """Clean ``raw`` and read its byline, dateline and site name."""
+    blocks = measure(segment(raw))
+    labels = classify(blocks, repeated)
     kept: list[str] = []
     removed: list[Removed] = []
-    pos = 0
-    for line in raw.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        stripped = line.strip()
-        if not stripped:
+    body_seen = 0
+    for b, label in zip(blocks, labels, strict=True):
+        if label is not None:
+            removed.append(Removed(text=b.text, reason=label, start=b.start, end=b.end))
             continue
-        kept.append(stripped)
-    _ = removed, start
-    return "\n\n".join(kept), removed
+        text = b.text
+        if body_seen < DATELINE_BLOCKS and (m := DATELINE_PREFIX.match(text)):
+            cut = m.group("dl")
+            removed.append(
+                Removed(text=cut.rstrip(), reason="dateline", start=b.start, end=b.start + len(cut))
+            )
+            text = text[len(cut) :]
+        body_seen += 1
+        kept.append(text)
+    return Cleaned(body="\n\n".join(kept), removed=removed, meta=_meta(blocks, labels, removed))
+
+
+def _meta(blocks: list[Block], labels: list[str | None], removed: list[Removed]) -> TextMeta:
+    first_body = next((i for i, lab in enumerate(labels) if lab is None), len(blocks))
+    header = [b.text for b in blocks[: first_body + 1]]
+    header += [r.text for r in removed if r.reason in ("byline", "dateline") and r.text not in header]
+    title = next((b.text for b, lab in zip(blocks, labels, strict=True) if lab == "title"), None)
+    tail = [b.text for b, lab in zip(blocks, labels, strict=True) if lab in ("caption", "credit")]
+    tail += [b.text for b in blocks[-3:]]
+    return text_meta(header, title=title, tail=tail)
+
+
+def line_keys(raw: str) -> set[str]:
+    """The normalised lines of one document, for counting lines shared across an outlet."""
+    return {k for k in (normalise(b.text) for b in segment(raw)) if k}

@@ -1,7 +1,8 @@
 """Exact and near-duplicate detection: one wire story on many sites is one article.
 
 Near duplicates use MinHash LSH (datasketch), so the cost grows with the number of articles,
-not with the number of pairs.
+not with the number of pairs. Copies are grouped (union-find over exact and near matches) and
+each group keeps one canonical article; the others stay as extra sources (``duplicate_of``).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
 
-__all__ = ["mark_duplicates"]
+__all__ = ["mark_duplicates", "canonical_rank"]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
 SHINGLE = 5
+_JUNK_KEEP = frozenset({"title", "caption", "credit", "subheading", "byline", "dateline"})
 
 
 def _minhash(text: str) -> MinHash:
@@ -29,28 +31,50 @@ def _minhash(text: str) -> MinHash:
     return m
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Article]:
-    """Return the articles with ``duplicate_of`` set on exact and near copies.
+def canonical_rank(a: Article, position: int) -> tuple[int, int, int, int]:
+    """Sort key, best first: the originator (its byline/dateline names its own outlet), then the
+    copy with least page junk, then the longest text, then input order (stable across runs)."""
+    outlet = (a.outlet or "").lower()
+    origin = bool(outlet) and any(
+        r.reason in ("byline", "dateline") and outlet in r.text.lower() for r in a.removed
+    )
+    junk = sum(1 for r in a.removed if r.reason not in _JUNK_KEEP)
+    return (0 if origin else 1, junk, -len(a.text), position)
 
-    The canonical copy is the earliest one in input order (stable across runs).
-    """
-    out: list[Article] = []
+
+def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Article]:
+    """Return the articles, in input order, with ``duplicate_of`` set on exact and near copies."""
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    by_id: dict[str, str] = {}
     hashes: dict[str, MinHash] = {}
+    first_of: dict[str, int] = {}
     for i, a in enumerate(articles):
-        key = f"{i}"
-        if a.id in by_id:
-            out.append(replace(a, duplicate_of=by_id[a.id]))
+        if a.id in first_of:
+            parent[find(i)] = find(first_of[a.id])
             continue
+        first_of[a.id] = i
         m = _minhash(a.text)
-        hits = [h for h in lsh.query(m) if hashes[h].jaccard(m) >= threshold]
-        if hits:
-            first = out[int(min(hits, key=int))]
-            out.append(replace(a, duplicate_of=first.duplicate_of or first.id))
-        else:
-            out.append(a)
-        by_id.setdefault(a.id, a.id)
-        lsh.insert(key, m)
-        hashes[key] = m
+        for h in lsh.query(m):
+            if hashes[h].jaccard(m) >= threshold:  # LSH candidates are checked, not trusted
+                parent[find(i)] = find(int(h))
+        lsh.insert(str(i), m)
+        hashes[str(i)] = m
+    groups: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        groups.setdefault(find(i), []).append(i)
+    out = list(articles)
+    for members in groups.values():
+        if len(members) == 1:
+            continue
+        best = min(members, key=lambda i: canonical_rank(articles[i], i))
+        for i in members:
+            if i != best:
+                out[i] = replace(articles[i], duplicate_of=articles[best].id)
     return out

@@ -1,13 +1,81 @@
-"""Recover title, outlet, authors and the publication date, saying where each came from."""
+"""Recover title, outlet, authors and the publication date, saying where each came from.
+
+Sources, most trusted first: the sidecar / CLI metadata, the format's own metadata (HTML meta
+tags, feed fields, JSONL fields), what the top of the text says (a byline, a dateline, a site
+name), and last the ``--published`` fallback. No date found is stated (``published_source``
+None), never guessed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-__all__ = ["Meta", "merge_meta"]
+__all__ = ["Meta", "TextMeta", "merge_meta", "text_meta", "parse_date", "BYLINE_LINE", "DATE_RE"]
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAYNAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?"
+    r"(?:\s*(?:ET|EST|EDT|GMT|UTC|BST|CET|CEST|AEDT|AEST|PT|PST|PDT|IST|JST))?)?"
+)
+_MDY = re.compile(_WEEKDAY + rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})" + _TIME, re.I)
+_DMY = re.compile(_WEEKDAY + rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})" + _TIME, re.I)
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?")
+#: any date as written in a dateline (used by the junk rules to spot a date-only line)
+DATE_RE = re.compile(
+    rf"(?:{_MDY.pattern})|(?:{_DMY.pattern.replace('?P<', '?P<x')})|{_ISO.pattern.replace('?P<', '?P<z')}",
+    re.I,
+)
+
+_NAME_TOKEN = (
+    rf"(?!(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Photo|Updated|Published)\b)"
+    r"(?:[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?|[A-Z]\.)"
+)
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|del|la|le)){{0,4}}"
+#: a line that is a byline: "By A", "By A and B", "By A, B and C | Outlet"
+BYLINE_LINE = re.compile(rf"^[(\s]*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*", re.UNICODE)
+_BYLINE = re.compile(rf"\bBy\s+(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*)")
+_NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|Photo|Staff|Our)\b")
+_ROLE = re.compile(r"\b(?:Reporter|Correspondent|Editor|Writer|Staff|Bureau|Chief|Desk|Columnist)\b")
+_NEWS_WORD = (
+    r"(?:Times|Post|News|Herald|Journal|Wire|Tribune|Daily|Guardian|Telegraph|Gazette|Express|Chronicle|"
+    r"Star|Mail|Observer|Press|Media|Today|Monitor|Standard|Independent|Courier|Agency|Union|Review|"
+    r"Weekly|Insider|Examiner|Globe|Nation|Mirror|Dispatch|Bulletin|Inquirer|Sentinel|Reuters|Bloomberg|"
+    r"Xinhua|AFP|AP|Broadcasting|Radio|TV|Network)"
+)
+_OUTLET = re.compile(
+    rf"^(?:The\s+)?(?!The\b)(?:[A-Z][\w&'’.-]*\s+){{1,3}}{_NEWS_WORD}$|^(?:Reuters|AFP|AP|Xinhua)$"
+)
+_STATED_DATE = re.compile(r"\b(?:Published|Updated|Posted|First published)\b[:\s]*", re.I)
 
 
 @dataclass
@@ -21,30 +89,118 @@ class Meta:
     published_source: str | None = None
 
 
-def merge_meta(found: dict[str, Any], body: str, cli_published: str | None) -> Meta:
-    """Combine what the reader found (format metadata, sidecar) with the body and CLI flag.
+@dataclass
+class TextMeta:
+    """What the top of the article's own text says about it."""
 
-    Order of trust: sidecar/format metadata, then the CLI flag. No date is never guessed.
-    """
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: tuple[str, str] | None = None
+    outlet: str | None = None
+
+
+def merge_meta(
+    found: dict[str, Any], body: str, cli_published: str | None, from_text: TextMeta | None = None
+) -> Meta:
+    """Combine reader/sidecar metadata, what the text says, and the CLI fallback."""
+    t = from_text or TextMeta()
     m = Meta()
-    m.title = _str(found.get("title"))
+    m.title = _str(found.get("title")) or t.title
     m.url = _str(found.get("url"))
-    m.outlet = _str(found.get("outlet")) or (_host(m.url) if m.url else None)
-    authors = found.get("authors") or []
+    m.outlet = _str(found.get("outlet")) or t.outlet or (_host(m.url) if m.url else None)
+    authors = found.get("authors") or found.get("author") or []
     if isinstance(authors, str):
-        authors = [authors]
-    m.authors = tuple(a for a in (str(x).strip() for x in authors) if a)
-    pub = _date(found.get("published"))
+        authors = re.split(r"\s*[;,]\s*|\s+and\s+", authors)
+    m.authors = tuple(a for a in (str(x).strip() for x in authors) if a) or t.authors
+    pub = parse_date(found.get("published"))
     if pub:
         m.published, m.published_precision = pub
         m.published_source = _str(found.get("published_source")) or "metadata"
+    elif t.published:
+        m.published, m.published_precision = t.published
+        m.published_source = "dateline"
     elif cli_published:
         m.published, m.published_precision, m.published_source = cli_published, "day", "cli"
-    if m.title is None:
-        first = body.split("\n", 1)[0].strip()
-        if 0 < len(first) <= 200 and not first.endswith((".", "”", '"')):
-            m.title = first
+    _ = body
     return m
+
+
+def text_meta(header: Sequence[str], title: str | None = None, tail: Sequence[str] = ()) -> TextMeta:
+    """Authors, date and outlet from the article's header lines (and site names in its tail).
+
+    Only the header is searched for a date: dates deeper in the body are events, not the date
+    of publication.
+    """
+    tm = TextMeta(title=title)
+    for line in header:
+        if not tm.authors and (b := _BYLINE.search(line)):
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", b.group("names"))]
+            tm.authors = tuple(n for n in names if n and not _ROLE.search(n) and not _NOT_NAME.match(n))
+            after = line[b.end() :]
+            cut = re.search(rf"\s+(?:{_MONTH}|{_DAYNAME})\b", b.group("names"))
+            if cut:  # the name regex ran into the date: "By A June 17, 2023"
+                after = b.group("names")[cut.start() :] + after
+            if tm.published is None and (d := _first_date(after[:60])):
+                tm.published = d
+            if tm.outlet is None and (o := re.search(r"[|,]\s*([^|,]+?)\s*$", line)):
+                tm.outlet = _outlet(o.group(1))
+        if tm.published is None:
+            d = _first_date(line)
+            if d and (len(line) <= 60 or _STATED_DATE.search(line)):
+                tm.published = d
+        if tm.outlet is None and (o := re.search(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)\s*[—–-]", line)):
+            tm.outlet = _outlet(o.group(1))
+        if tm.outlet is None and len(line) <= 40:
+            tm.outlet = _outlet(line)
+    for line in tail:
+        if tm.outlet is None and (o := re.search(r"\bfor ((?:The )?[A-Z][\w ]+)$", line)):
+            tm.outlet = _outlet(o.group(1))
+    return tm
+
+
+def _outlet(text: str) -> str | None:
+    text = text.strip(" .|")
+    return text if _OUTLET.match(text) else None
+
+
+def _first_date(text: str) -> tuple[str, str] | None:
+    for rx in (_MDY, _DMY):
+        if m := rx.search(text):
+            try:
+                day = dt.date(int(m["y"]), _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]))
+            except (ValueError, KeyError):
+                continue
+            if m["h"] is None:
+                return day.isoformat(), "day"
+            hour = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower().startswith("p") else 0)
+            if not m["ap"]:
+                hour = int(m["h"])
+            if hour > 23 or int(m["mi"]) > 59:
+                return day.isoformat(), "day"
+            return f"{day.isoformat()}T{hour:02d}:{m['mi']}", "minute"
+    if m := _ISO.search(text):
+        return parse_date(m.group(0))
+    return None
+
+
+def parse_date(v: Any) -> tuple[str, str] | None:
+    """ISO-ish date or datetime → (value, precision); local time kept as written."""
+    if not v:
+        return None
+    s = str(v).strip()
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            return s, "year"
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            dt.date.fromisoformat(s + "-01")
+            return s, "month"
+        day = dt.date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        return _first_date(s)
+    t = re.match(r"[T ](\d{2}):(\d{2})", s[10:])
+    if t and (t[1], t[2]) != ("00", "00"):  # midnight is how date-only stamps are written
+        return f"{day}T{t[1]}:{t[2]}", "minute"
+    return day, "day"
 
 
 def _str(v: Any) -> str | None:
@@ -56,18 +212,3 @@ def _host(url: str) -> str | None:
     if not host:
         return None
     return host.removeprefix("www.")
-
-
-def _date(v: Any) -> tuple[str, str] | None:
-    if not v:
-        return None
-    s = str(v).strip()
-    try:
-        if len(s) == 4:
-            return f"{int(s):04d}", "year"
-        if len(s) == 7:
-            dt.date.fromisoformat(s + "-01")
-            return s, "month"
-        return dt.date.fromisoformat(s[:10]).isoformat(), "day"
-    except ValueError:
-        return None

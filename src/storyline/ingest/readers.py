@@ -1,13 +1,16 @@
 """Find input files and turn each into raw documents, choosing the reader by content.
 
-A reader returns ``RawDoc`` records (text as extracted, plus whatever metadata the format
-carries); cleaning and metadata recovery happen afterwards for every format alike.
+The format is sniffed from the bytes (gzip magic, ``WARC/``, a feed root element, JSON lines,
+HTML tags), with the extension only as a tie-breaker, so a mis-named file still reads. A reader
+returns ``RawDoc`` records (text or HTML as found, plus the metadata the format carries) or
+``Rejected`` ones for records it cannot use; cleaning happens afterwards for every format alike.
 """
 
 from __future__ import annotations
 
 import glob
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +19,28 @@ from typing import Any
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..model import Rejected
 
-__all__ = ["RawDoc", "discover", "read_path", "decode"]
+__all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff"]
 
-#: Extensions we look at when walking a folder; single files are always sniffed.
-KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
+#: Extensions looked at when walking a folder; files named explicitly are always sniffed.
+KNOWN_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".warc",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".jsonl",
+    ".ndjson",
+)
 SIDECAR_SUFFIX = ".meta.json"
+# Share of control characters above which decoded "text" is really binary; real text has none
+# but the odd form feed, binaries decoded as Latin-1 have 10-30 %.
+CONTROL_SHARE = 0.05
 
 
 @dataclass
@@ -30,7 +49,7 @@ class RawDoc:
 
     source: str
     text: str
-    format: str  # text | html
+    format: str  # text | html | warc | feed | jsonl  (html-bearing formats set ``html``)
     html: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     record: str | None = None
@@ -47,11 +66,7 @@ def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
             continue
         for m in matches:
             if m.is_dir():
-                found.extend(
-                    f
-                    for f in sorted(m.rglob("*"))
-                    if f.is_file() and _wanted(f)
-                )
+                found.extend(f for f in sorted(m.rglob("*")) if f.is_file() and _wanted(f))
             elif m.is_file():
                 found.append(m)
     seen: set[Path] = set()
@@ -69,13 +84,13 @@ def _is_glob(p: str) -> bool:
 
 
 def _wanted(f: Path) -> bool:
-    name = f.name.lower()
+    name = f.name.lower().removesuffix(".gz")
     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
         return False
-    return any(name.endswith(s) for s in KNOWN_SUFFIXES)
+    return name.endswith(KNOWN_SUFFIXES)
 
 
-def read_path(path: Path, max_bytes: int) -> list[RawDoc]:
+def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
     """Read one file into raw documents; raise ``InputError`` naming the file and reason."""
     source = str(path)
     try:
@@ -86,47 +101,112 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc]:
     except OSError as e:
         raise InputError(source, f"cannot read: {e.strerror or e}") from e
     meta = _sidecar(path)
-    docs = list(read_bytes(source, data))
-    for d in docs:
-        d.meta = {**d.meta, **meta}
-    return docs
+    out = list(read_bytes(source, data, max_bytes, name=path.name))
+    for d in out:
+        if isinstance(d, RawDoc) and meta:
+            d.meta = {**d.meta, **meta}
+            if meta.get("published"):
+                d.meta["published_source"] = "sidecar"
+    return out
 
 
-def read_bytes(source: str, data: bytes) -> Iterator[RawDoc]:
+def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iterator[RawDoc | Rejected]:
+    """Dispatch on what the bytes are; ``name`` only breaks ties."""
+    from .formats import read_feed, read_jsonl, read_warc
+
+    if data[:2] == b"\x1f\x8b":
+        data, truncated = _gunzip(source, data, max_bytes)
+        name = name.lower().removesuffix(".gz")
+        if truncated:
+            yield Rejected(source, "truncated gzip: the end of the file is missing; read what was complete")
     if not data.strip():
         raise InputError(source, "file is empty")
+    kind = sniff(data, name)
+    if kind == "warc":
+        yield from read_warc(source, data)
+        return
     text = decode(source, data)
-    if _looks_html(text):
+    if kind == "feed":
+        yield from read_feed(source, text)
+    elif kind == "jsonl":
+        yield from read_jsonl(source, text)
+    elif kind == "html":
         yield RawDoc(source=source, text="", format="html", html=text)
     else:
         yield RawDoc(source=source, text=text, format="text")
 
 
+def sniff(data: bytes, name: str = "") -> str:
+    """warc | feed | jsonl | html | text, from the first bytes (extension as a tie-breaker)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/"):
+        return "warc"
+    xml_root = head.startswith((b"<?xml", b"<rss", b"<feed"))
+    if xml_root and any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if head.startswith(b"{") and (
+        name.endswith((".jsonl", ".ndjson", ".json")) or b'"text"' in head or b'"html"' in head
+    ):
+        return "jsonl"
+    if (
+        head.startswith((b"<!doctype html", b"<html"))
+        or b"<body" in head
+        or (b"<p>" in head and b"</p>" in head)
+    ):
+        return "html"
+    if name.endswith((".html", ".htm", ".xhtml")) and b"<" in head:
+        return "html"
+    return "text"
+
+
+def _gunzip(source: str, data: bytes, max_bytes: int) -> tuple[bytes, bool]:
+    """Decompress every gzip member with a cap (a small .gz can hold gigabytes).
+
+    Returns the bytes and whether the stream was cut short; a cut after whole members (as in a
+    truncated .warc.gz) keeps what was complete.
+    """
+    out = bytearray()
+    rest = data
+    while rest[:2] == b"\x1f\x8b":
+        complete = len(out)
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += d.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as e:
+            raise InputError(source, f"corrupt gzip: {e}") from e
+        if len(out) > max_bytes:
+            raise InputError(source, f"decompresses to over the {max_bytes:,}-byte cap")
+        if not d.eof:
+            if not complete:
+                raise InputError(source, "truncated gzip: the compressed stream ends early")
+            return bytes(out[:complete]), True
+        rest = d.unused_data
+    return bytes(out), False
+
+
 def decode(source: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 when valid, else the detected encoding; binary is refused."""
+    """Bytes to text: UTF-8 when valid, else the detected encoding; binary is refused.
+
+    Never raises on bad bytes in real text: undecodable bytes become U+FFFD.
+    """
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "looks binary (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(source, "looks binary: no text encoding fits its bytes")
-    return str(best)
-
-
-def _looks_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in text[:4096].lower() or (
-        "<body" in head or "<p>" in head and "</p>" in head
-    )
+        best = from_bytes(data[:200_000]).best()
+        encoding = best.encoding if best is not None else "utf-8"
+        text = data.decode(encoding, errors="replace")
+    sample = text[:20_000]
+    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f") + sample.count("\ufffd")
+    if sample and control / len(sample) > CONTROL_SHARE:
+        raise InputError(source, "looks binary: too many control or undecodable characters")
+    return text
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
-    side = path.with_name(path.name.split(".")[0] + SIDECAR_SUFFIX)
-    alt = path.with_name(path.name + SIDECAR_SUFFIX)
-    for cand in (alt, side):
+    stem = path.name.split(".")[0]
+    for cand in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(stem + SIDECAR_SUFFIX)):
         if cand.is_file():
             try:
                 data = json.loads(cand.read_text(encoding="utf-8"))

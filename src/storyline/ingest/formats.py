@@ -1,0 +1,150 @@
+"""Container formats: WARC archives, RSS/Atom feeds and JSON lines, each many articles per file.
+
+Each yields one ``RawDoc`` per usable record and one ``Rejected`` per record it had to skip,
+so a bad record never costs the rest of the file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import Any
+
+import feedparser
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..model import Rejected
+from .readers import RawDoc, decode, sniff
+
+__all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section", "article")
+
+
+def read_warc(source: str, data: bytes) -> Iterator[RawDoc | Rejected]:
+    """One article per ``response`` record with an HTML body; other records are reported."""
+    n = 0
+    try:
+        for rec in ArchiveIterator(io.BytesIO(data)):
+            if rec.rec_type != "response":
+                continue
+            n += 1
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+            where = f"{source}#{n}"
+            ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+            try:
+                body = rec.content_stream().read()
+            except Exception as e:  # warcio raises bare errors on cut streams
+                yield Rejected(where, f"WARC record for {uri or 'unknown URL'} is truncated: {e}")
+                return
+            if "html" not in ctype.lower() and sniff(body) != "html":
+                what = ctype or "untyped"
+                yield Rejected(where, f"WARC record for {uri or 'unknown URL'} is {what}, not HTML")
+                continue
+            try:
+                text = decode(where, body)
+            except Exception as e:  # InputError: reported, never fatal
+                yield Rejected(where, str(getattr(e, "reason", e)))
+                continue
+            yield RawDoc(
+                source=source,
+                text="",
+                format="warc",
+                html=text,
+                meta={"url": uri} if uri else {},
+                record=str(n),
+            )
+    except (ArchiveLoadFailed, EOFError, ValueError, OSError) as e:
+        yield Rejected(source, f"WARC is truncated or corrupt after {n} response records: {e}")
+        return
+    if n == 0:
+        yield Rejected(source, "WARC holds no response records")
+
+
+def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
+    """One article per entry: its content (or summary); link, title, author and date as metadata."""
+    feed = feedparser.parse(text)
+    outlet = feed.feed.get("title")
+    if not feed.entries:
+        yield Rejected(source, f"feed has no entries{': ' + str(feed.bozo_exception) if feed.bozo else ''}")
+        return
+    for i, e in enumerate(feed.entries, 1):
+        content = e.get("content") or []
+        body = content[0].get("value", "") if content else e.get("summary", "")
+        where = f"{source}#{i}"
+        text = fragment_text(body) if "<" in body else body
+        if not text.strip():
+            yield Rejected(where, "feed entry has no content or summary")
+            continue
+        meta: dict[str, Any] = {"title": e.get("title"), "url": e.get("link"), "outlet": outlet}
+        author = str(e.get("author") or "")
+        if named := re.search(r"\(([^()@]+)\)\s*$", author):  # RSS: "email (Name)"
+            author = named.group(1)
+        if author and "@" not in author:
+            meta["authors"] = [author]
+        stamp = e.get("published_parsed") or e.get("updated_parsed")
+        if stamp:
+            meta["published"] = time.strftime("%Y-%m-%dT%H:%M", stamp)
+            meta["published_source"] = "feed"
+        yield RawDoc(source=source, text=text, format="feed", meta=meta, record=str(i))
+
+
+def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
+    """One article per line: ``text`` or ``html``, with optional url/title/outlet/published."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{i}"
+        try:
+            obj = json.loads(line)
+        except ValueError as e:
+            yield Rejected(where, f"line is not valid JSON: {e}")
+            continue
+        if not isinstance(obj, dict) or not (obj.get("text") or obj.get("html")):
+            yield Rejected(where, "line has neither a 'text' nor an 'html' field")
+            continue
+        meta = {k: obj[k] for k in ("url", "title", "outlet", "published", "authors") if obj.get(k)}
+        if meta.get("published"):
+            meta["published_source"] = "jsonl"
+        if obj.get("html"):
+            html = str(obj["html"])
+            yield RawDoc(source=source, text="", format="jsonl", html=html, meta=meta, record=str(i))
+        else:
+            yield RawDoc(source=source, text=str(obj["text"]), format="jsonl", meta=meta, record=str(i))
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry), one line per block element."""
+    parser = _Text()
+    parser.feed(fragment)
+    parser.close()
+    text = "".join(parser.parts)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)

@@ -1,0 +1,298 @@
+"""Split extracted text into blocks (one per non-blank line) and measure what each looks like.
+
+The features are deliberately about *shape*, not about particular strings: how long a block is,
+whether it reads as a sentence, how many function words it has, whether it addresses the reader,
+whether it sits in a run of short lines, whether its words appear elsewhere in the article. That
+is what lets the junk classifier (``junk.py``) recognise page furniture it has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["Block", "segment", "measure", "normalise", "STOPWORDS"]
+
+#: English function words; prose has roughly 35-55 % of them, menus and labels almost none.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "said",
+        "says",
+        "since",
+        "than",
+        "who",
+        "whose",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_GLUED = re.compile(r"[a-z\d][.!?][A-Z][a-z]")  # "life.Seeking": two texts fused by a scraper
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+# Tokens ending in a full stop that do not end a sentence ("U.S.", "Mr.", "Jan.").
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|Gov|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$"
+)
+_URLISH = re.compile(r"https?://|www\.|\[email[^\]]*\]|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\.com\b")
+_SHINGLE = 4
+
+
+@dataclass
+class Block:
+    """One non-blank line of the raw text and its features."""
+
+    index: int
+    text: str  # stripped
+    start: int  # offsets of ``text`` in the raw text
+    end: int
+    words: list[str] = field(default_factory=list)
+    n_words: int = 0
+    terminal: bool = False
+    stop_ratio: float = 0.0
+    cap_ratio: float = 0.0
+    upper: bool = False
+    glued: bool = False
+    urlish: bool = False
+    second_person: int = 0  # "you"/"your" outside quotation marks
+    sentences: list[str] = field(default_factory=list)  # sentences with quotations blanked
+    short_run: int = 1  # length of the run of consecutive short blocks this one is in
+    topical: float = 1.0  # share of its content words found elsewhere in the article
+    covered_later: float = 0.0  # share of its word 4-grams that recur in later blocks
+    repeat_of: int | None = None  # index of an earlier block with the same normalised text
+
+
+def normalise(text: str) -> str:
+    """Case- and punctuation-insensitive key for comparing lines within and across documents."""
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def segment(raw: str) -> list[Block]:
+    """Blocks for every non-blank line, with offsets into ``raw`` (newlines of any style)."""
+    blocks: list[Block] = []
+    for m in re.finditer(r"[^\r\n]+", raw):
+        line = m.group(0)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start = m.start() + lead
+        blocks.append(Block(index=len(blocks), text=stripped, start=start, end=start + len(stripped)))
+    return blocks
+
+
+def measure(blocks: list[Block]) -> list[Block]:
+    """Fill in every feature; document-level ones need all blocks at once."""
+    for b in blocks:
+        _local(b)
+    _runs(blocks)
+    _topicality(blocks)
+    _repetition(blocks)
+    return blocks
+
+
+def _local(b: Block) -> None:
+    t = b.text
+    b.words = _WORD.findall(t)
+    b.n_words = len(b.words)
+    b.terminal = bool(_TERMINAL.search(t))
+    if b.words:
+        b.stop_ratio = sum(w.lower() in STOPWORDS for w in b.words) / b.n_words
+        b.cap_ratio = sum(w[0].isupper() for w in b.words) / b.n_words
+    letters = [c for c in t if c.isalpha()]
+    b.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    b.glued = bool(_GLUED.search(t))
+    b.urlish = bool(_URLISH.search(t))
+    unquoted = _QUOTED.sub(" “…” ", t)
+    b.second_person = len(re.findall(r"\b(?:you|your|yours|yourself)\b", unquoted, re.IGNORECASE))
+    b.sentences = _sentences(unquoted)
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENT_SPLIT.split(text):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece.strip():
+            out.append(piece)
+    return out
+
+
+#: A block of at most this many words counts as "short" for runs (reaction buttons, menus).
+SHORT_WORDS = 3
+
+
+def _runs(blocks: list[Block]) -> None:
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].n_words <= SHORT_WORDS and not blocks[j].terminal:
+            j += 1
+        for k in range(i, j):
+            blocks[k].short_run = j - i
+        i = max(j, i + 1)
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w.lower().rstrip(".") for w in words if w.lower() not in STOPWORDS and len(w) > 2]
+
+
+def _topicality(blocks: list[Block]) -> None:
+    """Share of a block's content words used elsewhere: junk is off-topic for the article."""
+    per_block = [set(_content(b.words)) for b in blocks]
+    df: Counter[str] = Counter()
+    for s in per_block:
+        df.update(s)
+    for b, s in zip(blocks, per_block, strict=True):
+        if s:
+            b.topical = sum(1 for w in s if df[w] > 1) / len(s)
+
+
+def _shingles(words: list[str]) -> set[str]:
+    low = [w.lower() for w in words]
+    return {" ".join(low[i : i + _SHINGLE]) for i in range(len(low) - _SHINGLE + 1)}
+
+
+def _repetition(blocks: list[Block]) -> None:
+    seen: dict[str, int] = {}
+    for b in blocks:
+        key = normalise(b.text)
+        if key in seen:
+            b.repeat_of = seen[key]
+        else:
+            seen[key] = b.index
+    later: set[str] = set()
+    for b in reversed(blocks):
+        sh = _shingles(b.words)
+        if sh:
+            b.covered_later = len(sh & later) / len(sh)
+        later |= sh
