@@ -15,6 +15,11 @@ __all__ = ["story_to_json", "write_story", "load_schema"]
 def story_to_json(story: Story) -> dict[str, Any]:
     """The contract's shape: the model's dict, with roles flattened to their titles."""
     d = story.to_dict()
+    for article in d["articles"]:
+        # the contract's `published` is a date; the time, when known, goes beside it
+        stamp = article["published"]
+        article["published_at"] = stamp
+        article["published"] = stamp[:10] if stamp else None
     for actor in d["actors"]:
         actor["role_details"] = actor["roles"]
         actor["roles"] = list(dict.fromkeys(r["title"] for r in actor["roles"]))
