@@ -1,58 +1,495 @@
-"""Time expressions resolved against the article's own date (never against today)."""
+"""Time expressions resolved against the article's own date (never against today).
+
+``resolve`` is a pure function other stages call; ``extract_timerefs`` finds the expressions in a
+parsed article, reads the tense of their clause and resolves each one.
+
+Rules (news conventions, documented because they are choices):
+
+- A weekday names the most recent such day on or before the article's date, or the next one
+  when its clause is future ("plans to leave on Friday"). One exception for past tense: the day
+  *after* publication is taken when the article was published late in its day (18:00 or later,
+  from the published timestamp or a dateline such as "June 17, 2023 10:48 pm ET") or on a
+  Saturday. US evening and weekend editions report events already under way in Asia/Europe the
+  next calendar day ("arrived in Beijing on Sunday" in a Saturday-night story is that Sunday);
+  six days back would be written as a date or "last Sunday".
+- A month without a year is the most recent such month not after the article, or the next one
+  (this year's if still to come) when the clause is future.
+- "in N years" is a future point when the clause is future, else the span of the last N years
+  ("the first visit in five years").
+- Without a published date, relative expressions stay unresolved, with their words kept.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from typing import NamedTuple
 
 import dateparser
 from spacy.tokens import Doc
 
 from ..model import Article, Span, TimeRef
+from .event_tense import is_future
 
-__all__ = ["extract_timerefs"]
+__all__ = ["extract_timerefs", "resolve", "Resolved", "find_dateline", "published_base", "TIME_PATTERN"]
 
-_YEAR = re.compile(r"^(?:in\s+)?(\d{4})$")
+
+class Resolved(NamedTuple):
+    date: str | None  # YYYY | YYYY-MM | YYYY-MM-DD
+    granularity: str | None  # day | month | year
+    end: str | None  # last day/month/year of a range
+
+
+class _Res(NamedTuple):
+    date: str | None
+    granularity: str | None
+    end: str | None
+    how: str
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "a couple of": 2,
+}
+_NUM = (
+    r"(?:\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty)"
+)
+_APPROX = r"(?:(?:just\s+)?(?:over|under|about|nearly|almost|some)\s+)"
+_QWORDS = r"(early|mid|late|the end of|the beginning of|the start of|the middle of)"
+_UNIT = r"(?:day|week|month|year|decade)s?"
+_M = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_Y = r"(?:1[89]|20)\d{2}"
+_Q = r"(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]?)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))"
+_ORD = r"(?:st|nd|rd|th)?"
+
+#: The surface forms the scanner looks for, most specific first (alternation order matters).
+TIME_PATTERN = re.compile(
+    "|".join(
+        [
+            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b",
+            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b(?!:)",
+            rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b",
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y})?\b",
+            rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:,?\s+{_Y})?\b",
+            rf"\b(?:from\s+|between\s+)?{_Y}\s*(?:-|–|to|and|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
+            rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
+            r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|past|coming)\s+"
+            r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
+            rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
+            rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
+            r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
+            rf"\b(?:(?:last|this|next)\s+)?{_WD}{_PART}?\b",
+            r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
+        ]
+    )
+)
+_LEAD = re.compile(
+    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at|during|by|until|through|from|between|the)\s+",
+    re.I,
+)
+_DATELINE = re.compile(
+    rf"\b({_M}\s+\d{{1,2}},?\s+{_Y})(?:,|\s+at)?\s+(\d{{1,2}}):(\d{{2}})\s*([ap])\.?m\.?",
+    re.I,
+)
+#: How far into the text a dateline is looked for: bylines sit in the first few hundred
+#: characters of extracted bodies (checked on the seeds and the demo corpus).
+DATELINE_WINDOW = 1500
+
+
+def resolve(text: str, published: dt.date | None, future: bool = False, *, late: bool = False) -> Resolved:
+    """Resolve one time expression against the article's date. ``future``: the clause's tense.
+
+    ``published`` may be a ``datetime``; a time of 18:00 or later counts as ``late`` (see the
+    module docstring for the weekday rule this feeds).
+    """
+    r = _interpret(text, published, future, late)
+    return Resolved(r.date, r.granularity, r.end)
+
+
+def published_base(article: Article) -> tuple[dt.date | None, bool]:
+    """The article's date and whether it was published late in its day (dateline aware)."""
+    if not article.published or len(article.published) < 10:
+        return None, False
+    try:
+        stamp = dt.datetime.fromisoformat(article.published)
+    except ValueError:
+        try:
+            stamp = dt.datetime.fromisoformat(article.published[:10])
+        except ValueError:
+            return None, False
+    day = stamp.date()
+    late = "T" in article.published and stamp.hour >= 18
+    line = find_dateline(article.text)
+    if line is not None and line[0].date() == day:
+        late = late or line[0].hour >= 18
+    return day, late
+
+
+def find_dateline(text: str) -> tuple[dt.datetime, int, int] | None:
+    """A byline timestamp ("June 17, 2023 10:48 pm ET") near the top: (moment, start, end)."""
+    m = _DATELINE.search(text, 0, DATELINE_WINDOW)
+    if not m:
+        return None
+    day = _explicit_day(m.group(1))
+    if day is None:
+        return None
+    hour = int(m.group(2)) % 12 + (12 if m.group(4).lower() == "p" else 0)
+    return dt.datetime(day.year, day.month, day.day, hour, int(m.group(3))), m.start(), m.end()
 
 
 def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
-    base = _base(article)
-    out = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
+    """Every time expression in the article, resolved against its published date."""
+    base, late = published_base(article)
+    text = article.text
+    spans: list[tuple[int, int, str]] = []
+    line = find_dateline(text)
+    if line is not None:
+        spans.append((line[1], line[2], "dateline"))
+    for m in TIME_PATTERN.finditer(text):
+        if _overlaps(spans, m.start(), m.end()) or _false_month(text, m.start(), m.group()):
             continue
-        date, gran = _resolve(ent.text, base)
-        out.append(
-            TimeRef(
-                span=Span(article.id, ent.start_char, ent.end_char),
-                text=ent.text,
-                date=date,
-                granularity=gran,
-                how="dateparser" if date else None,
-            )
-        )
+        spans.append((m.start(), m.end(), "pattern"))
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not _overlaps(spans, ent.start_char, ent.end_char):
+            spans.append((ent.start_char, ent.end_char, "ner"))
+    out = []
+    for start, end, origin in sorted(spans):
+        words = text[start:end]
+        if origin == "dateline" and line is not None:
+            moment = line[0]
+            res = _Res(moment.date().isoformat(), "day", None, f"dateline {moment:%H:%M}")
+        else:
+            tok = doc.char_span(start, end, alignment_mode="expand")
+            fut = bool(tok is not None and len(tok) and is_future(tok.root))
+            res = _interpret(words, base, fut, late)
+            if fut:
+                res = res._replace(how=res.how + "; future clause")
+        if origin == "ner" and res.date is None and not _worth_keeping(words):
+            continue
+        out.append(TimeRef(Span(article.id, start, end), words, res.date, res.granularity, res.end, res.how))
     return out
 
 
-def _base(article: Article) -> dt.datetime | None:
-    if article.published and len(article.published) >= 10:
-        return dt.datetime.fromisoformat(article.published[:10])
+# --------------------------------------------------------------------------- interpretation
+
+
+def _interpret(text: str, published: dt.date | None, future: bool, late: bool) -> _Res:
+    if isinstance(published, dt.datetime):
+        late = late or published.hour >= 18
+        published = published.date()
+    raw = " ".join(text.split())
+    t = raw.lower().strip(" .,;:")
+    while _LEAD.match(t):
+        t = _LEAD.sub("", t, count=1)
+    since = t.startswith("since ")
+    if since:
+        t = t[6:]
+    res = _absolute(t, published, future) or _relative(t, published, future or since, late)
+    if res is None and _DATEISH.search(raw):
+        res = _dateparser(raw, published, future)
+    if res is None or res.date is None:
+        why = "relative, no published date" if published is None else "not understood"
+        return res or _Res(None, None, None, f"unresolved: {why}")
+    return res._replace(how=("since " if since else "") + res.how)
+
+
+def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
+    m = re.fullmatch(
+        r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
+        r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?",
+        t,
+    )
+    if m and m.group(1) in _MONTHS:
+        year = int(m.group(4)) if m.group(4) else _year_for(_MONTHS[m.group(1)], pub, future)
+        if year is None:
+            return None
+        mon = _MONTHS[m.group(1)]
+        a, b = _safe_day(year, mon, int(m.group(2))), _safe_day(year, mon, int(m.group(3)))
+        if a and b:
+            return _Res(a.isoformat(), "day", b.isoformat(), "day range")
+    m = re.fullmatch(
+        r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", t
+    ) or re.fullmatch(
+        r"(?:\w+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", t
+    )
+    if m:
+        g1, g2 = m.group(1), m.group(2)
+        mon_s, day_s = (g1, g2) if g1.isalpha() else (g2, g1)
+        if mon_s in _MONTHS:
+            mon = _MONTHS[mon_s]
+            year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, future)
+            d = _safe_day(year, mon, int(day_s)) if year else None
+            if d:
+                return _Res(
+                    d.isoformat(), "day", None, "explicit date" if m.group(3) else "month-day, year inferred"
+                )
+            return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        d = _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _Res(d.isoformat(), "day", None, "ISO date") if d else None
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", t)
+    if m:
+        return _numeric(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.fullmatch(
+        r"(?:from\s+|between\s+)?([a-z]+)\.?\s+(?:to|through|and|-|–)\s+([a-z]+)\.?(?:,?\s+(\d{4}))?", t
+    )
+    if m and m.group(1) in _MONTHS and m.group(2) in _MONTHS:
+        m1, m2 = _MONTHS[m.group(1)], _MONTHS[m.group(2)]
+        y2 = int(m.group(3)) if m.group(3) else _year_for(m2, pub, future)
+        if y2 is None:
+            return None
+        y1 = y2 - 1 if m1 > m2 else y2
+        return _Res(f"{y1}-{m1:02d}", "month", f"{y2}-{m2:02d}", "month range")
+    m = re.fullmatch(
+        rf"{_QWORDS}?[- ]?([a-z]+)\.?(?:,?\s+(\d{{4}}))?",
+        t,
+    )
+    if m and m.group(2) in _MONTHS:
+        mon = _MONTHS[m.group(2)]
+        year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, future)
+        if year is None:
+            return None
+        how = "month" if m.group(3) else "month, year inferred" + (" (future)" if future else "")
+        return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {how}" if m.group(1) else how)
+    m = re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(\d{2}|\d{4})", t)
+    if m:
+        first, last = m.group(1), m.group(2)
+        last = first[:2] + last if len(last) == 2 else last
+        return _Res(first, "year", last, "year range") if last > first else None
+    m = re.fullmatch(
+        r"(early|mid|late|the end of|the beginning of|the start of|the middle of)?[- ]?(\d{4})", t
+    )
+    if m:
+        return _Res(m.group(2), "year", None, f"{m.group(1)} year" if m.group(1) else "year")
     return None
 
 
-def _resolve(text: str, base: dt.datetime | None) -> tuple[str | None, str | None]:
-    m = _YEAR.match(text.strip())
-    if m:
-        return m.group(1), "year"
-    if base is None:
-        return None, None
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"]}
-        if re.search(r"\d{4}", text)
-        else {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+def _relative(t: str, pub: dt.date | None, future: bool, late: bool) -> _Res | None:
+    if pub is None:
+        return None
+    if t in ("today", "tonight"):
+        return _Res(pub.isoformat(), "day", None, t)
+    if t in ("yesterday", "tomorrow"):
+        d = pub + dt.timedelta(days=-1 if t == "yesterday" else 1)
+        return _Res(d.isoformat(), "day", None, t)
+    m = re.fullmatch(
+        r"(?:(early|late|earlier|later)\s+)?(this|last|next|past|coming)\s+(week(?:end)?|month|year|summer|winter|spring|fall|autumn)",
+        t,
     )
-    if parsed is None:
-        return None, None
-    return parsed.date().isoformat(), "day"
+    if m:
+        return _this_last_next(m.group(2), m.group(3), pub, m.group(1))
+    m = re.fullmatch(
+        rf"{_APPROX}?({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from now)",
+        t,
+    )
+    if m:
+        if m.group(3) in ("earlier", "later"):
+            # relative to another event, not to the article: the events stage anchors these
+            return _Res(None, None, None, "unresolved: relative to another event")
+        n = _NUMBERS.get(m.group(1)) or int(m.group(1))
+        return _shift(pub, n if m.group(3) == "from now" else -n, m.group(2), f"{t}")
+    m = re.fullmatch(rf"in\s+(?:the\s+(next|past|last)\s+)?({_NUM})\s+({_UNIT})", t)
+    if m:
+        n = _NUMBERS.get(m.group(2)) or int(m.group(2))
+        if m.group(1) == "next" or (future and m.group(1) is None):
+            return _shift(pub, n, m.group(3), f"{n} {m.group(3)} after publication")
+        back = _shift(pub, -n, m.group(3), "")
+        return _Res(
+            back.date,
+            back.granularity,
+            _fmt(pub, back.granularity or "day"),
+            f"span of the last {n} {m.group(3)}",
+        )
+    m = re.fullmatch(rf"(?:(last|this|next)\s+)?({_WD.lower()}){_PART}?", t)
+    if m:
+        return _weekday(_WEEKDAYS[m.group(2)], pub, future, late, m.group(1))
+    m = re.fullmatch(
+        r"(?:over|during|in|this)\s+the\s+(summer|winter|spring|fall|autumn)|(summer|winter|spring|fall|autumn)",
+        t,
+    )
+    if m:
+        return _season(m.group(1) or m.group(2), pub.year, "this")
+    return None
+
+
+def _this_last_next(which: str, unit: str, pub: dt.date, qual: str | None) -> _Res:
+    step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+    how = f"{qual + ' ' if qual else ''}{which} {unit}"
+    if unit == "year":
+        return _Res(str(pub.year + step), "year", None, how)
+    if unit == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        return _Res(f"{y}-{m + 1:02d}", "month", None, how)
+    if unit in ("week", "weekend"):
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+        start = monday + dt.timedelta(days=5) if unit == "weekend" else monday
+        return _Res(start.isoformat(), "day", (monday + dt.timedelta(days=6)).isoformat(), how + " (range)")
+    return _season(unit, pub.year + (step if step else 0), how)
+
+
+def _season(name: str, year: int, how: str) -> _Res:
+    months = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}
+    a, b = months[name]
+    ey, em = (year + 1, b - 12) if b > 12 else (year, b)
+    return _Res(f"{year}-{a:02d}", "month", f"{ey}-{em:02d}", f"{how} {name} (northern hemisphere)".strip())
+
+
+def _weekday(target: int, pub: dt.date, future: bool, late: bool, qual: str | None) -> _Res:
+    back = (pub.weekday() - target) % 7
+    fwd = (target - pub.weekday()) % 7
+    if qual == "last" or (qual is None and not future and back != 6):
+        return _Res(
+            (pub - dt.timedelta(days=back or (7 if qual else 0))).isoformat(), "day", None, "weekday, past"
+        )
+    if qual == "next" or future:
+        return _Res(
+            (pub + dt.timedelta(days=fwd or (7 if qual else 0))).isoformat(), "day", None, "weekday, future"
+        )
+    if qual == "this":
+        return _Res((pub + dt.timedelta(days=fwd)).isoformat(), "day", None, "weekday, this week")
+    # past tense and the named day is tomorrow: see the module docstring
+    if late or pub.weekday() == 5:
+        why = "published late" if late else "weekend edition"
+        return _Res(
+            (pub + dt.timedelta(days=1)).isoformat(), "day", None, f"weekday, day after publication ({why})"
+        )
+    return _Res((pub - dt.timedelta(days=6)).isoformat(), "day", None, "weekday, past")
+
+
+def _shift(pub: dt.date, n: int, unit: str, how: str) -> _Res:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return _Res((pub + dt.timedelta(days=n)).isoformat(), "day", None, how)
+    if unit == "week":
+        return _Res((pub + dt.timedelta(weeks=n)).isoformat(), "day", None, how + " (approximate day)")
+    if unit == "month":
+        y, m = divmod(pub.year * 12 + pub.month - 1 + n, 12)
+        return _Res(f"{y}-{m + 1:02d}", "month", None, how)
+    return _Res(str(pub.year + n * (10 if unit == "decade" else 1)), "year", None, how)
+
+
+def _fmt(d: dt.date, gran: str) -> str:
+    return str(d.year) if gran == "year" else f"{d.year}-{d.month:02d}" if gran == "month" else d.isoformat()
+
+
+def _year_for(month: int, pub: dt.date | None, future: bool) -> int | None:
+    if pub is None:
+        return None
+    if future:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _safe_day(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(a: int, b: int, y: int) -> _Res | None:
+    year = y + 2000 if y < 100 else y
+    if a > 12:
+        d, how = _safe_day(year, b, a), "numeric day/month"
+    elif b > 12:
+        d, how = _safe_day(year, a, b), "numeric month/day"
+    else:
+        d, how = _safe_day(year, a, b), "numeric, ambiguous: read month/day (US)"
+    return _Res(d.isoformat(), "day", None, how) if d else None
+
+
+def _explicit_day(text: str) -> dt.date | None:
+    r = _absolute(" ".join(text.lower().split()), None, False)
+    return dt.date.fromisoformat(r.date) if r and r.date and r.granularity == "day" else None
+
+
+def _dateparser(raw: str, pub: dt.date | None, future: bool) -> _Res | None:
+    """Last resort for forms the grammar above does not know; never against today's date."""
+    has_year = bool(re.search(r"\b\d{4}\b", raw))
+    if pub is None and not has_year:
+        return None
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "STRICT_PARSING": False,
+    }
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(raw)
+    if data is None or data.date_obj is None:
+        return None
+    gran = {"year": "year", "month": "month"}.get(data.period or "day", "day")
+    return _Res(_fmt(data.date_obj.date(), gran), gran, None, "dateparser")
+
+
+def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+#: dateparser is only asked about text that names a calendar unit; bare durations ("two days")
+#: would otherwise come back as publication date plus the duration.
+_DATEISH = re.compile(rf"(?i:{_M}|{_WD}|\b\d{{4}}\b|\d[/.-]\d|\b(?:ago|yesterday|tomorrow)\b)")
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|from|early|late|mid|of|last|this|next|through|during|before|after|on)[- ])$",
+    re.I,
+)
+
+
+def _false_month(text: str, start: int, words: str) -> bool:
+    """'May', 'March' and the like as verbs: a bare month needs a preposition or a year."""
+    bare = words.strip().rstrip(".")
+    if bare not in (
+        "May",
+        "March",
+        "Mar",
+        "Jan",
+        "Sept",
+        "Sep",
+        "Oct",
+        "Dec",
+        "Aug",
+        "Jun",
+        "Jul",
+        "Apr",
+        "Nov",
+        "Feb",
+    ):
+        return False
+    if bare not in ("May", "March"):
+        return True  # bare abbreviations are too often other words (names, units)
+    return not _PREP_BEFORE.search(text[max(0, start - 12) : start])
+
+
+def _worth_keeping(words: str) -> bool:
+    """Unresolved NER dates are kept when they say something about time, not 'years' alone."""
+    return len(words.split()) > 1

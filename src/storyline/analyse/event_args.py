@@ -1,0 +1,198 @@
+"""Who, whom, where and how long: the arguments of an event trigger, from the parse.
+
+Actors come from the actors stage by span overlap (the Mention covering a token), so this keeps
+working whatever resolution the actors stage does.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Mention
+
+__all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of"]
+
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "on", "to", "inside", "outside"})
+_DURATION = re.compile(
+    r"\b(?:(?:more|less) than |nearly |about |almost |over )?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+-and-a-half|half-an?|an?)"
+    r"[- ](?:minute|hour|day|week)s?\b",
+    re.I,
+)
+
+
+class MentionIndex:
+    """Mentions sorted by start, for 'which mention covers this character' look-ups."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+        self.starts = [m.span.start for m in self.mentions]
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """The shortest mention overlapping [start, end)."""
+        i = bisect.bisect_right(self.starts, end)
+        best = None
+        for m in self.mentions[max(0, i - 12) : i]:
+            if (
+                m.span.start < end
+                and start < m.span.end
+                and m.actor
+                and (best is None or m.span.end - m.span.start < best.span.end - best.span.start)
+            ):
+                best = m
+        return best
+
+    def last_person_before(self, pos: int, window: int = 600) -> Mention | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.span.start < pos - window:
+                return None
+            if m.label == "PERSON" and m.actor:
+                return m
+        return None
+
+
+@dataclass
+class Args:
+    source: Mention | None = None
+    target: Mention | None = None
+    notes: tuple[str, ...] = ()
+
+
+def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | None]:
+    """The mention a noun phrase headed by ``tok`` refers to (head first, then its modifiers)."""
+    m = index.covering(tok.idx, tok.idx + len(tok))
+    if m:
+        return m, None
+    if tok.lower_ in _PRONOUNS:
+        p = index.last_person_before(tok.idx)
+        return (p, f"'{tok.text}' read as {p.text} (nearest preceding person)") if p else (None, None)
+    for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
+        if c.dep_ in ("appos", "compound", "poss", "amod", "nmod"):
+            m = index.covering(c.idx, c.idx + len(c)) or (
+                actor_of(c, index)[0] if c.dep_ == "appos" else None
+            )
+            if m:
+                return m, None
+    for c in tok.children:  # "the secretary of state", "officials in Washington"
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    m = index.covering(g.idx, g.idx + len(g))
+                    if m:
+                        return m, None
+    return None, None
+
+
+def _conj_first(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+
+
+def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
+    """Source and target of an event whose trigger is ``trigger`` (a verb, or a noun under ``verb``)."""
+    notes: list[str] = []
+    subj: list[Token] = []
+    objs: list[Token] = []
+    carriers = [trigger] if trigger is verb else [trigger, verb]
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            subj = _conj_first(c)
+        elif c.dep_ == "nsubjpass":
+            objs = _conj_first(c)
+        elif c.dep_ == "agent":
+            subj = [g for g in c.children if g.dep_ == "pobj"][:1]
+            subj = _conj_first(subj[0]) if subj else []
+    if not subj and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and verb.head is not verb:
+        # "Blinken is expected to meet ...", "... and met Xi", "a summit to be held": borrow the head's
+        if verb.dep_ in ("acl", "relcl"):
+            subj = [verb.head]
+        else:
+            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if trigger is not verb:
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        own += [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        own = [t for t in own if actor_of(t, index)[0] is not None]
+        if own:
+            subj = _conj_first(own[0]) if len(own) == 1 else own
+    for carrier in carriers:
+        if carrier is trigger or not objs:
+            for c in carrier.children:
+                if c.dep_ == "dobj" and carrier is trigger:
+                    objs = _conj_first(c)
+                elif c.dep_ == "prep" and c.lower_ in ("with", "between", "to", "against", "on") and not objs:
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj and (c.lower_ != "on" or carrier is trigger):
+                        objs = _conj_first(pobj[0])
+    people = [actor_of(t, index) for t in subj]
+    targets = [actor_of(t, index) for t in objs]
+    notes += [n for _, n in people + targets if n]
+    src = next((m for m, _ in people if m), None)
+    tgt = next((m for m, _ in targets if m and m is not src), None)
+    if src is not None and tgt is None:
+        # "Blinken and Wang met", "talks between A and B": the second party is the target
+        tgt = next((m for m, _ in people[1:] if m and m.actor != src.actor), None)
+    if src is None and len(targets) > 1 and trigger.pos_ == "NOUN":
+        src, tgt = targets[0][0], next((m for m, _ in targets[1:] if m), None)
+    if tgt is not None and src is not None and tgt.actor == src.actor:
+        tgt = None
+    return Args(src, tgt, tuple(notes))
+
+
+def place_of(
+    trigger: Token, verb: Token, index: MentionIndex, date_chars: set[int]
+) -> tuple[str, int, int] | None:
+    """Where it happened: 'in Beijing', 'at the Great Hall of the People', 'on the sidelines of ...'."""
+    for carrier in dict.fromkeys([trigger, verb]):
+        for c in carrier.children:
+            if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj" or g.idx in date_chars:
+                    continue
+                sub = list(g.subtree)
+                start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+                if any(t.idx in date_chars for t in sub):
+                    continue
+                if c.lower_ == "on" and g.lower_ not in ("sidelines", "margins", "side", "grounds"):
+                    continue
+                if c.lower_ == "to" and carrier.lemma_ not in (
+                    "travel",
+                    "trip",
+                    "visit",
+                    "fly",
+                    "go",
+                    "head",
+                ):
+                    continue
+                m = index.covering(g.idx, g.idx + len(g))
+                proper = any(t.pos_ == "PROPN" for t in sub)
+                if (m is not None and m.label in _PLACE_LABELS) or (proper and c.lower_ in ("at", "on")):
+                    text = trigger.doc.text[start:end].rstrip(" ,.")
+                    return text, start, start + len(text)
+    return None
+
+
+def duration_of(trigger: Token) -> str | None:
+    """'35-minute meeting', 'three-hour session', 'talks lasting more than three hours'."""
+    toks = [
+        c for c in trigger.children if c.dep_ in ("amod", "compound", "nummod", "acl", "prep", "npadvmod")
+    ]
+    for t in toks:
+        sub = list(t.subtree)
+        text = trigger.doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])]
+        m = _DURATION.search(text)
+        if m and (t.dep_ != "prep" or t.lower_ in ("for", "of")):
+            return m.group(0)
+    return None

@@ -1,0 +1,147 @@
+"""Tense and mode of a clause, read off the dependency parse.
+
+Dates need to know whether a clause talks about the future ("plans to leave on Friday" names the
+coming Friday); events need the mode (happened, planned, cancelled, denied, hypothetical).
+Both are decided from the verb that governs a token, so they live together here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["governing_verb", "is_future", "mode_of", "FUTURE_HEADS", "CANCEL_LEMMAS"]
+
+#: Verbs whose infinitive complement describes something not yet done ("expected to meet").
+FUTURE_HEADS = frozenset(
+    {
+        "plan",
+        "expect",
+        "set",
+        "schedule",
+        "intend",
+        "aim",
+        "prepare",
+        "due",
+        "go",
+        "propose",
+        "promise",
+        "vow",
+        "pledge",
+        "invite",
+        "likely",
+        "poise",
+        "slate",
+        "able",
+    }
+)
+#: Heads that turn their complement into a wish, not a fact ("hopes to visit China").
+HOPE_HEADS = frozenset({"hope", "wish", "want", "seek", "try", "like", "would", "consider", "urge", "ask"})
+CANCEL_LEMMAS = frozenset({"cancel", "postpone", "scrap", "delay", "reschedule", "call", "abandon", "defer"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
+_MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "'d"})
+_FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})
+_NEG = frozenset({"not", "n't", "never", "no"})
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb (or auxiliary heading a copula) at or above ``tok`` in its sentence."""
+    cur = tok
+    for _ in range(40):  # parse trees are shallow; the bound guards against cycles
+        if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "ADJ" and cur.lemma_ in FUTURE_HEADS):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _auxes(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _chain(verb: Token) -> list[Token]:
+    """``verb`` and the heads it is an infinitive/participle complement of (xcomp, acl, advcl)."""
+    out = [verb]
+    cur = verb
+    while cur.dep_ in ("xcomp", "acomp") and cur.head is not cur and len(out) < 6:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def is_future(tok: Token) -> bool:
+    """Whether the clause governing ``tok`` speaks of something after the time of writing."""
+    verb = governing_verb(tok)
+    if verb is None:
+        return False
+    chain = _chain(verb)
+    if any("had" in {a.lower_ for a in _auxes(v)} for v in chain):
+        return False  # future-in-the-past ("had been due to visit in February") is over
+    for v in chain:
+        aux = {a.lower_ for a in _auxes(v)}
+        if aux & _FUTURE_AUX:
+            return True
+        if aux & _MODAL_AUX and "have" not in {a.lemma_ for a in v.children}:
+            return True  # "could meet in November": a possibility lies ahead
+        if v.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in v.children):
+            return True  # "is expected to meet", "planned to leave"
+        if v.lemma_ == "go" and any(c.dep_ == "xcomp" for c in v.children) and v.tag_ == "VBG":
+            return True
+        if v is not verb and v.lemma_ in FUTURE_HEADS:
+            return True
+        if v.lower_ == "would" or "would" in aux:
+            return True
+    # "a summit to be held in November", "his mission to visit": infinitival modifiers
+    aux = {a.lower_ for a in _auxes(verb)}
+    if "to" not in aux or verb.dep_ not in ("acl", "relcl"):
+        return False
+    # "the first diplomat to visit China in five years" looks back, not ahead
+    return not any(
+        c.dep_ in ("amod", "advmod") and (c.tag_ == "JJS" or c.lower_ in _FIRSTS) for c in verb.head.children
+    )
+
+
+def mode_of(trigger: Token) -> str:
+    """happened | planned | cancelled | denied | hypothetical, for an event trigger token."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None:
+        return "happened"
+    # a noun trigger that is the object of "cancel"/"postpone"/"call off"
+    if trigger is not verb and verb.lemma_ in CANCEL_LEMMAS and _is_cancel(verb):
+        return "cancelled"
+    chain = _chain(verb)
+    if _conditional(chain):
+        return "hypothetical"
+    for v in chain:
+        if any(c.dep_ == "neg" or c.lower_ in _NEG for c in v.children if c.dep_ in ("neg", "advmod", "det")):
+            return "denied"
+        if v.lemma_ == "deny" and v is not verb:
+            return "denied"
+    aux = {a.lower_ for a in _auxes(verb)}
+    # the small model lemmatises "hoped" as "hop": compare the surface form too
+    if any(v.lemma_ in HOPE_HEADS or v.lower_.startswith("hope") for v in chain[1:]) or aux & _MODAL_AUX:
+        return "hypothetical"
+    if is_future(verb):
+        return "planned"
+    if trigger is not verb and _is_prenominal_hope(trigger):
+        return "hypothetical"
+    return "happened"
+
+
+def _is_cancel(verb: Token) -> bool:
+    if verb.lemma_ == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    return True
+
+
+def _conditional(chain: list[Token]) -> bool:
+    for v in chain:
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+            return True
+    return False
+
+
+def _is_prenominal_hope(noun: Token) -> bool:
+    """'possible trips', 'potential meeting', 'prospects for talks' are not events that happened."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    return bool(mods & {"possible", "potential", "prospective", "proposed", "future", "planned", "imminent"})

@@ -1,0 +1,170 @@
+"""Event extraction on sentences written for these tests: one event form, tense or mode per case."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_article
+from storyline.analyse.actors import find_mentions, resolve_local
+from storyline.analyse.dates import extract_timerefs
+from storyline.analyse.events import extract_events
+from storyline.model import Event
+
+
+def run(nlp: Language, text: str, published: str | None = "2023-06-19") -> list[Event]:
+    article = make_article(text, published=published)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article)
+    return extract_events(doc, article, mentions, actors, extract_timerefs(doc, article))
+
+
+def trigger(text: str, e: Event) -> str:
+    assert e.trigger_span is not None
+    return text[e.trigger_span.start : e.trigger_span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "cameo"),
+    [
+        ("Antony Blinken met with Xi Jinping on Monday in Beijing.", "met", "CONSULT", "040"),
+        ("Joe Biden arrived in Tokyo on Sunday.", "arrived", "CONSULT", "042"),
+        ("Emmanuel Macron hosted Olaf Scholz in Paris on Friday.", "hosted", "CONSULT", "043"),
+        ("Rishi Sunak spoke with Fumio Kishida on Friday.", "spoke", "CONSULT", "041"),
+        ("Pedro Sanchez accused Viktor Orban of lying on Friday.", "accused", "ACCUSE", "112"),
+        ("Kim Jong Un threatened Japan on Friday.", "threatened", "THREATEN", "130"),
+        ("Washington imposed sanctions on Iran on Friday.", "sanctions", "SANCTION", "163"),
+        ("Russia invaded Ukraine in February 2022.", "invaded", "ASSAULT", "190"),
+        ("The State Department announced new rules on Wednesday.", "announced", "STATEMENT", "010"),
+        ("Mario Draghi praised Germany on Friday.", "praised", "SUPPORT", "051"),
+        ("India rejected the proposal from Pakistan on Friday.", "rejected", "REJECT", "120"),
+    ],
+)
+def test_trigger_maps_to_plover_and_cameo(
+    nlp: Language, text: str, word: str, type_: str, cameo: str
+) -> None:
+    events = run(nlp, text)
+    assert [(trigger(text, e), e.type, e.cameo) for e in events] == [(word, type_, cameo)]
+
+
+def test_met_with_gives_source_target_date_and_place(nlp: Language) -> None:
+    text = "Antony Blinken met with Xi Jinping on Monday in Beijing."
+    [e] = run(nlp, text)
+    names = (text.find("Antony Blinken"), text.find("Xi Jinping"))
+    assert e.source_actor and e.target_actor and e.source_actor != e.target_actor
+    assert (e.date, e.granularity, e.place, e.mode) == ("2023-06-19", "day", "Beijing", "happened")
+    assert names[0] < names[1]
+
+
+def test_passive_voice_puts_the_agent_first(nlp: Language) -> None:
+    text = "Angela Merkel was greeted by Xi Jinping in Beijing on Monday."
+    events = run(nlp, text)
+    mentions = {
+        m.text: m.actor
+        for m in resolve_local(find_mentions(nlp(text), make_article(text)), make_article(text))[0]
+    }
+    assert [(e.source_actor, e.target_actor) for e in events] == [
+        (mentions["Xi Jinping"], mentions["Angela Merkel"])
+    ]
+
+
+def test_held_talks_is_one_event_from_the_light_verb(nlp: Language) -> None:
+    text = "Joe Biden and Xi Jinping held talks in Bali on Monday."
+    [e] = run(nlp, text)
+    assert (trigger(text, e), e.type, e.place, e.date) == ("talks", "CONSULT", "Bali", "2023-06-19")
+
+
+def test_place_on_the_sidelines(nlp: Language) -> None:
+    text = "Joe Biden met Xi Jinping on the sidelines of the G20 summit in Bali on Monday."
+    [e] = [e for e in run(nlp, text) if trigger(text, e) == "met"]
+    assert e.place == "the sidelines of the G20 summit in Bali"
+
+
+def test_duration_is_kept_as_written(nlp: Language) -> None:
+    text = "Kamala Harris held a 35-minute meeting with Xi Jinping on Monday."
+    [e] = run(nlp, text)
+    assert e.duration == "35-minute"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Antony Blinken met Wang Yi on Monday.", "happened"),
+        ("Antony Blinken will meet Wang Yi on Monday.", "planned"),
+        ("Antony Blinken is expected to meet Wang Yi on Monday.", "planned"),
+        ("Antony Blinken did not meet Wang Yi on Monday.", "denied"),
+        ("Antony Blinken hopes to meet Wang Yi on Monday.", "hypothetical"),
+        ("Antony Blinken could meet Wang Yi on Monday.", "hypothetical"),
+        ("If invited, Antony Blinken would meet Wang Yi on Monday.", "hypothetical"),
+    ],
+)
+def test_mode(nlp: Language, text: str, mode: str) -> None:
+    [e] = run(nlp, text)
+    assert e.mode == mode
+
+
+def test_postponed_trip_is_cancelled_with_the_trip_date(nlp: Language) -> None:
+    text = "Antony Blinken postponed a February trip to China."
+    [e] = run(nlp, text)
+    assert (trigger(text, e), e.mode, e.date, e.type) == ("trip", "cancelled", "2023-02", "CONSULT")
+
+
+def test_planned_weekday_resolves_forward(nlp: Language) -> None:
+    text = "Antony Blinken plans to visit Beijing on Friday."
+    [e] = run(nlp, text, published="2023-06-14")
+    assert (e.mode, e.date) == ("planned", "2023-06-16")
+
+
+def test_undated_quote_is_not_an_event(nlp: Language) -> None:
+    assert run(nlp, "Antony Blinken said the talks were useful.") == []
+
+
+def test_first_since_year_adds_a_background_event(nlp: Language) -> None:
+    text = "Antony Blinken made the first visit to China since 2018 on Monday."
+    dates = sorted((e.date, e.granularity) for e in run(nlp, text))
+    assert ("2018", "year") in dates
+
+
+def test_when_clause_takes_the_date_of_its_main_clause(nlp: Language) -> None:
+    text = "Talks were cut off last year when Nancy Pelosi visited Taiwan."
+    visit = [e for e in run(nlp, text) if trigger(text, e) == "visited"]
+    assert [(e.date, e.granularity) for e in visit] == [("2022", "year")]
+
+
+CHRONO = (
+    "Exchanges so far\n"
+    "Biden and Xi meet in Bali — November 14, 2022\n"
+    "Joe Biden and Xi Jinping held talks on the sidelines of the summit in Bali.\n"
+    "Rome talks — March 14, 2021\n"
+    "Jake Sullivan held a seven-hour meeting with Yang Jiechi in Rome.\n"
+)
+
+
+def test_chronology_items_are_dated_by_their_heading(nlp: Language) -> None:
+    events = run(nlp, CHRONO)
+    assert [(e.date, e.mode) for e in events] == [("2022-11-14", "happened"), ("2021-03-14", "happened")]
+
+
+def test_chronology_body_is_evidence(nlp: Language) -> None:
+    first = run(nlp, CHRONO)[0]
+    assert [ev.text for ev in first.evidence] == [
+        "Biden and Xi meet in Bali — November 14, 2022",
+        "Joe Biden and Xi Jinping held talks on the sidelines of the summit in Bali.",
+    ]
+
+
+def test_out_of_order_chronology_date_is_noted_not_changed(nlp: Language) -> None:
+    second = run(nlp, CHRONO)[1]
+    assert second.date == "2021-03-14" and any("may be wrong" in n for n in second.notes)
+
+
+def test_event_ids_are_deterministic_and_evidence_matches_text(nlp: Language) -> None:
+    text = "Antony Blinken met with Xi Jinping on Monday in Beijing."
+    a, b = run(nlp, text), run(nlp, text)
+    assert [e.id for e in a] == [e.id for e in b]
+    assert all(ev.text == text[ev.start : ev.end] for e in a for ev in e.evidence)
+
+
+def test_no_published_date_leaves_relative_event_dates_unresolved(nlp: Language) -> None:
+    [e] = run(nlp, "Antony Blinken met with Xi Jinping on Monday in Beijing.", published=None)
+    assert e.date is None
