@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Article, Story, TimeRef
+from .model import Article, Event, Story, TimeRef
 
 __all__ = ["Score", "score_story", "main"]
 
@@ -78,6 +78,32 @@ def _same_person(gold: str, names: Iterable[str]) -> bool:
         if g and w and (g <= w or w <= g or (len(g & w) >= 2)):
             return True
     return False
+
+
+#: The gold names events in reporters' words; these are the PLOVER categories (and modes) each
+#: may be coded as. PLOVER folds meetings and visits into CONSULT and demands into REQUEST.
+GOLD_EVENT_TYPES: dict[str, tuple[frozenset[str], str | None]] = {
+    "MEET": (frozenset({"CONSULT"}), None),
+    "VISIT": (frozenset({"CONSULT"}), None),
+    "CONSULT": (frozenset({"CONSULT"}), None),
+    "AGREE": (frozenset({"AGREE", "COOPERATE"}), None),
+    "ACCUSE": (frozenset({"ACCUSE"}), None),
+    "DEMAND": (frozenset({"REQUEST", "DEMAND"}), None),
+    "THREATEN": (frozenset({"THREATEN"}), None),
+    "ANNOUNCE": (frozenset({"STATEMENT"}), None),
+    "MILITARY": (frozenset({"MOBILIZE", "ASSAULT", "COERCE"}), None),
+    "POSTPONE": (frozenset(), "cancelled"),
+    "CANCEL": (frozenset(), "cancelled"),
+}
+
+
+def _event_matches(e: Event, gold: dict[str, Any]) -> bool:
+    types, mode = GOLD_EVENT_TYPES.get(gold["type"], (frozenset({gold["type"]}), None))
+    if mode is not None and e.mode != mode:
+        return False
+    if types and e.type not in types:
+        return False
+    return gold.get("date") is None or (e.date or "") == gold["date"]
 
 
 def _by_file(story: Story) -> dict[str, Article]:
@@ -143,18 +169,11 @@ def score_story(story: Story, gold: dict[str, Any], timerefs: Iterable[TimeRef] 
                 scores["speakers"].fp += 1
                 scores["speakers"].fn += 1
         scores["quotes"].fp += sum(1 for q in preds if q.id not in used)
-        # events: same type and same date (as precise as gold states)
+        # events: a compatible type and the same date (as precise as the gold states)
         evs = [e for e in story.events if any(ev.article == art.id for ev in e.evidence)]
         used = set()
         for ge in g.get("events", []):
-            ehit = next(
-                (
-                    e
-                    for e in evs
-                    if e.id not in used and e.type == ge["type"] and (e.date or "") == (ge.get("date") or "")
-                ),
-                None,
-            )
+            ehit = next((e for e in evs if e.id not in used and _event_matches(e, ge)), None)
             if ehit is None:
                 scores["events"].fn += 1
             else:

@@ -11,20 +11,22 @@ from .actors import find_mentions, resolve_local
 from .dates import extract_timerefs
 from .events import extract_events
 from .nlp import load_nlp
-from .quotes import extract_quotes
+from .quotes import extract_quotes, unnamed_actors
 
 __all__ = ["analyse_doc", "analyse_articles", "ANALYSER_VERSION"]
 
 #: Bump when the analysis changes so stored analyses are recomputed, not reused stale.
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
     """Run every analysis step over one parsed article, in dependency order."""
     mentions = find_mentions(doc, article)
-    mentions, actors = resolve_local(mentions, article)
+    mentions, actors = resolve_local(mentions, article, doc)
     timerefs = extract_timerefs(doc, article)
     quotes = extract_quotes(doc, article, mentions, actors)
+    # speakers the actor stage did not know (unnamed sources, names NER missed) become actors
+    actors = [*actors, *unnamed_actors(quotes, actors)]
     events = extract_events(doc, article, mentions, actors, timerefs)
     return Analysis(
         article=article.id,

@@ -1,48 +1,406 @@
-"""Find the actors an article mentions and cluster its mentions into actors."""
+"""Cluster one article's mentions into actors, with country, sector, roles and reasons.
+
+Order of trust: full names first, then a surname or given name that one full name in the
+article owns (several owners: the nearest one before it, said so in ``how``), then the knowledge
+file, then a typo one edit from a name word, then role phrases, unnamed sources and pronouns
+(``references``). People whose full names differ are never merged. Ids come from canonical names
+("person:antony-blinken", "state:USA", "org:state-department") so fusion can merge across
+articles; unnamed sources get article-local ids.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import re
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ..model import Actor, Article, Mention, Span
+from ..knowledge import Knowledge, KnownPerson, load_knowledge, name_key, slug
+from ..model import Actor, Article, Mention, Role, Span
+from .mentions import find_mentions
+from .references import actor_at, reference_with_reason, resolve_pronoun, resolve_reference, resolve_role
+from .roles import sector_of_title, stated_roles
 
-__all__ = ["find_mentions", "resolve_local", "actor_key"]
+__all__ = [
+    "find_mentions",
+    "resolve_local",
+    "actor_key",
+    "actor_at",
+    "resolve_reference",
+    "reference_with_reason",
+]
 
-_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "state", "LOC": "place", "FAC": "place"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "DYAD", "DEMONYM", "METONYM"}
+# Organisation names that only mean something with a country ("Foreign Ministry").
+_GENERIC_ORG = re.compile(
+    r"^(?:(?:Foreign|Defen[cs]e|Commerce|Finance|Interior|Justice|Trade|State)\s+)?"
+    r"(?:Ministry|Department|Office|Embassy|Navy|Army|Air Force|Coast Guard|Parliament|Senate"
+    r"|government|military)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]+)?$"
+)
+
+
+@dataclass
+class _Draft:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    known: KnownPerson | None = None
+    roles: list[Role] = field(default_factory=list)
+    stated: list[tuple[str | None, str | None, bool]] = field(default_factory=list)  # country, sector, past
+    aliases: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    byline_only: bool = True
 
 
 def actor_key(kind: str, name: str) -> str:
-    return kind[:3] + ":" + hashlib.sha1(name.lower().encode()).hexdigest()[:10]
+    """The id an actor of ``kind`` called ``name`` gets, the same in every article."""
+    kn = load_knowledge()
+    if kind == "person":
+        known = kn.person(name)
+        return "person:" + slug(name_key(known.name if known else name))
+    if kind == "state":
+        c = kn.country_word(name) or kn.capital(name)
+        if c is not None:
+            return "state:" + c.iso3
+    if kind == "organisation":
+        org = kn.org(name)
+        return "org:" + slug(org.name if org else re.sub(r"^the\s+", "", name, flags=re.I))
+    return f"{kind}:{slug(name)}"
 
 
-def find_mentions(doc: Doc, article: Article) -> list[Mention]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in _KIND:
-            out.append(
-                Mention(
-                    span=Span(article.id, ent.start_char, ent.end_char),
-                    text=ent.text,
-                    label=ent.label_,
-                )
-            )
-    return out
+def resolve_local(
+    mentions: list[Mention], article: Article, doc: Doc | None = None
+) -> tuple[list[Mention], list[Actor]]:
+    """Give every mention an actor (or say why not) and build the article's actors."""
+    return _Resolver(article, load_knowledge(), doc).run(mentions)
 
 
-def resolve_local(mentions: list[Mention], article: Article) -> tuple[list[Mention], list[Actor]]:
-    """Group mentions with the same surface name into one actor (minimal resolution)."""
-    actors: dict[str, Actor] = {}
-    resolved = []
-    for m in mentions:
-        kind = _KIND[m.label]
-        key = actor_key(kind, m.text)
-        a = actors.get(key)
-        if a is None:
-            a = Actor(id=key, name=m.text, kind=kind, aliases=(m.text,), mentions=())
-        actors[key] = Actor(
-            id=a.id, name=a.name, kind=a.kind, aliases=a.aliases, mentions=(*a.mentions, m.span)
+class _Resolver:
+    def __init__(self, article: Article, kn: Knowledge, doc: Doc | None):
+        self.article, self.kn, self.doc = article, kn, doc
+        self.text = article.text
+        self.date = article.published[:10] if article.published else None
+        self.drafts: dict[str, _Draft] = {}
+        self.orgs: list[tuple[int, int, str, str | None, str | None]] = []
+        self.unnamed = 0
+
+    # ------------------------------------------------------------------ passes
+    def run(self, mentions: list[Mention]) -> tuple[list[Mention], list[Actor]]:
+        done: dict[int, Mention] = {}
+        # States and places first (organisations take their country from them), then
+        # organisations (roles name them), bylines, full names before single words, typos.
+        order = {**dict.fromkeys(_PLACE_LABELS, -1), "ORG": 0, "BYLINE": 1, "PERSON": 2, "TYPO": 3}
+        first = sorted(
+            (i for i, m in enumerate(mentions) if m.label in order or m.label in _PLACE_LABELS),
+            key=lambda i: (order.get(mentions[i].label, 0), len(name_key(mentions[i].text).split()) < 2, i),
         )
-        resolved.append(Mention(span=m.span, text=m.text, label=m.label, actor=key, how="same name"))
-    return resolved, list(actors.values())
+        for i in first:
+            done[i] = self._entity(mentions[i])
+        for i, m in enumerate(mentions):  # references, in text order: they look backwards
+            if i not in done:
+                done[i] = self._reference(
+                    m, [done[j] for j in sorted(done) if j < i or done[j].label != "PRON"]
+                )
+        out = [done[i] for i in range(len(mentions))]
+        for a in self.article.authors:
+            if not any(d.kind == "person" and name_key(a) == name_key(d.name) for d in self.drafts.values()):
+                d = self._draft("person:" + slug(name_key(a)), a, "person")
+                self._byline(d, "journalist", None)
+                d.notes.append("author from the article's metadata")
+        return out, [self._actor(d) for d in self.drafts.values()]
+
+    def _entity(self, m: Mention) -> Mention:
+        if m.label == "ORG":
+            return self._org(m)
+        if m.label in _PLACE_LABELS:
+            return self._place(m)
+        if m.label == "BYLINE":
+            d = self._person_draft(m.text)
+            self._byline(d, "photographer" if "photographer" in (m.how or "") else "journalist", m.span)
+            outlet = re.match(
+                r"\s+for\s+((?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})",
+                self.text[m.span.end : m.span.end + 60],
+            )
+            if outlet:
+                d.roles[-1] = replace(d.roles[-1], organisation=outlet.group(1))
+            return self._add(d, m, "byline: reporter of the article, not a participant")
+        if m.label == "TYPO":
+            return self._typo(m)
+        return self._person(m)
+
+    # ------------------------------------------------------------------ people
+    def _person(self, m: Mention) -> Mention:
+        key = name_key(m.text)
+        if len(key.split()) >= 2:
+            d = self._person_draft(m.text)
+            how = "knowledge file name" if d.known else "full name"
+        else:
+            d, how = self._single(key, m.span.start)
+            d, how = self._by_title(d, how, key, m)
+        d.byline_only = False
+        self._roles(d, m)
+        return self._add(d, m, how)
+
+    def _person_draft(self, name: str) -> _Draft:
+        known = self.kn.person(name)
+        canon = known.name if known else re.sub(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", "", name)
+        d = self._draft("person:" + slug(name_key(canon)), canon, "person")
+        d.known = d.known or known
+        return d
+
+    def _single(self, word: str, pos: int) -> tuple[_Draft, str]:
+        owners = [
+            d
+            for d in self.drafts.values()
+            if d.kind == "person"
+            and not d.byline_only
+            and len(name_key(d.name).split()) >= 2
+            and word in name_key(d.name).split()
+        ]
+        if len(owners) == 1:
+            return owners[0], f"name word of {owners[0].name}"
+        if len(owners) > 1:
+            before = [(s.start, d) for d in owners for s in d.spans if s.start < pos]
+            pick = max(before, key=lambda t: t[0])[1] if before else owners[0]
+            names = ", ".join(d.name for d in owners)
+            return pick, f"name word shared by {names}: nearest full name before it"
+        known = self.kn.people_named(word)
+        if len(known) == 1:
+            d = self._person_draft(known[0].name)
+            return d, f"knowledge: the only known person named '{word.title()}'"
+        d = self._draft("person:" + slug(word), word.title(), "person")
+        if len(known) > 1:
+            d.notes.append(f"'{word.title()}' alone could be {', '.join(k.name for k in known)}; not merged")
+        return d, "single name, no full name in the article"
+
+    def _by_title(self, d: _Draft, how: str, word: str, m: Mention) -> tuple[_Draft, str]:
+        """A lone name several known people share, settled by the title before it on the
+        article's date ("China's Minister of National Defense Li" -> Li Shangfu)."""
+        known = self.kn.people_named(word)
+        if d.known is not None or len(known) < 2 or not self.date:
+            return d, how
+        date = self.date
+        for sr in stated_roles(self.text, m.span.start, m.span.end, self.article.id, self.orgs, self.kn):
+            fits = [
+                k
+                for k in known
+                if (sr.role.country in (None, k.country))
+                and any(r.category == sr.category and r.covers(date) for r in k.roles)
+            ]
+            if len(fits) == 1 and not sr.past:
+                return self._person_draft(
+                    fits[0].name
+                ), f"knowledge: {fits[0].name} was {sr.role.title} on {date}"
+        return d, how
+
+    def _typo(self, m: Mention) -> Mention:
+        target = (m.how or "").split("'")[1].lower() if "'" in (m.how or "") else ""
+        d, how = self._single(target, m.span.start)
+        d.notes.append(f"'{m.text}' read as '{target.title()}' ({m.how})")
+        return self._add(d, m, f"{m.how}; {how}")
+
+    def _byline(self, d: _Draft, role: str, span: Span | None) -> None:
+        d.sector = "MED"
+        d.roles.append(Role(title=role, organisation=self.article.outlet, span=span))
+        if "byline: not a participant in the story" not in d.notes:
+            d.notes.append("byline: not a participant in the story")
+
+    def _roles(self, d: _Draft, m: Mention) -> None:
+        for sr in stated_roles(self.text, m.span.start, m.span.end, self.article.id, self.orgs, self.kn):
+            if any(r.span == sr.role.span for r in d.roles):
+                continue
+            d.roles.append(sr.role)
+            d.stated.append((sr.role.country, sr.sector, sr.past))
+            span = sr.role.span
+            # A title in a past setting ("under President Obama") is customary, not a claim.
+            before = self.text[max(0, span.start - 25) : span.start] if span else ""
+            past_setting = bool(re.search(r"\b(?:under|during|when|while|era|since|then|former)\b", before))
+            if sr.strict and not sr.past and not past_setting and d.known and self.date and sr.category:
+                held = [r for r in d.known.roles if r.category == sr.category and r.covers(self.date)]
+                if not held:
+                    d.notes.append(
+                        f"title-conflict: the article calls {d.known.name} '{sr.role.title}'"
+                        f" (span {span.start if span else '?'}-{span.end if span else '?'}) but the knowledge"
+                        f" file ({d.known.source}) has no {sr.category} office for them on {self.date};"
+                        " the article's words are kept"
+                    )
+
+    # ------------------------------------------------------------------ states, places, orgs
+    def _place(self, m: Mention) -> Mention:
+        kn = self.kn
+        c = kn.country(m.text) if m.label in ("GPE", "DYAD", "LOC") else None
+        if m.label == "DEMONYM":
+            c = kn.demonym(m.text)
+        if m.label == "METONYM":
+            c = kn.capital(m.text)
+        if c is not None:
+            d = self._draft("state:" + c.iso3, c.name, "state")
+            d.country, d.sector = c.iso3, "GOV"
+            how = {
+                "DEMONYM": f"demonym of {c.name}",
+                "METONYM": f"capital standing for the government of {c.name}",
+                "DYAD": f"one side of a dyad: {c.name}",
+            }
+            return self._add(d, m, how.get(m.label, f"country name: {c.name}"))
+        d = self._draft("place:" + slug(m.text), m.text, "place")
+        cap = kn.capital(m.text)
+        if cap:
+            d.country = cap.iso3
+        return self._add(d, m, "place name" + (f", capital of {cap.name}" if cap else ""))
+
+    def _org(self, m: Mention) -> Mention:
+        kn = self.kn
+        name = re.sub(r"^the\s+", "", m.text, flags=re.I)
+        known = kn.org(name)
+        country, how = None, "organisation name"
+        if known is None:
+            for k in (w for w in (name[:i] for i in range(len(name), 3, -1)) if kn.org(w)):
+                known, how = kn.org(k), f"organisation name trimmed to '{k}'"
+                break
+        if known is None and m.label == "ORG":
+            lead = re.match(r"^([\w.’'-]+?)(?:['’]s)?\s+(.+)$", name)
+            c = kn.country_word(lead.group(1)) if lead else None
+            if c and lead and (_GENERIC_ORG.match(lead.group(2)) or kn.org(lead.group(2))):
+                country, name = c.iso3, lead.group(2)
+                known = kn.org(name)
+                how = f"organisation of {c.name}"
+            elif _GENERIC_ORG.match(name):
+                country = self._context_country(m.span.start)
+                how = (
+                    f"generic organisation; country {country} from the sentence"
+                    if country
+                    else "generic organisation"
+                )
+        if known is not None:
+            d = self._draft("org:" + slug(known.name), known.name, "organisation")
+            d.country = d.country or known.country
+            d.sector = d.sector or known.sector
+            how = how if how != "organisation name" else f"knowledge file: {known.name} ({known.source})"
+        else:
+            oid = "org:" + (country.lower() + ":" if country else "") + slug(name)
+            d = self._draft(oid, name, "organisation")
+            d.country = d.country or country
+            d.sector = d.sector or (_org_sector(name) if country or _org_sector(name) != "GOV" else None)
+            if d.country is None:
+                lead_c = next((kn.country_word(w) for w in name.split()[:1] if kn.country_word(w)), None)
+                d.country = lead_c.iso3 if lead_c else None
+        self.orgs.append((m.span.start, m.span.end, d.name, d.country, d.sector))
+        return self._add(d, m, how)
+
+    def _context_country(self, pos: int) -> str | None:
+        """The state named last before ``pos`` in the same sentence ("Beijing ..., a Ministry of
+        Defence spokesperson")."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos), 0)
+        found = None
+        for d in self.drafts.values():
+            if d.kind == "state" and any(start <= s.start < pos for s in d.spans):
+                last = max(s.start for s in d.spans if start <= s.start < pos)
+                if found is None or last > found[0]:
+                    found = (last, d.country)
+        return found[1] if found else None
+
+    # ------------------------------------------------------------------ references
+    def _reference(self, m: Mention, resolved: list[Mention]) -> Mention:
+        actors = [self._actor(d) for d in self.drafts.values()]
+        if m.label == "UNNAMED":
+            self.unnamed += 1
+            phrase = re.sub(r"^(?:an?|one|another)\s+", "", m.text, flags=re.I)
+            d = self._draft(f"unnamed:{self.article.id[:8]}:{self.unnamed}", phrase, "unnamed")
+            words = phrase.split()
+            cw = next((self.kn.country_word(w) for w in words if self.kn.country_word(w)), None)
+            org = next((o for o in self.orgs if o[2].lower() in phrase.lower()), None)
+            known_org = self.kn.org("State Department") if "State Department" in phrase else None
+            d.country = cw.iso3 if cw else (org[3] if org else (known_org.country if known_org else None))
+            d.sector = (known_org.sector if known_org else None) or sector_of_title(phrase)
+            return self._add(d, m, "unnamed source")
+        if m.label == "PRON":
+            aid, how = resolve_pronoun(m.span.start, self.text, resolved, actors, self.doc)
+        elif m.label == "ROLE":
+            by_id = {a.id: a for a in actors}
+            aid, how = resolve_role(m.text, m.span.start, resolved, by_id, self.date)
+            if aid and aid not in self.drafts:
+                known = self.kn.person(aid.split(":", 1)[1].replace("-", " "))
+                if known is None:
+                    return replace(m, how=f"{m.how}; unresolved")
+                d = self._person_draft(known.name)
+                d.byline_only = False
+                return self._add(d, m, how)
+        else:
+            aid, how = reference_with_reason(m.span, self.text, resolved, actors, self.doc)
+        if aid is None or aid not in self.drafts:
+            return replace(m, how=f"{m.how}; unresolved: {how}")
+        return self._add(self.drafts[aid], m, how)
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _draft(self, aid: str, name: str, kind: str) -> _Draft:
+        d = self.drafts.get(aid)
+        if d is None:
+            d = self.drafts[aid] = _Draft(aid, name, kind)
+        return d
+
+    def _add(self, d: _Draft, m: Mention, how: str) -> Mention:
+        d.spans.append(m.span)
+        alias = _POSS.sub("", m.text)
+        if m.label not in ("PRON", "ROLE", "UNNAMED_REF") and alias not in d.aliases:
+            d.aliases.append(alias)
+        return replace(m, actor=d.id, how=f"{m.how}; {how}" if m.how else how)
+
+    def _actor(self, d: _Draft) -> Actor:
+        country, sector, notes = d.country, d.sector, list(d.notes)
+        roles = list(d.roles)
+        if d.kind == "person":
+            current = [s for s in d.stated if not s[2]]
+            country = next((c for c, _, _ in current if c), None) or next(
+                (c for c, _, _ in d.stated if c), None
+            )
+            sector = d.sector or next((s for _, s, _ in current if s), None)
+            k = d.known
+            if k is not None:
+                if country and country != k.country:
+                    notes.append(
+                        f"country: the article says {country}, the knowledge file {k.country} ({k.source})"
+                    )
+                country = country or k.country
+                sector = sector or k.sector
+                if self.date:
+                    date = self.date
+                    roles += [
+                        Role(r.title, None, k.country, None, r.start, r.end, source="knowledge")
+                        for r in k.roles
+                        if r.covers(date)
+                    ]
+        return Actor(
+            id=d.id,
+            name=d.name,
+            kind=d.kind,
+            country=country,
+            sector=sector,
+            roles=tuple(roles),
+            aliases=tuple(d.aliases),
+            mentions=tuple(sorted(d.spans, key=lambda s: s.start)),
+            notes=tuple(dict.fromkeys(notes)),
+        )
+
+
+_POSS = re.compile(r"(?:['’]s|['’])$")
+
+
+def _org_sector(name: str) -> str:
+    low = name.lower()
+    if re.search(
+        r"universit|institut|academy|college|think tank|foundation|center for|centre for|council on", low
+    ):
+        return "THINK"
+    if re.search(
+        r"\b(?:times|news|post|journal|press|tv|television|radio|broadcast|daily|herald|tribune)\b", low
+    ):
+        return "MED"
+    if re.search(r"\b(?:army|navy|air force|military|defen[cs]e|coast guard|marines?)\b", low):
+        return "MIL"
+    if re.search(r"\b(?:inc|corp|ltd|llc|plc|group|bank|company|co)\b\.?", low):
+        return "BUS"
+    return "GOV"

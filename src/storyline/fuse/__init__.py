@@ -1,15 +1,27 @@
-"""Fuse: many articles' analyses into one ``Story``."""
+"""Fuse: many articles' analyses into one ``Story`` (or several, one per story in a mixed folder).
+
+Order: actors are merged first (their id map rewrites quotes and events), then reports of one
+event are merged, sentences are grouped into claims, and conflicts are collected from the text,
+the chronologies, the analysis notes and the merged events.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import __version__
 from ..model import Analysis, Article, Citation, Rejected, Story, SummarySentence
 from .actors import merge_actors
+from .claims import group_claims, sentence_units, unique_by_outlet
+from .clusters import cluster_stories
+from .conflicts import find_conflicts
+from .events import merge_events
+from .similarity import embedder
+from .sources import Sources
 
-__all__ = ["fuse"]
+__all__ = ["fuse", "fuse_many", "cluster_stories", "unique_by_outlet"]
 
 
 def fuse(
@@ -17,18 +29,38 @@ def fuse(
     analyses: Sequence[Analysis],
     rejected: Sequence[Rejected] = (),
     summary_sentences: int = 8,
+    *,
+    semantic: bool = False,
 ) -> Story:
-    """Merge per-article results; wire copies (``duplicate_of``) add sources, not facts."""
+    """Merge per-article results; wire copies (``duplicate_of``) add sources, not facts.
+
+    ``semantic`` blends MiniLM sentence embeddings into claim grouping when
+    ``sentence_transformers`` is installed (ignored, with a note, when it is not).
+    """
     by_id = {a.article: a for a in analyses}
     canon = [a for a in articles if a.duplicate_of is None and a.id in by_id]
     used = [by_id[a.id] for a in canon]
+    sources = Sources(articles)
     actors, remap = merge_actors(used)
     quotes = [
         replace(q, speaker=remap.get(q.speaker, q.speaker) if q.speaker else None)
         for an in used
         for q in an.quotes
     ]
-    events = [e for an in used for e in an.events]
+    reports = [e for an in used for e in an.events]
+    events, event_conflicts = merge_events(reports, sources, remap)
+    notes: list[str] = []
+    encode = embedder() if semantic else None
+    if semantic and encode is None:
+        notes.append(
+            "semantic claim grouping asked for, but sentence_transformers is not available: lexical only"
+        )
+    claims = group_claims(sentence_units(canon, used), sources, semantic=encode)
+    conflicts = find_conflicts(
+        canon, sentence_units(canon, used, claim_like=False), actors, [*reports, *events]
+    )
+    conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in {x.id for x in conflicts})]
+    notes.append(f"events: {len(reports)} reports merged into {len(events)}")
     summary = _lead_summary(canon, by_id, summary_sentences)
     return Story(
         storyline_version=__version__,
@@ -37,14 +69,43 @@ def fuse(
         actors=tuple(actors),
         quotes=tuple(quotes),
         events=tuple(events),
+        claims=tuple(claims),
+        conflicts=tuple(conflicts),
         summary=tuple(summary),
         title=canon[0].title if canon else None,
+        notes=tuple(notes),
     )
 
 
-def _lead_summary(
-    canon: Sequence[Article], by_id: dict[str, Analysis], n: int
-) -> list[SummarySentence]:
+def fuse_many(
+    articles: Sequence[Article],
+    analyses: Sequence[Analysis],
+    summary_sentences: int = 8,
+    *,
+    semantic: bool = False,
+) -> list[Story]:
+    """Cluster a mixed corpus into stories and fuse each on its own.
+
+    Each story's id is stable (a hash of its first article's id); rejected inputs belong to no
+    story, so the caller records them once beside the stories.
+    """
+    by_article = {a.id: a for a in articles}
+    by_analysis = {an.article: an for an in analyses}
+    stories = []
+    for ids in cluster_stories(articles, analyses):
+        members = [by_article[i] for i in ids]
+        story = fuse(
+            members,
+            [by_analysis[i] for i in ids if i in by_analysis],
+            summary_sentences=summary_sentences,
+            semantic=semantic,
+        )
+        sid = "story-" + hashlib.sha1(ids[0].encode()).hexdigest()[:10]
+        stories.append(replace(story, id=sid, title=story.title or members[0].title))
+    return stories
+
+
+def _lead_summary(canon: Sequence[Article], by_id: dict[str, Analysis], n: int) -> list[SummarySentence]:
     """First sentence of each article: a placeholder until the summary stage lands."""
     out: list[SummarySentence] = []
     for a in canon:
@@ -55,5 +116,3 @@ def _lead_summary(
         if len(out) >= n:
             break
     return out
-
-

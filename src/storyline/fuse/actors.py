@@ -1,35 +1,79 @@
-"""Cross-article actor resolution: one canonical actor however many articles name it."""
+"""Cross-article actor resolution: one canonical actor however many articles name it.
+
+Ids are already canonical (derived from the canonical name), so most merging is by id. What is
+left is a person one article names by a single word ("Blinken" in a headline-only piece): it
+joins the one full-named person elsewhere whose name has that word, and is left alone (with a
+note) when several do ("Burns": Nicholas or Bill). Unnamed sources never merge.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Actor, Analysis
+from ..knowledge import name_key
+from ..model import Actor, Analysis, Role
 
 __all__ = ["merge_actors"]
 
 
 def merge_actors(analyses: Sequence[Analysis]) -> tuple[list[Actor], dict[str, str]]:
-    """Merge per-article actors sharing an id; return actors and a local→global id map."""
+    """Merge per-article actors; return actors and a local→global id map."""
     merged: dict[str, Actor] = {}
-    remap: dict[str, str] = {}
     for an in analyses:
         for a in an.actors:
-            remap[a.id] = a.id
-            cur = merged.get(a.id)
-            if cur is None:
-                merged[a.id] = a
-                continue
-            aliases = tuple(dict.fromkeys((*cur.aliases, *a.aliases)))
-            merged[a.id] = Actor(
-                id=cur.id,
-                name=cur.name,
-                kind=cur.kind,
-                country=cur.country or a.country,
-                sector=cur.sector or a.sector,
-                roles=(*cur.roles, *a.roles),
-                aliases=aliases,
-                mentions=(*cur.mentions, *a.mentions),
-                notes=(*cur.notes, *a.notes),
-            )
+            merged[a.id] = _join(merged[a.id], a) if a.id in merged else a
+    remap = {aid: aid for aid in merged}
+    full = [a for a in merged.values() if a.kind == "person" and len(name_key(a.name).split()) >= 2]
+    for a in list(merged.values()):
+        words = name_key(a.name).split()
+        if a.kind != "person" or len(words) != 1:
+            continue
+        owners = [f for f in full if words[0] in name_key(f.name).split() and f.sector != "MED"]
+        if len(owners) == 1:
+            target = owners[0]
+            joined = _join(merged[target.id], a)
+            note = f"'{a.name}' (single name in another article) merged: the only person so named"
+            merged[target.id] = replace(joined, notes=(*joined.notes, note))
+            del merged[a.id]
+            remap[a.id] = target.id
+        elif len(owners) > 1:
+            names = ", ".join(o.name for o in owners)
+            merged[a.id] = replace(a, notes=(*a.notes, f"'{a.name}' could be {names}; not merged"))
+    for aid in remap:  # follow chains
+        goal = remap[aid]
+        while remap.get(goal, goal) != goal:
+            goal = remap[goal]
+        remap[aid] = goal
     return list(merged.values()), remap
+
+
+def _join(cur: Actor, a: Actor) -> Actor:
+    """Union of two records of one actor; the first record's name and country win, a
+    disagreement on country is kept as a note for the conflicts stage."""
+    notes = list(cur.notes) + [n for n in a.notes if n not in cur.notes]
+    if cur.country and a.country and cur.country != a.country:
+        notes.append(f"country: {cur.country} in one article, {a.country} in another")
+    return Actor(
+        id=cur.id,
+        name=cur.name if len(cur.name) >= len(a.name) or cur.kind != "person" else a.name,
+        kind=cur.kind,
+        country=cur.country or a.country,
+        sector=cur.sector or a.sector,
+        roles=_roles(cur.roles, a.roles),
+        aliases=tuple(dict.fromkeys((*cur.aliases, *a.aliases))),
+        mentions=tuple(dict.fromkeys((*cur.mentions, *a.mentions))),
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _roles(a: tuple[Role, ...], b: tuple[Role, ...]) -> tuple[Role, ...]:
+    """Text roles all kept (each has its own span); knowledge roles once each."""
+    seen = set()
+    out = []
+    for r in (*a, *b):
+        key = (r.title, r.start, r.end) if r.source == "knowledge" else (r.title, r.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return tuple(out)

@@ -1,0 +1,165 @@
+"""Who a stretch of text refers to: helpers for the quote and event stages.
+
+``actor_at`` finds the resolved mention at a span; ``resolve_reference`` resolves any span (a
+name, a pronoun, a role phrase such as "the defense chief", "the official") to an actor id,
+and ``reference_with_reason`` also says why. Pronouns resolve only where one person is in
+reach (this and the previous sentence), or one of several is the grammatical subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from ..knowledge import load_knowledge, name_key
+from ..model import Actor, Mention, Span
+from .roles import title_category
+
+__all__ = ["actor_at", "resolve_reference", "reference_with_reason", "resolve_pronoun", "resolve_role"]
+
+_PRONOUNS = {"he", "she", "him", "his", "her", "himself", "herself"}
+_SENT_END = re.compile(r"(?<![A-Z])[.!?][”\"’]?\s+(?=[“\"A-Z])|\n+")
+
+
+def actor_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The resolved mention covering most of ``[start, end)``; ties go to the earliest."""
+    best, best_overlap = None, 0
+    for m in mentions:
+        if m.actor is None:
+            continue
+        overlap = min(end, m.span.end) - max(start, m.span.start)
+        if overlap > best_overlap:
+            best, best_overlap = m, overlap
+    return best
+
+
+def resolve_reference(
+    span: Span, text: str, mentions: Sequence[Mention], actors: Sequence[Actor], doc: Doc | None = None
+) -> str | None:
+    """The actor id a span of ``text`` (the article's text) refers to, or None when unsure."""
+    return reference_with_reason(span, text, mentions, actors, doc)[0]
+
+
+def reference_with_reason(
+    span: Span, text: str, mentions: Sequence[Mention], actors: Sequence[Actor], doc: Doc | None = None
+) -> tuple[str | None, str]:
+    """Like ``resolve_reference``, with the reason in words."""
+    hit = actor_at(mentions, span.start, span.end)
+    if hit is not None:
+        return hit.actor, f"mention '{hit.text}'"
+    phrase = text[span.start : span.end].strip()
+    low = phrase.lower()
+    if low in _PRONOUNS:
+        return resolve_pronoun(span.start, text, mentions, actors, doc)
+    if re.match(r"^the (?:official|diplomat|spokesperson|spokesman|spokeswoman|aide|source)$", low):
+        prior = [m for m in mentions if m.label == "UNNAMED" and m.actor and m.span.end <= span.start]
+        return (
+            (prior[-1].actor, "last unnamed source before it")
+            if prior
+            else (None, "no unnamed source before it")
+        )
+    by_id = {a.id: a for a in actors}
+    key = name_key(phrase)
+    for a in actors:
+        if a.kind == "person" and key in {name_key(x) for x in (a.name, *a.aliases)}:
+            return a.id, f"name '{phrase}' is an alias of {a.name}"
+    words = [a for a in actors if a.kind == "person" and key and key in name_key(a.name).split()]
+    if len(words) == 1:
+        return words[0].id, f"'{phrase}' is part of the name {words[0].name}"
+    return resolve_role(phrase, span.start, mentions, by_id, None)
+
+
+def resolve_pronoun(
+    pos: int, text: str, mentions: Sequence[Mention], actors: Sequence[Actor], doc: Doc | None = None
+) -> tuple[str | None, str]:
+    """A third-person pronoun at ``pos``: the one person in reach, else the one subject."""
+    persons = {a.id for a in actors if a.kind == "person" and a.sector != "MED"}
+    window = _previous_sentence_start(pos, text, doc)
+    near = [m for m in mentions if m.actor in persons and window <= m.span.start < pos]
+    ids = list(dict.fromkeys(m.actor for m in near if m.actor))
+    if len(ids) == 1:
+        return ids[0], "pronoun: the only person in this and the previous sentence"
+    if len(ids) > 1 and doc is not None:
+        subj = []
+        for m in near:
+            toks = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if toks is not None and toks.root.dep_ in ("nsubj", "nsubjpass"):
+                subj.append(m.actor)
+        subj_ids = list(dict.fromkeys(subj))
+        if len(subj_ids) == 1:
+            return subj_ids[0], "pronoun: the only person who is a subject in reach"
+    return None, f"pronoun: {len(ids)} people in reach, ambiguous" if ids else "pronoun: nobody in reach"
+
+
+def resolve_role(
+    phrase: str,
+    pos: int,
+    mentions: Sequence[Mention],
+    actors: dict[str, Actor],
+    date: str | None,
+) -> tuple[str | None, str]:
+    """A role phrase ("the U.S. defense chief"): the latest actor stated to hold that office."""
+    kn = load_knowledge()
+    category, _ = title_category(_core(phrase), kn)
+    if category is None:
+        return None, f"'{phrase}' names no office"
+    country = _country_in(phrase)
+    holders = {}
+    for a in actors.values():
+        if a.kind != "person":
+            continue
+        for r in a.roles:
+            if r.source != "text" and r.source != "knowledge":
+                continue
+            cat, _ = title_category(r.title, kn)
+            current = not re.search(r"\b(?:former|then)\b", r.title)
+            same_country = country is None or r.country == country or a.country == country
+            if cat == category and current and same_country:
+                holders[a.id] = a
+    if holders:
+        last = None
+        for m in mentions:
+            if m.actor in holders and m.span.start < pos:
+                last = m.actor
+        chosen = last or next(iter(holders))
+        return chosen, f"role phrase: {holders[chosen].name} holds {category} office in this article" + (
+            f" (nearest of {len(holders)})" if len(holders) > 1 else ""
+        )
+    if date and country:
+        known = kn.holder(country, category, date)
+        if known:
+            return "person:" + _slug(
+                known.name
+            ), f"knowledge: {known.name} held {category} office of {country} on {date} ({known.source})"
+    return None, f"role phrase '{phrase}': no holder found"
+
+
+def _slug(text: str) -> str:
+    from ..knowledge import slug
+
+    return slug(text)
+
+
+def _core(phrase: str) -> str:
+    p = re.sub(r"^(?:the|his|her|its|their)\s+", "", phrase.strip(), flags=re.I)
+    p = re.sub(r"^\S+['’]s\s+", "", p)
+    return re.sub(r"^(?:top|chief|senior|new)\s+(?=\w+ \w+)", "", p)
+
+
+def _country_in(phrase: str) -> str | None:
+    kn = load_knowledge()
+    for w in re.findall(r"[\w.’'-]+", phrase):
+        c = kn.country_word(w)
+        if c:
+            return c.iso3
+    return None
+
+
+def _previous_sentence_start(pos: int, text: str, doc: Doc | None) -> int:
+    if doc is not None:
+        sents = [s.start_char for s in doc.sents if s.start_char <= pos]
+        return sents[-2] if len(sents) >= 2 else 0
+    ends = [m.end() for m in _SENT_END.finditer(text, max(0, pos - 600), pos)]
+    return ends[-2] if len(ends) >= 2 else max(0, pos - 600)

@@ -1,0 +1,207 @@
+"""Chronology boxes ("Top exchanges since ...": a dated heading per entry) checked against themselves.
+
+An entry's date can be contradicted by its own text ("Weeks after Russia invaded Ukraine"
+under a date a year before the invasion) or by the list around it (a sorted list with one
+entry out of place, where another year would put it back). Both are found from the text
+alone: headings are short lines that end or start with a full date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Conflict, Evidence
+from .quantities import MONTHS
+
+__all__ = ["Entry", "find_entries", "chronology_conflicts", "ANCHORS"]
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+)
+_HEADING = re.compile(
+    rf"^(?P<title>[^\n]{{3,120}}?)\s*(?:—|–|-|:|\|)\s*(?P<date>{_DATE})\s*$"
+    rf"|^(?P<date2>{_DATE})\s*(?:—|–|-|:|\|)\s*(?P<title2>[^\n]{{3,120}})$",
+    re.M,
+)
+_MIN_ENTRIES = 3  # fewer dated headings than this is not a list, just dated lines
+
+# Well-known events an entry's text may be dated against: (date, pattern). Dates are from the
+# events' Wikipedia articles; patterns are the phrasings news copy uses for them.
+ANCHORS: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (d, name, re.compile(p, re.I))
+    for d, name, p in (
+        (
+            "2022-02-24",
+            "Russia's invasion of Ukraine",
+            r"\bRussia\b[^.]{0,40}\binvaded Ukraine|\binvasion of Ukraine"
+            r"|\bRussia'?s? (?:full-scale )?invasion",
+        ),
+        (
+            "2020-03-11",
+            "the declaration of the COVID-19 pandemic",
+            r"\b(?:covid|coronavirus)[^.]{0,30}pandemic",
+        ),
+        ("2023-10-07", "the Hamas attack on Israel of 7 October", r"\bOctober 7 attack|\b7 October attack"),
+        (
+            "2021-01-20",
+            "Joe Biden taking office",
+            r"\bBiden (?:took|taking|became|become) (?:office|president)",
+        ),
+        ("2017-01-20", "Donald Trump taking office (first term)", r"\bTrump (?:took|taking) office in 2017"),
+        ("2022-08-02", "Nancy Pelosi's visit to Taiwan", r"\bPelosi\b[^.]{0,40}\bvisit(?:ed)? Taiwan"),
+        ("2016-06-23", "the Brexit referendum", r"\bBrexit referendum"),
+        ("2021-08-15", "the fall of Kabul", r"\bfall of Kabul|\bTaliban (?:took|seized) (?:Kabul|power)"),
+    )
+)
+# How far after the anchor each relative phrase may reach (days), generously.
+_AFTER = re.compile(
+    r"\b(?:(?P<unit>days|weeks|months|years)|just|shortly|soon|a month|a year)?\s*after\b", re.I
+)
+_NEAR = 30  # chars between "after" and the anchor's words ("after China's close ally Russia ...")
+_REACH = {"days": 31, "weeks": 120, "months": 3 * 366, "years": 100 * 366}
+_BEFORE = re.compile(r"\b(?:days|weeks|months|years|just|shortly)?\s*before\b", re.I)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One chronology entry: heading with its date, and the body up to the next heading."""
+
+    article: str
+    date: dt.date
+    date_start: int
+    date_end: int
+    body_start: int
+    body_end: int
+
+
+def find_entries(article: Article) -> list[Entry]:
+    """The chronology entries of one article; empty when it has no dated list."""
+    text = article.text
+    heads = []
+    for m in _HEADING.finditer(text):
+        g = "date" if m.group("date") else "date2"
+        d = _parse(m.group(g))
+        if d is not None:
+            heads.append((m, d, m.start(g), m.end(g)))
+    if len(heads) < _MIN_ENTRIES:
+        return []
+    out = []
+    for k, (m, d, ds, de) in enumerate(heads):
+        nxt = heads[k + 1][0].start() if k + 1 < len(heads) else _paragraph_end(text, m.end())
+        out.append(Entry(article.id, d, ds, de, m.end(), nxt))
+    return out
+
+
+def chronology_conflicts(article: Article) -> list[Conflict]:
+    """Entries whose dates their own text, or the list's order, contradicts."""
+    entries = find_entries(article)
+    out = []
+    for k, e in enumerate(entries):
+        reasons: list[str] = []
+        sides = [_ev(article, e.date_start, e.date_end)]
+        body = article.text[e.body_start : e.body_end]
+        for d, name, pat in ANCHORS:
+            for m in pat.finditer(body):
+                why = _relative_check(body, m.start(), e.date, dt.date.fromisoformat(d), name)
+                if why:
+                    reasons.append(why)
+                    sides.append(
+                        _ev(article, e.body_start + _sentence_start(body, m.start()), e.body_start + m.end())
+                    )
+        order = _order_check(entries, k)
+        if order:
+            reasons.append(order)
+        if reasons:
+            head = article.text[e.date_start : e.date_end]
+            digest = hashlib.sha1(f"{article.id}:{e.date_start}".encode()).hexdigest()[:12]
+            out.append(
+                Conflict(
+                    id=f"conflict-{digest}",
+                    kind="date",
+                    description=f"Chronology entry dated {head}: "
+                    + " ".join(r[:1].upper() + r[1:] for r in reasons),
+                    sides=tuple(dict.fromkeys(sides)),
+                    verdict="conflict",
+                )
+            )
+    return out
+
+
+def _relative_check(body: str, at: int, date: dt.date, anchor: dt.date, name: str) -> str | None:
+    before = body[max(0, at - 40) : at]
+    found = list(_AFTER.finditer(before))
+    m = found[-1] if found else None
+    if m is not None and len(before) - m.end() <= _NEAR:
+        if date < anchor:
+            return (
+                f"its text places it after {name} ({anchor.isoformat()}), "
+                f"but the date given is {(anchor - date).days} days before that."
+            )
+        reach = _REACH.get((m.group("unit") or "").lower())
+        if reach is not None and (date - anchor).days > reach:
+            late = (date - anchor).days
+            return f"its text says '{m.group(0).strip()} {name}', but the date is {late} days later."
+    if _BEFORE.search(before) and date > anchor:
+        return f"its text places it before {name} ({anchor.isoformat()}), but the date given is later."
+    return None
+
+
+def _order_check(entries: list[Entry], k: int) -> str | None:
+    """An entry out of place in an otherwise sorted list, and the year that would fit."""
+    if len(entries) < _MIN_ENTRIES or not 0 < k < len(entries) - 1:
+        return None
+    dates = [e.date for e in entries]
+    ascending = sum(b >= a for a, b in itertools.pairwise(dates)) >= (len(dates) - 1) / 2
+    prev, cur, nxt = dates[k - 1], dates[k], dates[k + 1]
+    lo, hi = (prev, nxt) if ascending else (nxt, prev)
+    if lo > hi or lo <= cur <= hi:
+        return None
+    for year in range(lo.year, hi.year + 1):
+        try:
+            cand = cur.replace(year=year)
+        except ValueError:
+            continue
+        if lo <= cand <= hi:
+            return (
+                f"it is out of order in a list sorted by date (between {prev.isoformat()} and "
+                f"{nxt.isoformat()}); with the year {year} it would fit, so the year is probably wrong."
+            )
+    return None
+
+
+def _parse(s: str) -> dt.date | None:
+    s = s.replace(",", " ")
+    parts = s.split()
+    try:
+        if len(parts) == 1:
+            return dt.date.fromisoformat(parts[0])
+        if parts[0].isdigit():
+            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], int(parts[0]))
+        return dt.date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1]))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """The last entry's body runs to the end of the paragraph after its heading."""
+    body = text.find("\n", start + 1)
+    if body < 0:
+        return len(text)
+    nxt = text.find("\n", body + 1)
+    return len(text) if nxt < 0 else nxt
+
+
+def _sentence_start(body: str, at: int) -> int:
+    cut = max(body.rfind(". ", 0, at), body.rfind("\n", 0, at))
+    return 0 if cut < 0 else cut + 1 + (body[cut + 1 : cut + 2] == " ")
+
+
+def _ev(article: Article, start: int, end: int) -> Evidence:
+    while start < end and article.text[start].isspace():
+        start += 1
+    return Evidence(article.id, start, end, article.text[start:end])

@@ -1,0 +1,223 @@
+"""Conflicts: where sources disagree, with the words on both sides and a verdict in plain words.
+
+Four sources of conflicts:
+
+* text facts across articles: two related sentences (same topic by TF-IDF cosine) that state a
+  precedent ("first ... since 2018"), a duration, a count or a part of a month differently;
+* a chronology entry whose own text, or its list, contradicts its date (:mod:`.chronology`);
+* notes left by analysis: ``title-conflict:`` on actors (an office the knowledge file says the
+  person did not hold on that date) and ``date-inconsistent:`` on events;
+* merged events whose reports give different dates or places (:mod:`.events`).
+
+Each candidate gets a verdict: "conflict" when both cannot be true, "compatible" when the two
+statements only look alike (different groups, approximate words, a day's time-zone slack).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..model import Actor, Article, Conflict, Event, Evidence
+from .chronology import chronology_conflicts
+from .claims import Sentence
+from .quantities import MONTHS, Fact, broader, extract_facts
+from .similarity import cosine, tokens
+
+__all__ = ["find_conflicts", "fact_conflicts", "note_conflicts", "conflict_id"]
+
+TITLE_NOTE = "title-conflict:"
+DATE_NOTE = "date-inconsistent:"
+
+# Minimum cosine between two sentences for their facts to be about the same thing. Tuned on
+# the seeds: the three "first ... since" sentences about Blinken's arrival score 0.15-0.41
+# against each other, while sentences about other meetings with durations ("90-minute talks"
+# in New York vs the "three-hour session" in Beijing) stay under 0.12.
+RELATED = {"precedent": 0.15, "duration": 0.3, "count": 0.3, "period": 0.15}
+_MAX_GROUP = 300  # facts sharing one key; beyond this the key is too generic to pair on
+
+_UPPER = ("more than", "over", "at least")
+_LOWER = ("nearly", "almost", "less than", "under", "up to")
+_ABOUT = ("about", "around", "roughly", "some")
+
+
+def find_conflicts(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor] = (),
+    events: Sequence[Event] = (),
+) -> list[Conflict]:
+    """Every conflict the story's text, chronologies and analysis notes reveal, deduplicated."""
+    found = [
+        *fact_conflicts(sentences, {a.id: a for a in articles}),
+        *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
+        *note_conflicts(articles, actors, events),
+    ]
+    out: dict[str, Conflict] = {}
+    for c in found:
+        key = "|".join(sorted(f"{s.article}:{s.start}:{s.end}" for s in c.sides)) + c.kind
+        out.setdefault(key, c)
+    return sorted(out.values(), key=lambda c: (c.verdict != "conflict", c.kind, c.id))
+
+
+def fact_conflicts(sentences: Sequence[Sentence], articles: dict[str, Article]) -> list[Conflict]:
+    """Facts of one kind in related sentences of different articles that disagree."""
+    groups: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        art = articles.get(s.article)
+        year = int(art.published[:4]) if art is not None and art.published else None
+        for f in extract_facts(s.text, year):
+            # precedents about different groups are still worth comparing (they often look alike)
+            groups["precedent" if f.kind == "precedent" else f"{f.kind}:{f.key}"].append((i, f))
+    names = _distinctive_names(sentences)
+    out: list[Conflict] = []
+    for members in groups.values():
+        if len(members) > _MAX_GROUP:
+            continue
+        seen: set[tuple[str, str]] = set()
+        for x, (i, fi) in enumerate(members):
+            for j, fj in members[x + 1 :]:
+                si, sj = sentences[i], sentences[j]
+                if si.article == sj.article or cosine(si.vector, sj.vector) < RELATED[fi.kind]:
+                    continue
+                if fi.kind != "precedent" and not names[i] & names[j]:
+                    continue  # a date or number only clashes about the same named people or places
+                texts = (si.text[fi.start : fi.end], sj.text[fj.start : fj.end])
+                if (texts[0].lower(), texts[1].lower()) in seen:
+                    continue
+                seen.add((texts[0].lower(), texts[1].lower()))
+                judged = _judge(fi, fj, *texts)
+                if judged is not None:
+                    verdict, why = judged
+                    sides = (_fact_ev(si, fi), _fact_ev(sj, fj))
+                    out.append(Conflict(conflict_id(sides), _KIND[fi.kind], why, sides, verdict))
+    return out
+
+
+_NAME = re.compile(r"(?<=[\w,;:’'\"”)] )[A-Z][a-zA-Z]+")
+_NOT_NAMES = frozenset(
+    tokens(" ".join(MONTHS)) + tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+)
+_COMMON_NAME = 0.3  # a name in more than this share of the story's sentences is its backdrop
+
+
+def _distinctive_names(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
+    """Per sentence, the names in it (not sentence-initial) that are not the whole story's backdrop."""
+    raw = [
+        frozenset(t for m in _NAME.finditer(s.text) for t in tokens(m.group(0))) - _NOT_NAMES
+        for s in sentences
+    ]
+    df: Counter[str] = Counter(t for r in raw for t in r)
+    common = {t for t, c in df.items() if len(sentences) >= 10 and c > _COMMON_NAME * len(sentences)}
+    return [r - common for r in raw]
+
+
+_KIND = {"precedent": "number", "duration": "number", "count": "number", "period": "date"}
+
+
+def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
+    """(verdict, explanation) for two facts of one kind, or None when they agree."""
+    if a.kind == "precedent":
+        if a.value == b.value:
+            return None
+        said = f"'{ta}' (since {a.value:.0f}) and '{tb}' (since {b.value:.0f})"
+        if a.key == b.key:
+            return (
+                "conflict",
+                f"Both count precedents for the same group ({a.key}) but name different years: {said}.",
+            )
+        wider = a.key if broader(a.key, b.key) else b.key if broader(b.key, a.key) else None
+        extra = f" ({wider} is the wider group, so its last precedent can be more recent)" if wider else ""
+        return "compatible", (
+            f"These look alike but measure different groups, '{a.key}' and '{b.key}'{extra}: "
+            f"{said} can both be true."
+        )
+    if a.kind in ("duration", "count"):
+        if a.value == b.value or _reconciled(a, b) or _reconciled(b, a):
+            return None if a.qualifier == b.qualifier else ("compatible", _approx(ta, tb))
+        return "conflict", f"The same {a.key} is given as '{ta}' in one report and '{tb}' in the other."
+    return _judge_period(a, b, ta, tb)
+
+
+def _reconciled(a: Fact, b: Fact) -> bool:
+    """Whether ``a``'s qualifier makes room for ``b``'s value."""
+    q = a.qualifier or ""
+    if q in _UPPER:
+        return b.value >= a.value
+    if q in _LOWER:
+        return a.value * 0.75 <= b.value <= a.value
+    if q in _ABOUT:
+        return abs(b.value - a.value) <= 0.2 * a.value
+    return False
+
+
+def _approx(ta: str, tb: str) -> str:
+    return f"'{ta}' and '{tb}' differ only within the approximation one of them states."
+
+
+_PART = {"early": 0, "mid": 1, "late": 2}
+
+
+def _judge_period(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
+    if a.detail.isdigit() and b.detail.isdigit():
+        gap = abs(int(a.detail) - int(b.detail))
+        if gap == 0:
+            return None
+        if gap == 1:
+            return (
+                "compatible",
+                f"'{ta}' and '{tb}' are a day apart: time zones or an overnight event allow both.",
+            )
+        return "conflict", f"The same event is dated '{ta}' in one report and '{tb}' in the other."
+    pa, pb = _part(a.detail), _part(b.detail)
+    if pa == pb:
+        return None
+    if abs(pa - pb) == 1:
+        return "compatible", (
+            f"'{ta}' and '{tb}' name neighbouring parts of the month; such words have no sharp "
+            "boundary, so both can describe the same dates."
+        )
+    return "conflict", f"'{ta}' and '{tb}' place the same event in different parts of the month."
+
+
+def _part(detail: str) -> int:
+    if detail.isdigit():
+        day = int(detail)
+        return 0 if day <= 10 else 1 if day <= 20 else 2
+    return _PART[detail]
+
+
+def note_conflicts(
+    articles: Sequence[Article], actors: Iterable[Actor], events: Iterable[Event]
+) -> list[Conflict]:
+    """Conflicts the analysis recorded as notes: titles on actors, dates on events."""
+    text = {a.id: a.text for a in articles}
+    out = []
+    for actor in actors:
+        for note in actor.notes:
+            if note.startswith(TITLE_NOTE):
+                spans = [r.span for r in actor.roles if r.span is not None and r.source == "text"]
+                spans = spans or list(actor.mentions[:1])
+                sides = tuple(
+                    Evidence(s.article, s.start, s.end, text.get(s.article, "")[s.start : s.end])
+                    for s in spans
+                )
+                desc = f"{actor.name}: {note[len(TITLE_NOTE) :].strip()}"
+                out.append(Conflict(conflict_id(sides, desc), "title", desc, sides, "conflict"))
+    for ev in events:
+        for note in ev.notes:
+            if note.startswith(DATE_NOTE):
+                desc = note[len(DATE_NOTE) :].strip()
+                out.append(Conflict(conflict_id(ev.evidence, desc), "date", desc, ev.evidence, "conflict"))
+    return out
+
+
+def conflict_id(sides: Sequence[Evidence], salt: str = "") -> str:
+    key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in sides) + salt
+    return "conflict-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _fact_ev(s: Sentence, f: Fact) -> Evidence:
+    return Evidence(s.article, s.start + f.start, s.start + f.end, s.text[f.start : f.end])

@@ -1,0 +1,143 @@
+"""Lexical similarity for fusion: content-word TF-IDF vectors, cosine, and inverted-index blocking.
+
+Fusion compares sentences (claims) and articles (stories). Comparing all pairs is quadratic,
+so candidates come from an inverted index over each item's most distinctive terms; only
+those pairs are scored. Everything here is pure Python and torch-free; an optional sentence
+embedding (MiniLM via ``sentence_transformers``) can be blended in where it is installed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+__all__ = [
+    "Vector",
+    "tokens",
+    "idf_table",
+    "tfidf",
+    "cosine",
+    "candidate_pairs",
+    "embedder",
+]
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+")
+# Function words and reporting verbs: they carry no topic, and news repeats them everywhere.
+_STOP_WORDS = """
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my no nor not now of off on once only or other our ours out
+over own same she should so some such than that the their theirs them then there these they
+this those through to too under until up very was we were what when where which while who
+whom why will with would you your said says say told according mr ms mrs dr would could may
+might must shall one two three new also year years week weeks day days month months time per
+cent percent monday tuesday wednesday thursday friday saturday sunday last next like just
+well since
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _stem(word: str) -> str:
+    """A light suffix strip so 'meetings'/'meeting' and 'visited'/'visit' share a term."""
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if len(w) > 5 and w.endswith("ing"):
+        return w[:-3]
+    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, lightly stemmed content words (numbers kept: they carry facts)."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower()
+        if w in _STOP or (len(w) < 2 and not w.isdigit()):
+            continue
+        s = _stem(w)
+        if s and s not in _STOP:
+            out.append(s)
+    return out
+
+
+def idf_table(docs: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency over token lists."""
+    df: Counter[str] = Counter()
+    n = 0
+    for toks in docs:
+        n += 1
+        df.update(set(toks))
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def tfidf(toks: Sequence[str], idf: dict[str, float], top: int | None = None) -> Vector:
+    """L2-normalised TF-IDF vector; ``top`` keeps only the heaviest terms (bounds later cost)."""
+    tf = Counter(toks)
+    default = max(idf.values(), default=1.0)
+    vec = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in tf.items()}
+    if top is not None and len(vec) > top:
+        vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def candidate_pairs(
+    vectors: Sequence[Vector],
+    keys: int = 6,
+    max_postings: int = 400,
+    allow: Callable[[int, int], bool] | None = None,
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) sharing one of each item's ``keys`` heaviest terms.
+
+    ``max_postings`` bounds the work per term: a term shared by more items than that is too
+    common to identify a pair, so it is skipped (this keeps the cost linear in the items).
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vectors):
+        for t, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:keys]:
+            index[t].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if len(posting) < 2 or len(posting) > max_postings:
+            continue
+        for x, i in enumerate(posting):
+            for j in posting[x + 1 :]:
+                if allow is None or allow(i, j):
+                    pairs.add((i, j))
+    return pairs
+
+
+def embedder() -> Callable[[Sequence[str]], list[list[float]]] | None:
+    """A MiniLM sentence encoder when ``sentence_transformers`` is installed, else None.
+
+    Imported lazily: the default path must stay fast and torch-free.
+    """
+    try:
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        model = SentenceTransformer("all-MiniLM-L6-v2")
+    except (OSError, ValueError):  # model not available offline
+        return None
+
+    def encode(texts: Sequence[str]) -> list[list[float]]:
+        return [list(map(float, v)) for v in model.encode(list(texts), normalize_embeddings=True)]
+
+    return encode

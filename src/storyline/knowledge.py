@@ -1,0 +1,227 @@
+"""Facts that article text alone does not give: countries, leaders with dates, organisations.
+
+Loaded once from ``data/countries.json`` and ``data/leaders.json`` (every entry names its public
+source). Analysis uses it to *fill* country and sector and to *check* titles against the
+article's date, never to override what an article says.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "Country",
+    "KnownRole",
+    "KnownPerson",
+    "KnownOrg",
+    "Knowledge",
+    "load_knowledge",
+    "name_key",
+    "slug",
+]
+
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Madam)\.?\s+)+", re.I)
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+_INITIAL = re.compile(r"(?<!\S)[A-Z]\.(?!\S)\s*")
+
+
+def name_key(name: str) -> str:
+    """Compare person names: no honorific, middle initial, suffix, case or dots.
+
+    "Antony J. Blinken" and "Mr. Antony Blinken" share the key "antony blinken"; a first-name
+    initial stays when it is all there is ("S. Jaishankar" -> "jaishankar").
+    """
+    n = _HONORIFIC.sub("", name.strip())
+    n = _SUFFIX.sub("", n)
+    n = n.replace("’", "'")
+    stripped = _INITIAL.sub("", n).strip()
+    n = stripped or n
+    return " ".join(n.replace(".", "").lower().split())
+
+
+def slug(text: str) -> str:
+    """A readable, stable id fragment: lower case, words joined by '-'."""
+    return "-".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    titles: tuple[tuple[str, str], ...]  # (category, title), e.g. ("foreign_minister", ...)
+    source: str
+
+
+@dataclass(frozen=True)
+class KnownRole:
+    category: str  # head_of_state | head_of_government | foreign | defence | ...
+    title: str
+    start: str | None
+    end: str | None
+
+    def covers(self, date: str) -> bool:
+        """Whether the role was held on ``date`` (ISO; partial dates compare as prefixes)."""
+        if self.start and date < self.start:
+            return False
+        return not (self.end and date[: len(self.end)] > self.end)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+    roles: tuple[KnownRole, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class KnownOrg:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str
+    source: str
+
+
+class Knowledge:
+    """Indexes over the knowledge files; every lookup is a dict access."""
+
+    def __init__(self, countries: list[Country], people: list[KnownPerson], orgs: list[KnownOrg]):
+        self.countries = tuple(countries)
+        self.people = tuple(people)
+        self.orgs = tuple(orgs)
+        self._by_iso = {c.iso3: c for c in countries}
+        self._names: dict[str, Country] = {}
+        self._demonyms: dict[str, Country] = {}
+        self._capitals: dict[str, Country] = {}
+        for c in countries:
+            for n in (c.name, *c.aliases):
+                # Short all-caps aliases ("US", "UK") match only as written: "us" is a pronoun.
+                self._names[n if len(n) <= 3 else n.lower()] = c
+                if n.startswith("The "):
+                    self._names[n[4:].lower()] = c
+            for d in c.demonyms:
+                # The same demonym can name two states (Dominican, Congolese): first one wins,
+                # and the ambiguity is left to the article's other words.
+                self._demonyms.setdefault(d.lower(), c)
+                if not d.endswith(("ese", "ss", "sh", "ch", "i")):
+                    self._demonyms.setdefault(d.lower() + "s", c)
+            for cap in c.capitals:
+                self._capitals.setdefault(cap.lower(), c)
+        self._people: dict[str, KnownPerson] = {}
+        self._tokens: dict[str, list[KnownPerson]] = {}
+        for p in people:
+            for n in (p.name, *p.aliases):
+                self._people[name_key(n)] = p
+            for tok in set(name_key(p.name).split()):
+                self._tokens.setdefault(tok, []).append(p)
+        self._orgs: dict[str, KnownOrg] = {}
+        for o in orgs:
+            for n in (o.name, *o.aliases):
+                self._orgs[_org_key(n)] = o
+
+    def country(self, text: str) -> Country | None:
+        """A country by its name or alias ("U.S.", "the United States", "China")."""
+        t = text.strip()
+        if t.lower().startswith("the "):
+            t = t[4:]
+        return self._names.get(t) or (self._names.get(t.lower()) if len(t) > 3 else None)
+
+    def by_iso(self, iso3: str) -> Country | None:
+        return self._by_iso.get(iso3)
+
+    def demonym(self, text: str) -> Country | None:
+        """A country by its demonym ("Chinese", "Americans")."""
+        return self._demonyms.get(text.strip().lower())
+
+    def capital(self, text: str) -> Country | None:
+        """A country by its capital ("Beijing", "Washington")."""
+        return self._capitals.get(text.strip().lower())
+
+    def country_word(self, text: str) -> Country | None:
+        """A country named, adjectivised or possessed: "China", "Chinese", "China's"."""
+        t = re.sub(r"['’]s?$", "", text.strip())
+        return self.country(t) or self.demonym(t)
+
+    def person(self, name: str) -> KnownPerson | None:
+        return self._people.get(name_key(name))
+
+    def people_named(self, token: str) -> list[KnownPerson]:
+        """Known people one of whose name words is ``token`` ("Wang" -> Wang Yi, Wang Wentao)."""
+        return self._tokens.get(token.lower().replace(".", ""), [])
+
+    def org(self, name: str) -> KnownOrg | None:
+        return self._orgs.get(_org_key(name))
+
+    def holder(self, iso3: str, category: str, date: str) -> KnownPerson | None:
+        """Who held ``category`` for ``iso3`` on ``date``, when exactly one entry says so."""
+        found = [
+            p
+            for p in self.people
+            if p.country == iso3 and any(r.category == category and r.covers(date) for r in p.roles)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def countries_with_title(self, title: str) -> list[Country]:
+        """Countries whose official title for some office is ``title`` (case-insensitive)."""
+        t = title.lower()
+        return [c for c in self.countries if any(v.lower() == t for _, v in c.titles)]
+
+
+def _org_key(name: str) -> str:
+    n = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    n = re.sub(r"['’]s?$", "", n)
+    return " ".join(n.replace(".", "").lower().split())
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """Parse the knowledge files once per process."""
+    cdata = _read("countries.json")["countries"]
+    countries = [
+        Country(
+            iso3=c["iso3"],
+            name=c["name"],
+            aliases=tuple(c["aliases"]),
+            demonyms=tuple(c["demonyms"]),
+            capitals=tuple(c["capitals"]),
+            titles=tuple(sorted(c.get("titles", {}).items())),
+            source=c["source"],
+        )
+        for c in cdata
+    ]
+    ldata = _read("leaders.json")
+    people = [
+        KnownPerson(
+            name=p["name"],
+            aliases=tuple(p["aliases"]),
+            country=p["country"],
+            sector=p["sector"],
+            roles=tuple(
+                KnownRole(r["category"], r["title"], r["start"] or None, r["end"]) for r in p["roles"]
+            ),
+            source=p["source"],
+        )
+        for p in ldata["people"]
+    ]
+    orgs = [
+        KnownOrg(o["name"], tuple(o["aliases"]), o["country"], o["sector"], o["source"])
+        for o in ldata["organisations"]
+    ]
+    return Knowledge(countries, people, orgs)

@@ -1,0 +1,303 @@
+"""Actor mentions and in-article resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_article
+from storyline.analyse.actors import find_mentions, resolve_local
+from storyline.analyse.mentions import edit_distance_one
+from storyline.analyse.references import actor_at, resolve_reference
+from storyline.model import Actor, Mention, Span
+
+
+def run(nlp: Language, text: str, published: str = "2023-06-18") -> tuple[list[Mention], dict[str, Actor]]:
+    article = make_article(text, published=published)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article, doc)
+    return mentions, {a.id: a for a in actors}
+
+
+def actor_of(mentions: list[Mention], text: str, nth: int = 0) -> str | None:
+    hits = [m for m in mentions if m.text == text]
+    return hits[nth].actor if len(hits) > nth else None
+
+
+SURNAMES = (
+    "U.S. Ambassador Nicholas Burns met CIA Director Bill Burns in Washington on Monday. "
+    "Chinese Commerce Minister Wang Wentao later met Foreign Minister Wang Yi. "
+    "Olivia Wang contributed reporting."
+)
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Nicholas Burns", "person:nicholas-burns"),
+        ("Bill Burns", "person:bill-burns"),
+        ("Wang Wentao", "person:wang-wentao"),
+        ("Wang Yi", "person:wang-yi"),
+        ("Olivia Wang", "person:olivia-wang"),
+    ],
+)
+def test_shared_surnames_stay_distinct_people(nlp: Language, name: str, expected: str) -> None:
+    mentions, _ = run(nlp, SURNAMES)
+    assert actor_of(mentions, name) == expected
+
+
+def test_byline_is_a_media_actor(nlp: Language) -> None:
+    _, actors = run(nlp, SURNAMES)
+    olivia = actors["person:olivia-wang"]
+    assert (olivia.sector, olivia.roles[0].title) == ("MED", "journalist")
+
+
+@pytest.mark.parametrize(
+    "text,alias,expected",
+    [
+        (
+            "Secretary of State Antony J. Blinken landed. Mr. Blinken met Qin Gang.",
+            "Mr. Blinken",
+            "person:antony-blinken",
+        ),
+        (
+            "Antony Blinken landed in Beijing. Later, Blinken met Qin Gang.",
+            "Blinken",
+            "person:antony-blinken",
+        ),
+        ("Janet L. Yellen spoke on Tuesday. Ms. Yellen said little.", "Ms. Yellen", "person:janet-yellen"),
+    ],
+)
+def test_surname_and_honorific_join_the_full_name(
+    nlp: Language, text: str, alias: str, expected: str
+) -> None:
+    mentions, _ = run(nlp, text)
+    assert actor_of(mentions, alias) == expected
+
+
+def test_lone_surname_goes_to_the_nearest_full_name_before_it(nlp: Language) -> None:
+    text = "Wang Yi met officials on Monday. Wang Wentao flew to Washington. Wang said trade mattered."
+    mentions, _ = run(nlp, text)
+    lone = next(m for m in mentions if m.text == "Wang")
+    assert (lone.actor, "nearest full name before it" in (lone.how or "")) == ("person:wang-wentao", True)
+
+
+@pytest.mark.parametrize(
+    "text,phrase,expected",
+    [
+        (
+            "Defense Secretary Lloyd Austin spoke in Brussels. "
+            "The U.S. defense chief said he was open to talks.",
+            "The U.S. defense chief",
+            "person:lloyd-austin",
+        ),
+        (
+            "Secretary of State Antony Blinken arrived on Sunday. "
+            "On Monday the secretary of state is set to meet officials.",
+            "the secretary of state",
+            "person:antony-blinken",
+        ),
+        (
+            "Officials met Xi Jinping on Monday. Diplomats said the Chinese leader will travel in November.",
+            "the Chinese leader",
+            "person:xi-jinping",
+        ),
+    ],
+)
+def test_role_phrase_resolves_to_the_holder_named_earlier(
+    nlp: Language, text: str, phrase: str, expected: str
+) -> None:
+    mentions, _ = run(nlp, text)
+    assert actor_of(mentions, phrase) == expected
+
+
+def test_role_phrase_without_a_named_holder_uses_the_knowledge_file_on_the_date(nlp: Language) -> None:
+    mentions, _ = run(
+        nlp, "Diplomats expect the U.S. defense chief to travel to Asia soon.", published="2019-03-01"
+    )
+    assert actor_of(mentions, "the U.S. defense chief") is None  # no single holder on file that day
+
+
+@pytest.mark.parametrize(
+    "text,surface,expected",
+    [
+        ("North Korea’s missile tests worried Japan.", "North Korea", "state:PRK"),
+        ("China’s Foreign Ministry issued a statement.", "Foreign Ministry", "org:chn:foreign-ministry"),
+    ],
+)
+def test_possessives_are_stripped(nlp: Language, text: str, surface: str, expected: str) -> None:
+    mentions, _ = run(nlp, text)
+    assert actor_of(mentions, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Many issues have bedeviled U.S.-China relations for years.", ["state:USA", "state:CHN"]),
+        ("The talks could steer China-US relations back on track.", ["state:CHN", "state:USA"]),
+        ("Analysts listed Top US- China exchanges since 2021.", ["state:USA", "state:CHN"]),
+    ],
+)
+def test_hyphenated_dyads_are_two_states(nlp: Language, text: str, expected: list[str]) -> None:
+    mentions, _ = run(nlp, text)
+    assert [m.actor for m in mentions if m.label == "DYAD"] == expected
+
+
+@pytest.mark.parametrize(
+    "text,surface,label,expected",
+    [
+        ("Beijing said the visit was a chance to stabilise ties.", "Beijing", "METONYM", "state:CHN"),
+        (
+            "Washington has blamed the Chinese government for the breakdown.",
+            "Washington",
+            "METONYM",
+            "state:USA",
+        ),
+        ("The delegation arrived in Beijing on Sunday.", "Beijing", "GPE", "place:beijing"),
+        ("Chinese officials played down the visit.", "Chinese", "DEMONYM", "state:CHN"),
+    ],
+)
+def test_capitals_act_as_governments_only_when_they_act(
+    nlp: Language, text: str, surface: str, label: str, expected: str
+) -> None:
+    mentions, _ = run(nlp, text)
+    m = next(m for m in mentions if m.text == surface)
+    assert (m.label, m.actor) == (label, expected)
+
+
+def test_typo_one_edit_from_a_name_resolves_with_its_reason(nlp: Language) -> None:
+    text = (
+        "Secretary of State Antony Blinken met Wang Yi in Munich. "
+        "Blinked and Wang hold talks in New York. Blinken said the talks were candid."
+    )
+    mentions, _ = run(nlp, text)
+    typo = next(m for m in mentions if m.text == "Blinked")
+    assert (typo.label, typo.actor, typo.how is not None and "one edit from 'Blinken'" in typo.how) == (
+        "TYPO",
+        "person:antony-blinken",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    "text,surface,expected",
+    [
+        (
+            "Blinken Meets Xi in Beijing\n\nAntony Blinken met Xi Jinping on Monday.",
+            "Blinken",
+            "person:antony-blinken",
+        ),
+        (
+            "Blinken Meets Xi in Beijing\n\nAntony Blinken met Xi Jinping on Monday.",
+            "Xi",
+            "person:xi-jinping",
+        ),
+    ],
+)
+def test_headline_verbs_are_split_out_of_a_person(
+    nlp: Language, text: str, surface: str, expected: str
+) -> None:
+    mentions, _ = run(nlp, text)
+    assert actor_of(mentions, surface) == expected
+
+
+@pytest.mark.parametrize(
+    "name,country,sector",
+    [
+        ("person:craig-singleton", "USA", "THINK"),
+        ("person:qin-gang", "CHN", "DIP"),
+        ("person:li-shangfu", "CHN", "MIL"),
+    ],
+)
+def test_roles_give_country_and_sector(nlp: Language, name: str, country: str, sector: str) -> None:
+    text = (
+        "Craig Singleton, senior China fellow at the Foundation for Defense of Democracies, "
+        "said ties were poor. "
+        "Chinese Foreign Minister Qin Gang met him. Chinese Defence Minister Li Shangfu stayed away."
+    )
+    _, actors = run(nlp, text)
+    a = actors[name]
+    assert (a.country, a.sector) == (country, sector)
+
+
+def test_stated_role_keeps_its_span_and_organisation(nlp: Language) -> None:
+    text = (
+        "Craig Singleton, senior China fellow at the Foundation for Defense of Democracies, "
+        "said ties were poor."
+    )
+    _, actors = run(nlp, text)
+    role = actors["person:craig-singleton"].roles[0]
+    assert (
+        role.title,
+        role.organisation,
+        role.country,
+        text[role.span.start : role.span.end] if role.span else None,
+    ) == (
+        "senior China fellow at the Foundation for Defense of Democracies",
+        "Foundation for Defense of Democracies",
+        "USA",
+        "senior China fellow at the Foundation for Defense of Democracies",
+    )
+
+
+@pytest.mark.parametrize(
+    "published,disagrees",
+    [("2023-06-18", False), ("2023-09-20", True)],
+)
+def test_title_checked_against_the_knowledge_file_on_the_article_date(
+    nlp: Language, published: str, disagrees: bool
+) -> None:
+    text = "Chinese Foreign Minister Qin Gang met the delegation in Beijing."
+    _, actors = run(nlp, text, published=published)
+    qin = actors["person:qin-gang"]
+    assert (any(n.startswith("title-conflict:") for n in qin.notes), qin.roles[0].title) == (
+        disagrees,
+        "Chinese Foreign Minister",
+    )
+
+
+def test_unnamed_source_is_its_own_actor_and_the_back_reference_joins_it(nlp: Language) -> None:
+    text = "“We want calm,” a senior State Department official said. “Talks matter,” the official said."
+    mentions, actors = run(nlp, text)
+    unnamed = [m for m in mentions if m.label in ("UNNAMED", "UNNAMED_REF")]
+    a = actors[unnamed[0].actor or ""]
+    assert (len({m.actor for m in unnamed}), a.kind, a.country) == (1, "unnamed", "USA")
+
+
+def test_pronoun_resolves_only_when_one_person_is_in_reach(nlp: Language) -> None:
+    text = (
+        "Janet Yellen spoke on Tuesday. She said trade helps both sides. Biden and Xi met later; he smiled."
+    )
+    mentions, _ = run(nlp, text)
+    prons = [(m.text, m.actor) for m in mentions if m.label == "PRON"]
+    assert prons == [("She", "person:janet-yellen"), ("he", None)]
+
+
+def test_actor_at_and_resolve_reference(nlp: Language) -> None:
+    text = "Defense Secretary Lloyd Austin spoke in Brussels. The U.S. defense chief said talks matter."
+    article = make_article(text)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article, doc)
+    start = text.index("Austin")
+    hit = actor_at(mentions, start, start + 6)
+    assert (
+        hit.actor if hit else None,
+        resolve_reference(Span(article.id, start, start + 6), text, mentions, actors, doc),
+    ) == (
+        "person:lloyd-austin",
+        "person:lloyd-austin",
+    )
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ("blinked", "blinken", True),
+        ("blinken", "blinken", False),
+        ("blinke", "blinken", True),
+        ("wang", "wong", True),
+        ("burns", "barnes", False),
+    ],
+)
+def test_edit_distance_one(a: str, b: str, expected: bool) -> None:
+    assert edit_distance_one(a, b) is expected

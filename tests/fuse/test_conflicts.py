@@ -1,0 +1,185 @@
+"""Conflicts: disagreeing facts across outlets, chronology dates, analysis notes; with verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.fuse.chronology import chronology_conflicts, find_entries
+from storyline.fuse.claims import sentence_units
+from storyline.fuse.conflicts import find_conflicts, note_conflicts
+from storyline.model import Actor, Conflict, Event, Evidence, Role, Span
+
+from .helpers import FIXTURES, analysis, article
+
+
+def _conflicts(one: str, two: str) -> list[Conflict]:
+    arts = [article("a", one, "X", "2023-06-18"), article("b", two, "Y", "2023-06-19")]
+    return find_conflicts(arts, sentence_units(arts, [analysis(a) for a in arts], claim_like=False))
+
+
+def _found(one: str, two: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(c.kind, c.verdict, tuple(s.text for s in c.sides)) for c in _conflicts(one, two)]
+
+
+def test_same_office_different_years_is_a_conflict() -> None:
+    found = _found(
+        "Minister Elsa Brandt arrived in Valmora, the first transport minister to visit the port since 2016.",
+        "Elsa Brandt is the first transport minister to visit Valmora port since 2018, officials said.",
+    )
+    assert found == [
+        (
+            "number",
+            "conflict",
+            (
+                "first transport minister to visit the port since 2016",
+                "first transport minister to visit Valmora port since 2018",
+            ),
+        )
+    ]
+
+
+def test_different_groups_with_different_years_are_compatible() -> None:
+    found = _found(
+        "Secretary of State Antony Blinken arrived in Beijing, the first visit by an American "
+        "cabinet-level official since 2019.",
+        "Mr. Blinken is the first American secretary of state to visit Beijing since 2018.",
+    )
+    assert [(k, v) for k, v, _ in found] == [("number", "compatible")]
+
+
+def test_in_n_years_counts_back_from_the_publication_year() -> None:
+    found = _found(
+        "Antony Blinken began meetings in Beijing, the first top American diplomat to visit China "
+        "in five years.",
+        "Mr. Blinken is the first American secretary of state to visit Beijing since 2018.",
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        (
+            "Brandt held a 35-minute meeting with union leaders at Valmora port.",
+            "Brandt's 50-minute meeting with union leaders at Valmora port ended without a deal.",
+            "conflict",
+        ),
+        (
+            "Brandt held talks lasting more than three hours with union leaders at Valmora port.",
+            "Brandt held three-and-a-half hours of talks with union leaders at Valmora port.",
+            "compatible",
+        ),
+        (
+            "Police said 12 people were injured in clashes at the Valmora port gates.",
+            "At least 12 people were injured in clashes at the Valmora port gates, police said.",
+            "compatible",
+        ),
+        (
+            "Police said 12 people were injured in clashes at the Valmora port gates.",
+            "Police said 20 people were injured in clashes at the Valmora port gates.",
+            "conflict",
+        ),
+    ],
+)
+def test_durations_and_counts(one: str, two: str, expected: str) -> None:
+    assert [c.verdict for c in _conflicts(one, two)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        (
+            "Pell confronted Brandt at the Valmora port conference in mid-February.",
+            "Pell confronted Brandt in late February at the Valmora port conference.",
+            ["compatible"],
+        ),
+        (
+            "Pell confronted Brandt at the Valmora port conference in early February.",
+            "Pell confronted Brandt in late February at the Valmora port conference.",
+            ["conflict"],
+        ),
+        (
+            "Pell confronted Brandt at the Valmora port conference on February 19, 2023.",
+            "Pell confronted Brandt at the Valmora port conference on February 12, 2023.",
+            ["conflict"],
+        ),
+        (
+            "Pell confronted Brandt at the Valmora port conference on February 19, 2023.",
+            "Pell confronted Brandt at the Valmora port conference on February 20, 2023.",
+            ["compatible"],
+        ),
+    ],
+)
+def test_parts_of_months(one: str, two: str, expected: list[str]) -> None:
+    assert [c.verdict for c in _conflicts(one, two)] == expected
+
+
+def test_facts_in_unrelated_sentences_are_not_compared() -> None:
+    assert (
+        _conflicts(
+            "The 90-minute talks in New York focused on grain exports and shipping insurance.",
+            "Dockers at Valmora ended a 35-minute meeting with the mediator on Tuesday.",
+        )
+        == []
+    )
+
+
+def _chronology() -> list[Conflict]:
+    text = (FIXTURES / "chronology.txt").read_text(encoding="utf-8")
+    return chronology_conflicts(article("chron", text, "X", "2022-06-20"))
+
+
+def test_chronology_entries_are_found() -> None:
+    text = (FIXTURES / "chronology.txt").read_text(encoding="utf-8")
+    dates = [str(e.date) for e in find_entries(article("chron", text))]
+    assert dates == ["2022-01-09", "2022-03-02", "2021-04-17", "2022-05-30", "2022-06-12"]
+
+
+def test_chronology_entry_contradicted_by_its_text_and_order() -> None:
+    [c] = _chronology()
+    assert (c.kind, c.verdict, [s.text for s in c.sides]) == (
+        "date",
+        "conflict",
+        ["April 17, 2021", "Weeks after Russia invaded Ukraine"],
+    )
+
+
+def test_chronology_explanation_names_the_likely_year() -> None:
+    [c] = _chronology()
+    assert "with the year 2022 it would fit" in c.description
+
+
+def test_title_and_date_notes_become_conflicts() -> None:
+    text = "Premier Li Keqiang flew to Berlin."
+    arts = [article("a", text)]
+    actor = Actor(
+        "per:li",
+        "Li Keqiang",
+        "person",
+        roles=(Role("Premier", span=Span("a", 0, 7)),),
+        notes=("title-conflict: knowledge file: Premier until 2023-03-11; article dated 2024-03-05",),
+    )
+    event = Event(
+        "e1",
+        "MEET",
+        None,
+        None,
+        "2021-03-14",
+        "day",
+        None,
+        None,
+        0.0,
+        "happened",
+        "talks",
+        (Evidence("a", 0, 7, "Premier"),),
+        notes=("date-inconsistent: text says after 2022-02-24",),
+    )
+    found = [(c.kind, c.description, c.sides[0].text) for c in note_conflicts(arts, [actor], [event])]
+    assert found == [
+        (
+            "title",
+            "Li Keqiang: knowledge file: Premier until 2023-03-11; article dated 2024-03-05",
+            "Premier",
+        ),
+        ("date", "text says after 2022-02-24", "Premier"),
+    ]

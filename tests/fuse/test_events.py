@@ -1,0 +1,124 @@
+"""Event merging: reports of one meeting from several outlets become one event."""
+
+from __future__ import annotations
+
+from storyline.fuse.events import merge_events
+from storyline.fuse.sources import Sources
+from storyline.model import Event, Evidence
+
+from .helpers import article
+
+TEXTS = {
+    "wsj": "Blinken is expected to meet Xi during the trip to Beijing.",
+    "nyt": "Blinken met Xi on Monday at the Great Hall of the People in Beijing for 35 minutes.",
+    "ap": "Blinken and Xi met in Beijing on Monday.",
+    "ap-copy": "Blinken and Xi met in Beijing on Monday. ",
+    "old": "Blinken and Xi met in Beijing in 2018.",
+}
+PUBLISHED = {
+    "wsj": "2023-06-17",
+    "nyt": "2023-06-19",
+    "ap": "2023-06-19",
+    "ap-copy": "2023-06-19",
+    "old": "2023-06-19",
+}
+OUTLETS = {"wsj": "Journal", "nyt": "Times", "ap": "AP", "ap-copy": "Herald", "old": "Archive"}
+SOURCES = Sources(
+    [
+        article(k, t, OUTLETS[k], PUBLISHED[k], copy_of="ap" if k == "ap-copy" else None)
+        for k, t in TEXTS.items()
+    ]
+)
+
+
+def _event(
+    key: str,
+    date: str | None,
+    gran: str | None,
+    *,
+    place: str | None = "Beijing",
+    mode: str = "happened",
+    src: str = "per:blinken",
+    tgt: str = "per:xi",
+    typ: str = "CONSULT",
+) -> Event:
+    ev = Evidence(key, 0, len(TEXTS[key]), TEXTS[key])
+    return Event(f"{key}-{date}", typ, src, tgt, date, gran, None, place, 4.0, mode, f"{key} report", (ev,))
+
+
+def test_reports_of_one_meeting_become_one_event() -> None:
+    events, _ = merge_events(
+        [
+            _event("wsj", None, None, mode="planned"),
+            _event("nyt", "2023-06-19", "day", place="Great Hall of the People"),
+            _event("ap", "2023-06-19", "day", src="per:xi", tgt="per:blinken"),
+        ],
+        SOURCES,
+    )
+    [e] = events
+    assert (e.outlets, e.articles) == (("Journal", "Times", "AP", "Herald"), ("wsj", "nyt", "ap", "ap-copy"))
+
+
+def test_merged_event_keeps_most_precise_date_and_mode() -> None:
+    events, _ = merge_events(
+        [_event("wsj", "2023-06", "month", mode="planned"), _event("nyt", "2023-06-19", "day")], SOURCES
+    )
+    assert [(e.date, e.granularity, e.mode) for e in events] == [("2023-06-19", "day", "happened")]
+
+
+def test_merged_event_keeps_union_of_evidence() -> None:
+    events, _ = merge_events([_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-19", "day")], SOURCES)
+    assert [v.article for v in events[0].evidence] == ["nyt", "ap"]
+
+
+def test_distant_dates_are_different_events() -> None:
+    events, _ = merge_events([_event("old", "2018-06-14", "day"), _event("ap", "2023-06-19", "day")], SOURCES)
+    assert len(events) == 2
+
+
+def test_different_actor_pairs_are_different_events() -> None:
+    events, _ = merge_events(
+        [_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-19", "day", tgt="per:wang")], SOURCES
+    )
+    assert len(events) == 2
+
+
+def test_actor_ids_are_remapped_before_blocking() -> None:
+    events, _ = merge_events(
+        [_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-19", "day", tgt="local:xi")],
+        SOURCES,
+        {"local:xi": "per:xi"},
+    )
+    assert len(events) == 1
+
+
+def test_undated_plan_far_from_a_dated_meeting_stays_apart() -> None:
+    events, _ = merge_events(
+        [_event("wsj", None, None, mode="planned"), _event("old", "2018-06-14", "day")], SOURCES
+    )
+    assert len(events) == 2
+
+
+def test_reports_a_day_apart_are_a_compatible_date_difference() -> None:
+    _, conflicts = merge_events(
+        [_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-18", "day")], SOURCES
+    )
+    assert [(c.kind, c.verdict) for c in conflicts] == [("date", "compatible")]
+
+
+def test_reports_two_days_apart_are_two_events() -> None:
+    events, conflicts = merge_events(
+        [_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-17", "day")], SOURCES
+    )
+    assert (len(events), conflicts) == (2, [])
+
+
+def test_venue_and_city_named_together_are_compatible_places() -> None:
+    _, conflicts = merge_events(
+        [
+            _event("nyt", "2023-06-19", "day", place="Great Hall of the People"),
+            _event("ap", "2023-06-19", "day"),
+        ],
+        SOURCES,
+    )
+    assert [(c.kind, c.verdict) for c in conflicts] == [("place", "compatible")]

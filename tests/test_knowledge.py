@@ -1,0 +1,77 @@
+"""The knowledge files: coverage and lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.knowledge import load_knowledge, name_key
+
+
+def test_all_un_members_plus_three() -> None:
+    assert len({c.iso3 for c in load_knowledge().countries}) == 196
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("U.S.", "USA"),
+        ("the United States", "USA"),
+        ("Britain", "GBR"),
+        ("Türkiye", "TUR"),
+        ("North Korea", "PRK"),
+    ],
+)
+def test_country_names(text: str, iso: str) -> None:
+    c = load_knowledge().country(text)
+    assert c is not None and c.iso3 == iso
+
+
+@pytest.mark.parametrize(
+    "text,iso", [("Chinese", "CHN"), ("Americans", "USA"), ("Filipino", "PHL"), ("Dutch", "NLD")]
+)
+def test_demonyms(text: str, iso: str) -> None:
+    c = load_knowledge().demonym(text)
+    assert c is not None and c.iso3 == iso
+
+
+@pytest.mark.parametrize(
+    "text,iso", [("Beijing", "CHN"), ("Washington", "USA"), ("Kyiv", "UKR"), ("Canberra", "AUS")]
+)
+def test_capitals(text: str, iso: str) -> None:
+    c = load_knowledge().capital(text)
+    assert c is not None and c.iso3 == iso
+
+
+def test_us_is_not_the_pronoun() -> None:
+    assert load_knowledge().country("us") is None
+
+
+@pytest.mark.parametrize(
+    "name,key",
+    [
+        ("Antony J. Blinken", "antony blinken"),
+        ("Mr. Blinken", "blinken"),
+        ("Lloyd J. Austin III", "lloyd austin"),
+    ],
+)
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "iso,category,date,name",
+    [
+        ("CHN", "foreign", "2023-06-18", "Qin Gang"),
+        ("CHN", "foreign", "2023-09-01", "Wang Yi"),
+        ("USA", "defence", "2023-06-18", "Lloyd Austin"),
+    ],
+)
+def test_holder_on_a_date(iso: str, category: str, date: str, name: str) -> None:
+    p = load_knowledge().holder(iso, category, date)
+    assert p is not None and p.name == name
+
+
+def test_every_person_and_org_names_a_source() -> None:
+    kn = load_knowledge()
+    sources = [x.source for x in kn.people] + [x.source for x in kn.orgs] + [x.source for x in kn.countries]
+    assert all(s.startswith("Wikipedia: ") for s in sources)
