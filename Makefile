@@ -14,8 +14,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+DEMO_OUT := storyline-out
+DEMO_DB := $(DEMO_OUT)/storyline.duckdb
+
 demo: $(STAMP)
-	$(BIN)/storyline analyze examples/demo --out storyline-out --db storyline-out/storyline.duckdb
+	mkdir -p $(DEMO_OUT)
+	$(BIN)/storyline analyze examples/demo --out $(DEMO_OUT) --db $(DEMO_DB)
+	@echo "report: $(abspath $(DEMO_OUT))/report.html"
+
+serve: $(STAMP)
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/storyline serve --db $(DEMO_DB)
+
+screenshots: $(STAMP)
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/python -m storyline.present.screenshots $(DEMO_OUT)/report.html --out screenshots --db $(DEMO_DB)
 
 test: $(STAMP) lint
 	$(BIN)/pytest
@@ -31,6 +44,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_fusion.py
 
 clean:
 	rm -rf $(VENV) storyline-out storyline.duckdb .pytest_cache .mypy_cache .ruff_cache

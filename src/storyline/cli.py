@@ -43,12 +43,26 @@ def analyze(
     ] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"])] = 1,
     engine: Annotated[str, typer.Option("--engine", help=SETTINGS_HELP["engine"])] = "local",
+    html_report: Annotated[bool, typer.Option("--report/--no-report", help=SETTINGS_HELP["report"])] = True,
+    llm_url: Annotated[str | None, typer.Option("--llm-url", help=SETTINGS_HELP["llm_url"])] = None,
+    llm_model: Annotated[str | None, typer.Option("--llm-model", help=SETTINGS_HELP["llm_model"])] = None,
+    period: Annotated[str, typer.Option("--period", help=SETTINGS_HELP["period"])] = "auto",
 ) -> None:
-    """Read coverage, analyse it and write DIR/story.json."""
+    """Read coverage, analyse it and write DIR/story.json and DIR/report.html."""
     from .engine.local import run
 
     try:
-        settings = Settings(db=db, out=out_dir, published=published, workers=workers, engine=engine)
+        settings = Settings(
+            db=db,
+            out=out_dir,
+            published=published,
+            workers=workers,
+            engine=engine,
+            report=html_report,
+            llm_url=llm_url,
+            llm_model=llm_model,
+            period=period,
+        )
         report = run(paths, settings, progress=_progress)
     except StorylineError as e:
         err.print(f"[red]error:[/red] {e}")
@@ -61,6 +75,8 @@ def analyze(
         f"({report.duplicates} duplicates, {len(report.rejected)} rejected); "
         f"{report.reused} reused from {settings.db}, {report.analysed} analysed"
     )
+    if len(report.stories) > 1:
+        out.print(f"{len(report.stories)} stories found; the largest:")
     out.print(
         f"{len(s.actors)} actors, {len(s.quotes)} quotes, {len(s.events)} events, "
         f"{len(s.claims)} claims, {len(s.conflicts)} conflicts"
@@ -79,6 +95,61 @@ def _progress(items: Iterable[Any]) -> Iterable[Any]:
     from rich.progress import track
 
     return track(seq, description="reading", console=err, transient=True)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help=SETTINGS_HELP["db"])] = Path("storyline.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the stored stories in a read-only web app (JSON API and /openapi.json included)."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    try:
+        web = create_app(db)
+    except StorylineError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    out.print(f"serving {db} read-only on http://{host}:{port}/")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="json | csv | parquet | events-tsv")] = "csv",
+    db: Annotated[Path, typer.Option("--db", help=SETTINGS_HELP["db"])] = Path("storyline.duckdb"),
+    story_id: Annotated[
+        str | None, typer.Option("--story", help="Only this story (default: every stored story).")
+    ] = None,
+    dest: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: storyline-out/events.EXT).")
+    ] = None,
+) -> None:
+    """Write the events table (GDELT/ICEWS-like columns, docs/exports.md) from the store."""
+    from .present.export import FORMATS, write_export
+    from .store import Store
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        with Store(db, read_only=True) as store:
+            ids = [story_id] if story_id else [sid for sid, _ in store.list_stories()]
+            stories = [s for s in (store.get_story(i) for i in ids) if s is not None]
+    except StorylineError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
+    if not stories:
+        err.print(
+            f"[red]error:[/red] {db}: no story {story_id!r}"
+            if story_id
+            else f"[red]error:[/red] {db}: no story"
+        )
+        raise typer.Exit(1)
+    path = write_export(stories, fmt, dest or Path("storyline-out") / f"events{FORMATS[fmt]}")
+    out.print(f"wrote {path} ({sum(len(s.events) for s in stories)} events)")
 
 
 @app.command()

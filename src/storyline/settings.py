@@ -20,6 +20,10 @@ SETTINGS_HELP: dict[str, str] = {
     "engine": "Where the analyse stage runs: local (process pool) or ray (Ray Data; needs the ray extra).",
     "summary_sentences": "How many sentences the extractive summary has.",
     "near_duplicate_threshold": "Jaccard similarity (MinHash) above which two articles are one wire story.",
+    "report": "Also write report.html, a self-contained HTML report, next to story.json.",
+    "llm_url": "OpenAI-compatible endpoint (…/v1) for an abstractive summary; off by default.",
+    "llm_model": "Model name the --llm-url endpoint expects.",
+    "period": "Period of the relations index: day, week, month or auto (from the story's span).",
 }
 
 
@@ -35,6 +39,10 @@ class Settings:
     # 0.5 on 5-shingles: wire copies with different junk and one edited sentence score
     # 0.6-0.9 on our fixtures, unrelated articles on one story stay under 0.2.
     near_duplicate_threshold: float = 0.5
+    report: bool = True
+    llm_url: str | None = None
+    llm_model: str | None = None
+    period: str = "auto"
 
     def __post_init__(self) -> None:
         if self.published is not None:
@@ -52,6 +60,10 @@ class Settings:
             raise StorylineError("workers must be at least 1")
         if not 1 <= self.summary_sentences <= 50:
             raise StorylineError("summary_sentences must be between 1 and 50")
+        if self.period not in ("auto", "day", "week", "month"):
+            raise StorylineError(f"period must be auto, day, week or month, got {self.period!r}")
+        if bool(self.llm_url) != bool(self.llm_model):
+            raise StorylineError("--llm-url and --llm-model go together: give both or neither")
         if not 0.0 < self.near_duplicate_threshold < 1.0:
             raise StorylineError("near_duplicate_threshold must be between 0 and 1")
 

@@ -6,29 +6,35 @@ a second run over the same files does no analysis twice.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..analyse import ANALYSER_VERSION, analyse_articles
 from ..errors import StageError
-from ..fuse import fuse
+from ..fuse import fuse_many
 from ..ingest import ingest
 from ..model import Analysis, Article, Rejected, Story
+from ..present.build import build_presentation
+from ..present.llm import LLMConfig
+from ..present.report import write_report
 from ..present.story_json import write_story
 from ..settings import Settings
 from ..store import Store
 
-__all__ = ["RunReport", "analyse_in_pool", "run"]
+__all__ = ["RunReport", "analyse_in_pool", "present", "run", "write_outputs"]
 
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
 
 
 @dataclass
 class RunReport:
-    story: Story
+    story: Story  # the largest story (the only one when the input is one story)
+    stories: list[Story]
     files: int
     articles: int
     duplicates: int
@@ -64,6 +70,7 @@ def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
 
 
 def run(paths: list[str], settings: Settings, progress: Progress | None = None) -> RunReport:
+    """Ingest, analyse (reusing the store), fuse each story, present it and write the outputs."""
     ingested = ingest(paths, settings, progress=progress)
     _check("ingest", ingested.articles, Article)
     articles = ingested.articles
@@ -82,17 +89,67 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         store.put_analyses(fresh, ANALYSER_VERSION)
         store.put_rejected(ingested.rejected)
         analyses = [*cached.values(), *fresh]
-        story = fuse(articles, analyses, ingested.rejected, settings.summary_sentences)
-        _check("fuse", [story], Story)
-        store.put_story(story)
-    out = write_story(story, settings.out / "story.json")
+        stories = fuse_many(articles, analyses, settings.summary_sentences) if articles else []
+        _check("fuse", stories, Story)
+        stories = [present(s, analyses, settings) for s in stories]
+        _check("present", stories, Story)
+        for story in stories:
+            store.put_story(story)
+    outputs = write_outputs(stories, ingested.rejected, settings)
+    main = max(stories, key=lambda s: len(s.articles)) if stories else Story(__version__)
     return RunReport(
-        story=story,
+        story=main,
+        stories=stories,
         files=ingested.files,
         articles=len(articles),
         duplicates=sum(1 for a in articles if a.duplicate_of),
         rejected=ingested.rejected,
         reused=len(cached),
         analysed=len(fresh),
-        outputs=[out],
+        outputs=outputs,
     )
+
+
+def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
+    """Timeline, summary and relations for one fused story."""
+    llm = LLMConfig(settings.llm_url, settings.llm_model) if settings.llm_url and settings.llm_model else None
+    ids = {a.id for a in story.articles}
+    own = [an for an in analyses if an.article in ids]
+    return build_presentation(
+        story, own, summary_sentences=settings.summary_sentences, period=settings.period, llm=llm
+    )
+
+
+def write_outputs(stories: list[Story], rejected: list[Rejected], settings: Settings) -> list[Path]:
+    """One story: DIR/story.json (+ report.html). Several: DIR/stories.json and a folder per story."""
+    out = settings.out
+    written: list[Path] = []
+    if len(stories) <= 1:
+        story = stories[0] if stories else Story(__version__)
+        story = replace(story, rejected=tuple(rejected))
+        written.append(write_story(story, out / "story.json"))
+        if settings.report and stories:
+            written.append(write_report(story, out / "report.html"))
+        return written
+    index = {
+        "storyline_version": __version__,
+        "rejected": [r.to_dict() for r in rejected],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": [a.id for a in s.articles],
+                "story": f"{s.id}/story.json",
+                "report": f"{s.id}/report.html" if settings.report else None,
+            }
+            for s in stories
+        ],
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "stories.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
+    written.append(out / "stories.json")
+    for s in stories:
+        written.append(write_story(s, out / s.id / "story.json"))
+        if settings.report:
+            written.append(write_report(s, out / s.id / "report.html"))
+    return written

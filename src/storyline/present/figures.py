@@ -1,0 +1,218 @@
+"""Plotly figures for the report and the web app: the timeline and the relations series.
+
+Figures travel as JSON inside ``<script type="application/json">``; :func:`figure_json` escapes
+``<``, ``>`` and ``&`` so no article text can close that script element.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from ..model import Article, RelationPoint, TimelineEntry
+from .timeline import format_date, outlet_of, period_bounds
+
+# the timeline opens on the coverage period with this margin (days) either side; entries
+# further out (background years, plans for next year) stay reachable through the range slider
+FOCUS_MARGIN_DAYS = 60
+
+__all__ = ["timeline_figure", "relations_figure", "figure_json", "period_start"]
+
+_ROWS = ("happened", "planned", "cancelled", "coverage")
+_COLOURS = {"happened": "#1f5f8b", "planned": "#2e8b57", "cancelled": "#b03a2e", "coverage": "#7f7f7f"}
+_FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
+
+
+def timeline_figure(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> go.Figure:
+    """Events by mode, one row each, plus a row for when each outlet published.
+
+    A day is a dot; a month or year is a bar across the whole period, so a month-level date is
+    never drawn as if it were a day.
+    """
+    by_id = {a.id: a for a in articles}
+    fig = go.Figure()
+    for mode in _ROWS[:3]:
+        rows = [e for e in entries if e.mode == mode]
+        if not rows:
+            continue
+        _add_entries(fig, mode, rows, by_id)
+    published = [a for a in articles if a.published and a.duplicate_of is None]
+    wires = [a for a in articles if a.published and a.duplicate_of is not None]
+    for group, symbol in ((published, "diamond"), (wires, "diamond-open")):
+        if not group:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[a.published for a in group],
+                y=["coverage"] * len(group),
+                mode="markers",
+                marker={"symbol": symbol, "size": 11, "color": _COLOURS["coverage"]},
+                name="articles published" if symbol == "diamond" else "wire copies",
+                hovertext=[_esc(f"{outlet_of(a)}: {a.title or a.source}") for a in group],
+                hoverinfo="text+x",
+            )
+        )
+    focus = _focus(entries, published)
+    if focus is not None:
+        fig.update_xaxes(range=list(focus), rangeslider={"visible": True, "thickness": 0.12})
+    fig.update_layout(
+        height=140 + 55 * len({t.y[0] for t in fig.data if t.y}) + (70 if focus else 0),
+        margin={"l": 90, "r": 20, "t": 60, "b": 30},
+        font=_FONT,
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        hovermode="closest",
+        plot_bgcolor="#fafafa",
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(_ROWS)), "title": None},
+        xaxis={"type": "date", "title": None},
+    )
+    return fig
+
+
+def _add_entries(
+    fig: go.Figure, mode: str, rows: Sequence[TimelineEntry], by_id: Mapping[str, Article]
+) -> None:
+    days = [e for e in rows if e.granularity == "day"]
+    spans = [e for e in rows if e.granularity != "day"]
+    colour = _COLOURS[mode]
+    if spans:
+        xs: list[str | None] = []
+        for e in spans:
+            start, end = period_bounds(e.date, e.granularity)
+            xs += [start.isoformat(), (end + dt.timedelta(days=1)).isoformat(), None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[mode if x else None for x in xs],
+                mode="lines",
+                line={"width": 10, "color": colour},
+                opacity=0.45,
+                hoverinfo="skip",
+                name=f"{mode} (month or year known)",
+            )
+        )
+        mids = [_middle(e) for e in spans]
+        fig.add_trace(
+            go.Scatter(
+                x=mids,
+                y=[mode] * len(spans),
+                mode="markers",
+                marker={"symbol": "line-ns-open", "size": 14, "color": colour},
+                hovertext=[_hover(e, by_id) for e in spans],
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    if days:
+        fig.add_trace(
+            go.Scatter(
+                x=[e.date for e in days],
+                y=[mode] * len(days),
+                mode="markers",
+                marker={"size": 12, "color": colour, "symbol": "x" if mode == "cancelled" else "circle"},
+                hovertext=[_hover(e, by_id) for e in days],
+                hoverinfo="text",
+                name=f"{mode} (day known)",
+            )
+        )
+
+
+def relations_figure(points: Sequence[RelationPoint]) -> go.Figure:
+    """Mean intensity per period for each dyad; marker area grows with the number of events."""
+    fig = go.Figure()
+    for dyad in sorted({p.dyad for p in points}):
+        series = [p for p in points if p.dyad == dyad]
+        fig.add_trace(
+            go.Scatter(
+                x=[period_start(p.period) for p in series],
+                y=[p.score for p in series],
+                mode="lines+markers",
+                name=dyad.replace("-", "–"),
+                marker={"size": [8 + 4 * min(p.events, 8) for p in series]},
+                hovertext=[
+                    f"{dyad.replace('-', '–')} {p.period}: {p.events} event(s), mean {p.score:+.1f}"
+                    for p in series
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
+    fig.update_layout(
+        height=340,
+        margin={"l": 120, "r": 20, "t": 10, "b": 50},
+        font=_FONT,
+        plot_bgcolor="#fafafa",
+        showlegend=True,
+        yaxis={
+            "range": [-10.5, 10.5],
+            "title": "mean intensity",
+            "tickvals": [-10, -5, 0, 5, 10],
+            "ticktext": ["−10 conflict", "−5", "0", "+5", "+10 cooperation"],
+        },
+        xaxis={"type": "date", "title": None},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def figure_json(fig: go.Figure) -> str:
+    """The figure as JSON that is safe inside a ``<script>`` element."""
+    text: str = pio.to_json(fig, validate=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _focus(entries: Sequence[TimelineEntry], published: Sequence[Article]) -> tuple[str, str] | None:
+    """The coverage window (publication dates ± a margin) when some entries fall far outside it."""
+    pubs = sorted(period_bounds(a.published[:10])[0] for a in published if a.published)
+    if not pubs:
+        return None
+    margin = dt.timedelta(days=FOCUS_MARGIN_DAYS)
+    lo, hi = pubs[0] - margin, pubs[-1] + margin
+    outside = [
+        e
+        for e in entries
+        if period_bounds(e.date, e.granularity)[1] < lo or period_bounds(e.date, e.granularity)[0] > hi
+    ]
+    return (lo.isoformat(), hi.isoformat()) if outside else None
+
+
+def period_start(key: str) -> str:
+    """First day of a relations period key: "2025-W11" → "2025-03-10", "2025-03" → "2025-03-01"."""
+    if "-W" in key:
+        year, week = key.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1).isoformat()
+    return key if len(key) == 10 else f"{key}-01"
+
+
+def _middle(e: TimelineEntry) -> str:
+    start, end = period_bounds(e.date, e.granularity)
+    return (start + (end - start) / 2).isoformat()
+
+
+def _hover(e: TimelineEntry, by_id: Mapping[str, Article]) -> str:
+    outlets = list(dict.fromkeys(outlet_of(by_id[a]) for a in e.articles if a in by_id))
+    text = f"<b>{_esc(format_date(e.date, e.granularity))}</b> ({e.mode}): {_esc(e.title)}"
+    if outlets:
+        text += "<br>" + _esc("sources: " + ", ".join(outlets))
+    return text
+
+
+def _esc(text: str) -> str:
+    """Plotly renders a few HTML tags in hover text; article words must show as written."""
+    return html.escape(_wrap(text), quote=False).replace("\n", "<br>")
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,293 @@
+"""``report.html``: the whole story in one self-contained file that reads offline.
+
+Plotly's bundled JavaScript is inlined once; nothing is fetched from a network. Every piece of
+article text reaches the page through Jinja2 autoescaping (or, inside figures, as JSON with
+``<`` escaped), so markup in an article shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..model import Article, Story
+from .figures import figure_json, relations_figure, timeline_figure
+from .relations import describe_direction
+from .timeline import format_date, outlet_of
+
+__all__ = ["write_report", "render_report", "story_context", "span_anchor", "template_env", "assets"]
+
+
+def write_report(story: Story, path: Path) -> Path:
+    """Write ``report.html`` (atomically, like story.json) and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".html.tmp")
+    tmp.write_text(render_report(story), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def render_report(story: Story) -> str:
+    from plotly.offline import get_plotlyjs
+
+    env = template_env()
+    return env.get_template("report.html.j2").render(
+        s=story_context(story), plotly_js=get_plotlyjs(), **assets()
+    )
+
+
+@cache
+def assets() -> dict[str, str]:
+    """The stylesheet and script every story page inlines (``css``, ``js``)."""
+    folder = resources.files("storyline.present").joinpath("templates")
+    return {
+        "css": folder.joinpath("report.css").read_text(encoding="utf-8"),
+        "js": folder.joinpath("report.js").read_text(encoding="utf-8"),
+    }
+
+
+@cache
+def template_env() -> Environment:
+    return Environment(
+        loader=PackageLoader("storyline.present", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def span_anchor(article: str, start: int, end: int) -> str:
+    """The element id a citation links to: unique per article span."""
+    return f"span-{article[:16]}-{start}-{end}"
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    kind: str  # cite | quote | event | claim | conflict
+    label: str
+
+
+@dataclass
+class _Segment:
+    text: str
+    kinds: str = ""
+    labels: str = ""
+    anchors: list[str] = field(default_factory=list)
+
+
+def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
+    """Everything the story templates show, precomputed so templates stay simple.
+
+    ``actor_url`` (a format string with ``{id}``) links actor names to the web app's actor page.
+    """
+    arts = {a.id: a for a in story.articles}
+    actors = {a.id: a for a in story.actors}
+    marks: dict[str, list[_Mark]] = {}
+
+    def cite(article: str, start: int, end: int, kind: str, label: str) -> dict[str, Any]:
+        a = arts.get(article)
+        marks.setdefault(article, []).append(_Mark(start, end, kind, label))
+        return {
+            "anchor": span_anchor(article, start, end),
+            "outlet": outlet_of(a) if a else article[:12],
+            "text": a.text[start:end] if a else "",
+            "title": (a.title or a.source) if a else "",
+        }
+
+    summary = [
+        {"text": s.text, "cites": [cite(c.article, c.start, c.end, "cite", "summary") for c in s.citations]}
+        for s in story.summary
+    ]
+    events = {e.id: e for e in story.events}
+    for e in story.events:
+        for ev in e.evidence:
+            cite(ev.article, ev.start, ev.end, "event", f"event: {e.summary}")
+    timeline = [
+        {
+            "when": format_date(t.date, t.granularity),
+            "date": t.date,
+            "granularity": t.granularity,
+            "title": t.title,
+            "mode": t.mode,
+            "sources": _sources(t.articles, arts),
+            "evidence": [
+                cite(ev.article, ev.start, ev.end, "event", f"event: {t.title}")
+                for eid in t.events[:1]
+                if eid in events
+                for ev in events[eid].evidence[:1]
+            ],
+        }
+        for t in story.timeline
+    ]
+    speakers: dict[str, dict[str, Any]] = {}
+    for q in story.quotes:
+        actor = actors.get(q.speaker or "")
+        name = actor.name if actor else (q.speaker_name or "unattributed")
+        group = speakers.setdefault(
+            name, {"name": name, "actor": actor.id if actor else None, "kind": actor.kind if actor else None}
+        )
+        group.setdefault("quotes", []).append(
+            {
+                "text": q.text,
+                "direct": q.direct,
+                "cue": q.cue,
+                **cite(q.article, q.start, q.end, "quote", f"quote: {name}"),
+            }
+        )
+    conflicts = [
+        {
+            "kind": c.kind,
+            "description": c.description,
+            "verdict": c.verdict,
+            "sides": [cite(s.article, s.start, s.end, "conflict", f"conflict: {c.kind}") for s in c.sides],
+        }
+        for c in story.conflicts
+    ]
+    for c in story.claims:
+        for ev in c.evidence:
+            cite(ev.article, ev.start, ev.end, "claim", "claim")
+    tl = timeline_figure(story.timeline, story.articles)
+    readings = dict(story.relation_readings)
+    for dyad in sorted({p.dyad for p in story.relations} - set(readings)):
+        series = [p for p in story.relations if p.dyad == dyad]
+        readings[dyad] = describe_direction(dyad, series, "period")
+    return {
+        "id": story.id,
+        "actor_url": actor_url,
+        "title": story.title or "Untitled story",
+        "version": story.storyline_version,
+        "counts": _counts(story),
+        "summary": summary,
+        "timeline": timeline,
+        "timeline_json": figure_json(tl) if tl.data else None,
+        "speakers": sorted(speakers.values(), key=lambda g: (-len(g["quotes"]), g["name"])),
+        "matrix": _matrix(story, arts),
+        "conflicts": conflicts,
+        "actors": _actors(story, actor_url),
+        "relations_json": figure_json(relations_figure(story.relations)) if story.relations else None,
+        "readings": [readings[d] for d in sorted(readings)],
+        "articles": [_article(a, marks.get(a.id, []), arts) for a in story.articles],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in story.rejected],
+        "notes": list(story.notes),
+    }
+
+
+def _counts(story: Story) -> dict[str, int]:
+    return {
+        "articles": len(story.articles),
+        "outlets": len({outlet_of(a) for a in story.articles}),
+        "events": len(story.events),
+        "quotes": len(story.quotes),
+        "claims": len(story.claims),
+        "conflicts": len(story.conflicts),
+    }
+
+
+def _sources(ids: Sequence[str], arts: Mapping[str, Article]) -> list[dict[str, str]]:
+    out = []
+    for i in ids:
+        a = arts.get(i)
+        if a is not None:
+            out.append({"outlet": outlet_of(a), "anchor": f"article-{a.id[:16]}"})
+    return out
+
+
+def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
+    """Which outlet reports which event or claim (a wire copy reports what its original does)."""
+    copies: dict[str, set[str]] = {}
+    for a in story.articles:
+        if a.duplicate_of:
+            copies.setdefault(a.duplicate_of, set()).add(a.id)
+    outlets = sorted({outlet_of(a) for a in story.articles})
+
+    def row(kind: str, label: str, article_ids: set[str]) -> dict[str, Any]:
+        ids = set(article_ids)
+        for i in article_ids:
+            ids |= copies.get(i, set())
+        have = {outlet_of(arts[i]) for i in ids if i in arts}
+        return {"kind": kind, "label": label, "cells": [o in have for o in outlets], "n": len(have)}
+
+    # merged happenings (the timeline's entries) first, in date order, then what it leaves out
+    on_timeline = {eid for t in story.timeline for eid in t.events}
+    rows = [
+        row("event", f"{format_date(t.date, t.granularity)} · {t.title}", set(t.articles))
+        for t in story.timeline
+    ]
+    rows += [
+        row(
+            "event",
+            f"{format_date(e.date, e.granularity)} · {e.summary}",
+            {ev.article for ev in e.evidence} | set(e.articles),
+        )
+        for e in sorted(story.events, key=lambda e: e.date or "")
+        if e.id not in on_timeline
+    ]
+    claims = [row("claim", c.text, set(c.articles) | {ev.article for ev in c.evidence}) for c in story.claims]
+    claims.sort(key=lambda r: -r["n"])  # most widely reported first
+    return {"outlets": outlets, "rows": rows, "claims": claims}
+
+
+def _actors(story: Story, actor_url: str | None) -> list[dict[str, Any]]:
+    quotes: dict[str, int] = {}
+    for q in story.quotes:
+        if q.speaker:
+            quotes[q.speaker] = quotes.get(q.speaker, 0) + 1
+    out = []
+    for a in sorted(story.actors, key=lambda a: (-len(a.mentions), a.name)):
+        out.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "url": actor_url.format(id=a.id) if actor_url else None,
+                "kind": a.kind,
+                "country": a.country,
+                "sector": a.sector,
+                "roles": list(dict.fromkeys(r.title for r in a.roles)),
+                "aliases": [x for x in a.aliases if x != a.name],
+                "mentions": len(a.mentions),
+                "quotes": quotes.get(a.id, 0),
+                "notes": list(a.notes),
+            }
+        )
+    return out
+
+
+def _article(a: Article, marks: list[_Mark], arts: Mapping[str, Article]) -> dict[str, Any]:
+    canon = arts.get(a.duplicate_of) if a.duplicate_of else None
+    return {
+        "id": a.id,
+        "anchor": f"article-{a.id[:16]}",
+        "title": a.title or a.source,
+        "outlet": outlet_of(a),
+        "published": format_date(a.published, a.published_precision) if a.published else None,
+        "authors": list(a.authors),
+        "source": a.source,
+        "url": a.url,
+        "duplicate_of": {"anchor": f"article-{canon.id[:16]}", "outlet": outlet_of(canon)} if canon else None,
+        "segments": _segments(a.id, a.text, marks),
+        "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
+    }
+
+
+def _segments(article: str, text: str, marks: Sequence[_Mark]) -> list[_Segment]:
+    """Cut the text at every mark boundary; each piece knows which marks cover it."""
+    valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
+    out = []
+    for lo, hi in pairwise(cuts):
+        cover = [m for m in valid if m.start <= lo and hi <= m.end]
+        kinds = sorted({m.kind for m in cover})
+        labels = list(dict.fromkeys(m.label for m in cover))
+        anchors = dict.fromkeys(span_anchor(article, m.start, m.end) for m in valid if m.start == lo)
+        classes = " ".join(f"hl-{k}" for k in kinds)
+        out.append(_Segment(text[lo:hi], classes, "; ".join(labels), list(anchors)))
+    return out

@@ -1,0 +1,253 @@
+"""Read-only web app over the DuckDB store: stories, actors across stories, search, JSON API.
+
+Every request opens the store ``read_only`` (ingest happens through the CLI), so the app can
+never change what a run produced. Pages reuse the report's templates; Plotly's script is served
+from this app, so it works without a network too. The OpenAPI spec is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..model import Story
+from ..present.report import assets, story_context
+from ..present.story_json import story_to_json
+from ..present.timeline import format_date, outlet_of
+from ..store import Store
+
+__all__ = ["create_app"]
+
+#: characters of context either side of a search hit
+SNIPPET = 90
+MAX_HITS = 200
+
+
+def create_app(db: Path | str) -> FastAPI:
+    """The app over the store at ``db`` (which must exist; it is opened read-only per request)."""
+    db = Path(db)
+    with Store(db, read_only=True):
+        pass  # fail now, with the store's message, rather than on the first request
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="Read-only access to the stories a `storyline analyze` run stored.",
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the spec is at /openapi.json
+        redoc_url=None,
+    )
+
+    def stories() -> Iterator[Story]:
+        with Store(db, read_only=True) as st:
+            for sid, _ in st.list_stories():
+                s = st.get_story(sid)
+                if s is not None:
+                    yield s
+
+    def one_story(story_id: str) -> Story:
+        with Store(db, read_only=True) as st:
+            s = st.get_story(story_id)
+        if s is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return s
+
+    # ------------------------------------------------------------------ pages
+    @app.get("/", response_class=HTMLResponse, summary="List of stories")
+    def index() -> str:
+        rows = [_story_row(s) for s in stories()]
+        return _page("index.html.j2", stories=rows)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, summary="A story, as the report")
+    def story_page(story_id: str) -> str:
+        s = one_story(story_id)
+        return _page("story.html.j2", s=story_context(s, actor_url="/actors/{id}"), title=s.title)
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse, summary="An actor across stories")
+    def actor_page(actor_id: str) -> str:
+        return _page("actor.html.j2", a=_actor(actor_id, stories()))
+
+    @app.get("/search", response_class=HTMLResponse, summary="Search articles and quotes")
+    def search_page(q: str = Query("", max_length=200)) -> str:
+        return _page("search.html.j2", q=q, r=_search(db, q, list(stories())) if q.strip() else None)
+
+    @app.get("/assets/plotly.js", include_in_schema=False)
+    def plotly_js() -> Response:
+        from plotly.offline import get_plotlyjs
+
+        return Response(get_plotlyjs(), media_type="text/javascript")
+
+    # ------------------------------------------------------------------ JSON API
+    @app.get("/api/stories", summary="Stories: id, title, counts")
+    def api_stories() -> list[dict[str, Any]]:
+        return [_story_row(s) for s in stories()]
+
+    @app.get("/api/stories/{story_id}", summary="One story, exactly as story.json")
+    def api_story(story_id: str) -> dict[str, Any]:
+        return story_to_json(one_story(story_id))
+
+    @app.get("/api/actors/{actor_id}", summary="An actor's quotes and events across stories")
+    def api_actor(actor_id: str) -> dict[str, Any]:
+        return _actor(actor_id, stories())
+
+    @app.get("/api/search", summary="Articles and quotes containing the words")
+    def api_search(q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
+        return _search(db, q, list(stories()))
+
+    return app
+
+
+@cache
+def _env() -> Environment:
+    return Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("storyline.web", "templates"), PackageLoader("storyline.present", "templates")]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _page(template: str, **context: Any) -> str:
+    return _env().get_template(template).render(version=__version__, **assets(), **context)
+
+
+def _story_row(s: Story) -> dict[str, Any]:
+    dates = sorted(a.published for a in s.articles if a.published)
+    return {
+        "id": s.id,
+        "title": s.title or s.id,
+        "url": f"/stories/{s.id}",
+        "articles": len(s.articles),
+        "outlets": len({outlet_of(a) for a in s.articles}),
+        "events": len(s.events),
+        "quotes": len(s.quotes),
+        "from": dates[0] if dates else None,
+        "to": dates[-1] if dates else None,
+    }
+
+
+def _actor(actor_id: str, stories: Iterator[Story]) -> dict[str, Any]:
+    found: dict[str, Any] | None = None
+    quotes, events = [], []
+    for s in stories:
+        arts = {a.id: a for a in s.articles}
+        names = {a.id: a.name for a in s.actors}
+        actor = next((a for a in s.actors if a.id == actor_id), None)
+        if actor is None:
+            continue
+        if found is None:
+            found = {
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "sector": actor.sector,
+                "roles": [],
+                "aliases": [],
+            }
+        found["roles"] = list(dict.fromkeys([*found["roles"], *(r.title for r in actor.roles)]))
+        found["aliases"] = list(dict.fromkeys([*found["aliases"], *actor.aliases]))
+        for q in s.quotes:
+            if q.speaker == actor_id:
+                a = arts.get(q.article)
+                quotes.append(
+                    {
+                        "story": s.id,
+                        "story_title": s.title or s.id,
+                        "text": q.text,
+                        "direct": q.direct,
+                        "cue": q.cue,
+                        "outlet": outlet_of(a) if a else None,
+                        "published": a.published if a else None,
+                        "article": q.article,
+                        "start": q.start,
+                        "end": q.end,
+                    }
+                )
+        for e in s.events:
+            if actor_id in (e.source_actor, e.target_actor):
+                events.append(
+                    {
+                        "story": s.id,
+                        "story_title": s.title or s.id,
+                        "id": e.id,
+                        "date": e.date,
+                        "when": format_date(e.date, e.granularity),
+                        "type": e.type,
+                        "mode": e.mode,
+                        "summary": e.summary,
+                        "role": "source" if e.source_actor == actor_id else "target",
+                        "other": names.get(
+                            (e.target_actor if e.source_actor == actor_id else e.source_actor) or ""
+                        ),
+                        "intensity": e.intensity,
+                    }
+                )
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id!r} in any story")
+    events.sort(key=lambda e: e["date"] or "")
+    return {**found, "quotes": quotes, "events": events}
+
+
+def _other(source: str | None, target: str | None, actor_id: str) -> str:
+    return (target if source == actor_id else source) or ""
+
+
+def _search(db: Path, q: str, stories: list[Story]) -> dict[str, Any]:
+    """Case-insensitive substring search in article text and titles, and in quotes."""
+    words = q.strip()
+    pattern = "%" + re.sub(r"([\\%_])", r"\\\1", words) + "%"
+    with Store(db, read_only=True) as st:
+        rows = st.con.execute(
+            "SELECT id, title, outlet, source, text FROM articles "
+            "WHERE text ILIKE ? ESCAPE '\\' OR title ILIKE ? ESCAPE '\\' ORDER BY published, id LIMIT ?",
+            (pattern, pattern, MAX_HITS),
+        ).fetchall()
+    story_of = {a.id: s.id for s in stories for a in s.articles}
+    articles = [
+        {
+            "id": aid,
+            "title": title or source,
+            "outlet": outlet or source.rsplit("/", 1)[-1],
+            "story": story_of.get(aid),
+            **_snippet(text, words),
+        }
+        for aid, title, outlet, source, text in rows
+    ]
+    low = words.lower()
+    quotes = [
+        {
+            "story": s.id,
+            "text": qt.text,
+            "speaker": qt.speaker_name,
+            "speaker_id": qt.speaker,
+            "article": qt.article,
+            "start": qt.start,
+            "end": qt.end,
+        }
+        for s in stories
+        for qt in s.quotes
+        if low in qt.text.lower() or low in (qt.speaker_name or "").lower()
+    ][:MAX_HITS]
+    return {"q": words, "articles": articles, "quotes": quotes}
+
+
+def _snippet(text: str, words: str) -> dict[str, str]:
+    """The text around the first hit, cut in three so the template can mark the hit."""
+    i = text.lower().find(words.lower())
+    if i < 0:
+        return {"before": text[: 2 * SNIPPET], "hit": "", "after": ""}
+    lo, hi = max(0, i - SNIPPET), min(len(text), i + len(words) + SNIPPET)
+    return {
+        "before": ("…" if lo else "") + text[lo:i],
+        "hit": text[i : i + len(words)],
+        "after": text[i + len(words) : hi] + ("…" if hi < len(text) else ""),
+    }

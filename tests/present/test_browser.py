@@ -1,0 +1,101 @@
+"""The report and the web app in real headless Chromium (Debian's /usr/bin/chromium)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import story_fixture as f
+
+from storyline.present.build import build_presentation
+from storyline.present.report import write_report
+from storyline.present.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
+]
+
+HOSTILE = ("<script>alert('pwned')</script>", "<img src=x onerror=alert(1)>")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    story = build_presentation(f.story(), summary_sentences=4)
+    return write_report(story, tmp_path_factory.mktemp("report") / "report.html")
+
+
+class _Page:
+    """A page that records console errors, page errors and dialogs (an alert = injected script)."""
+
+    def __init__(self, browser: Any, url: str) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(url)
+        self.page.wait_for_selector("#timeline-plot .main-svg", timeout=20000)
+
+
+def _check_story_page(p: _Page) -> None:
+    page = p.page
+    assert page.locator("#timeline-plot svg.main-svg").count() >= 1
+    assert page.locator("#relations-plot svg.main-svg").count() >= 1
+    assert page.locator("#relations-plot .scatterlayer .trace").count() == 1
+    cite = page.locator("#summary .cite").first
+    pop = page.locator("#summary .cite-pop").first
+    assert not pop.is_visible()
+    cite.click()
+    assert pop.is_visible()
+    assert pop.locator(".cite-text").inner_text() == page.locator(
+        "#summary .summary-sentence"
+    ).first.evaluate("p => p.firstChild.textContent.trim()")
+    text = page.locator("#articles").inner_text()
+    assert all(h in text for h in HOSTILE)
+    assert page.locator("#articles script").count() == 0 and page.locator("#articles img").count() == 0
+    assert p.dialogs == [] and p.errors == []
+
+
+def test_report_renders_offline(browser: Any, report: Path) -> None:
+    _check_story_page(_Page(browser, report.resolve().as_uri()))
+
+
+def test_citation_jump_opens_the_article_span(browser: Any, report: Path) -> None:
+    p = _Page(browser, report.resolve().as_uri())
+    p.page.locator("#summary .cite").first.click()
+    p.page.locator("#summary .cite-pop .jump").first.click()
+    assert p.page.locator(".anchor.flash").count() == 1
+    assert p.page.evaluate("location.hash").startswith("#span-")
+
+
+def test_web_app_story_page(browser: Any, db_path: Path) -> None:
+    from storyline.web.app import create_app
+
+    with serve_in_thread(create_app(db_path)) as base:
+        _check_story_page(_Page(browser, base + "/stories/fisheries-pact"))
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from storyline.store import Store
+
+    story = build_presentation(f.story(), summary_sentences=4)
+    path = tmp_path_factory.mktemp("db") / "store.duckdb"
+    with Store(path) as st:
+        st.put_articles(story.articles)
+        st.put_story(story)
+    return path

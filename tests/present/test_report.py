@@ -1,0 +1,88 @@
+"""report.html: self-contained, escaped, every citation resolvable to a span on the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import story_fixture as f
+from plotly.offline import get_plotlyjs
+
+from storyline.model import Story
+from storyline.present.build import build_presentation
+from storyline.present.figures import figure_json, timeline_figure
+from storyline.present.report import render_report, span_anchor, write_report
+from storyline.present.timeline import build_timeline
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return render_report(build_presentation(f.story(), summary_sentences=4))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["<script>alert('pwned')</script>", "<img src=x onerror=alert(1)>", "<i>exclusive</i>", "<b>now</b>"],
+)
+def test_article_markup_is_escaped(html: str, raw: str) -> None:
+    assert raw not in html
+
+
+def test_escaped_markup_is_shown_as_text(html: str) -> None:
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in html
+
+
+def test_plotly_is_inlined_once_and_nothing_is_fetched(html: str) -> None:
+    assert html.count(get_plotlyjs()[:300]) == 1
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+stylesheet", html)
+
+
+def test_every_citation_links_to_an_anchor_on_the_page(html: str) -> None:
+    targets = set(re.findall(r'href="#(span-[^"]+)"', html))
+    anchors = set(re.findall(r'id="(span-[^"]+)"', html))
+    assert targets and targets <= anchors
+
+
+def test_citation_popup_holds_the_cited_sentence(html: str) -> None:
+    story = build_presentation(f.story(), summary_sentences=4)
+    c = story.summary[0].citations[0]
+    sentence = next(a.text for a in story.articles if a.id == c.article)[c.start : c.end]
+    pop = re.search(r'<q class="cite-text">(.*?)</q>', html, re.S)
+    assert pop is not None and pop.group(1) == sentence.replace("'", "&#39;").replace('"', "&#34;")
+    assert f'href="#{span_anchor(c.article, c.start, c.end)}"' in html
+
+
+def test_figure_json_cannot_close_its_script() -> None:
+    s = f.story()
+    hostile = replace(s.events[1], summary="</script><!-- boom")
+    fig = timeline_figure(build_timeline(replace(s, events=(hostile,))), s.articles)
+    text = figure_json(fig)
+    assert "</" not in text and "<!--" not in text
+    assert "\\u0026lt;\\u002fscript\\u0026gt;" in text  # escaped for Plotly, then for the script
+
+
+@pytest.mark.parametrize(
+    "section", ["summary", "timeline", "quotes", "sources", "conflicts", "actors", "relations", "articles"]
+)
+def test_every_section_is_present(html: str, section: str) -> None:
+    assert f'<section id="{section}">' in html
+
+
+def test_removed_text_is_listed_with_its_reason(html: str) -> None:
+    assert "boilerplate: subscription" in html and "Subscribe for 1$ a week &lt;b&gt;now&lt;/b&gt;" in html
+
+
+def test_empty_story_renders_with_explanations() -> None:
+    html = render_report(Story("test"))
+    assert "No event between actors of two different states was coded" in html
+    assert 'id="relations-plot"' not in html
+
+
+def test_write_report_returns_the_path(tmp_path: Path) -> None:
+    path = write_report(Story("test"), tmp_path / "out" / "report.html")
+    assert path == tmp_path / "out" / "report.html" and path.read_text(encoding="utf-8").startswith(
+        "<!doctype html>"
+    )

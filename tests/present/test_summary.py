@@ -1,0 +1,103 @@
+"""Extractive summary: verbatim sentences, exact citations, no repetition, configurable length."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import story_fixture as f
+
+from storyline.model import Article, Story
+from storyline.present.summary import candidate_sentences, extractive_summary
+
+
+def _article(aid: str, text: str, outlet: str, published: str = "2024-05-06") -> Article:
+    return Article(id=aid, source=f"{aid}.txt", text=text, outlet=outlet, published=published)
+
+
+@pytest.mark.parametrize("n", [1, 2, 4])
+def test_length_is_configurable(n: int) -> None:
+    assert len(extractive_summary(f.story(), n=n)) == n
+
+
+def test_every_cited_span_is_in_its_article() -> None:
+    story = f.story()
+    texts = {a.id: a.text for a in story.articles}
+    for sent in extractive_summary(story, n=8):
+        for c in sent.citations:
+            assert 0 <= c.start < c.end <= len(texts[c.article])
+        first = sent.citations[0]
+        assert texts[first.article][first.start : first.end] == sent.text
+
+
+def test_wire_copies_are_not_summarised() -> None:
+    cited = {c.article for s in extractive_summary(f.story(), n=8) for c in s.citations}
+    assert f.C not in cited
+
+
+def test_dateline_is_trimmed_from_the_sentence() -> None:
+    first = candidate_sentences(f.articles()[0])[0]
+    assert first.text.startswith("New Zealand and Fiji signed a fisheries enforcement pact in Suva")
+
+
+def test_headline_and_short_lines_are_not_candidates() -> None:
+    texts = [s.text for s in candidate_sentences(f.articles()[0])]
+    assert "New Zealand and Fiji sign fisheries pact" not in texts
+    assert all(len(t.split()) >= 8 for t in texts)
+
+
+SAME_A = "The two governments agreed on Tuesday to reopen the border crossing at Kestrel Pass for trucks."
+SAME_B = "The two governments agreed on Tuesday to reopen the Kestrel Pass border crossing for trucks."
+OTHER = "Farmers on both sides had waited since autumn for their harvest to reach the coastal markets."
+
+
+def test_a_sentence_said_by_two_outlets_is_picked_once_and_cites_both() -> None:
+    a = _article("a1", f"{SAME_A} {OTHER}", "Outlet A")
+    b = _article(
+        "b1", f"{SAME_B} Officials from both ministries will meet again in the spring to review it.", "B"
+    )
+    summary = extractive_summary(Story("t", articles=(a, b)), n=3)
+    reopen = [s for s in summary if "reopen" in s.text]
+    assert len(reopen) == 1
+    assert {c.article for c in reopen[0].citations} == {"a1", "b1"}
+
+
+def test_different_figures_are_not_cited_as_support() -> None:
+    a = _article("a1", "Officials said that 40 fishing vessels would be monitored under the new pact.", "A")
+    b = _article("b1", "Officials said that 25 fishing vessels would be monitored under the new pact.", "B")
+    for s in extractive_summary(Story("t", articles=(a, b)), n=2):
+        assert len(s.citations) == 1
+
+
+def test_sentences_follow_reading_order_of_publication() -> None:
+    a = _article(
+        "late",
+        "The ministers met again on Friday to sign the final text of the treaty in public.",
+        "A",
+        "2024-05-09",
+    )
+    b = _article(
+        "early",
+        "The ministers first met on Monday to discuss the draft text of the treaty in private.",
+        "B",
+        "2024-05-06",
+    )
+    assert [s.citations[0].article for s in extractive_summary(Story("t", articles=(a, b)), n=2)] == [
+        "early",
+        "late",
+    ]
+
+
+def test_uses_analysis_sentence_spans_when_given() -> None:
+    from storyline.model import Analysis, Span
+
+    art = f.articles()[1]
+    start = art.text.index("Officials said 25")
+    end = art.text.index("scheme.") + len("scheme.")
+    only = Analysis(article=art.id, sentences=(Span(art.id, start, end),))
+    story = replace(f.story(), articles=(art,))
+    assert [s.text for s in extractive_summary(story, (only,), n=5)] == [art.text[start:end]]
+
+
+def test_empty_story_has_empty_summary() -> None:
+    assert extractive_summary(Story("t"), n=5) == ()

@@ -1,0 +1,88 @@
+"""Timeline: order, honest granularity, merging across articles, modes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import story_fixture as f
+
+from storyline.present.timeline import build_timeline, format_date, granularity_of, period_bounds
+
+
+@pytest.mark.parametrize(
+    ("date", "granularity", "expected"),
+    [
+        ("2023-02-14", "day", "14 Feb 2023"),
+        ("2023-02", "month", "Feb 2023"),
+        ("2023-02-14", "month", "Feb 2023"),  # stated coarser than written: the coarser wins
+        ("2023", "year", "2023"),
+        ("2023-12", None, "Dec 2023"),
+        (None, None, "undated"),
+    ],
+)
+def test_format_date_shows_only_known_precision(
+    date: str | None, granularity: str | None, expected: str
+) -> None:
+    assert format_date(date, granularity) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "stated", "expected"),
+    [
+        ("2024-05-06", "day", "day"),
+        ("2024-05", "day", "month"),
+        ("2024", None, "year"),
+        ("May 2024", None, None),
+    ],
+)
+def test_granularity_never_finer_than_written(date: str, stated: str | None, expected: str | None) -> None:
+    assert granularity_of(date, stated) == expected
+
+
+def test_period_bounds_of_february_in_a_leap_year() -> None:
+    start, end = period_bounds("2024-02", "month")
+    assert (start.isoformat(), end.isoformat()) == ("2024-02-01", "2024-02-29")
+
+
+def test_entries_in_date_order_with_coarse_dates_first() -> None:
+    entries = build_timeline(f.story())
+    assert [(t.date, t.granularity) for t in entries] == [
+        ("2024-02", "month"),
+        ("2024-03", "month"),
+        ("2024-05-06", "day"),
+        ("2024-07", "month"),
+    ]
+
+
+def test_month_level_sorts_before_days_of_that_month() -> None:
+    s = f.story()
+    early = replace(s.events[0], id="e-may", date="2024-05", granularity="month", type="OTHER")
+    entries = build_timeline(replace(s, events=(*s.events, early)))
+    assert [t.date for t in entries][2:4] == ["2024-05", "2024-05-06"]
+
+
+def test_same_happening_from_two_articles_is_one_entry_with_all_sources() -> None:
+    entry = next(t for t in build_timeline(f.story()) if t.date == "2024-05-06")
+    assert entry.events == ("e-sign-a", "e-sign-b")
+    assert set(entry.articles) == {f.A, f.B, f.C}  # C is the wire copy of A
+
+
+@pytest.mark.parametrize(
+    ("date", "mode"), [("2024-03", "cancelled"), ("2024-07", "planned"), ("2024-02", "happened")]
+)
+def test_mode_is_kept(date: str, mode: str) -> None:
+    assert {t.date: t.mode for t in build_timeline(f.story())}[date] == mode
+
+
+@pytest.mark.parametrize("mode", ["denied", "hypothetical"])
+def test_events_that_did_not_take_place_are_left_out(mode: str) -> None:
+    s = f.story()
+    events = tuple(replace(e, mode=mode) if e.id == "e-board" else e for e in s.events)
+    assert "2024-02" not in [t.date for t in build_timeline(replace(s, events=events))]
+
+
+def test_undated_events_are_left_out() -> None:
+    s = f.story()
+    events = tuple(replace(e, date=None, granularity=None) if e.id == "e-board" else e for e in s.events)
+    assert len(build_timeline(replace(s, events=events))) == 3
