@@ -117,3 +117,27 @@ def test_worker_pool_gives_the_same_analyses_as_one_process(tmp_path: Path) -> N
         for i, t in enumerate(texts)
     ]
     assert analyse_in_pool(arts, 2) == analyse_in_pool(arts, 1)
+
+
+def test_an_article_that_breaks_analysis_is_reported_and_the_rest_go_on(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.analyse as analyse
+
+    real = analyse.analyse_doc
+
+    def fragile(doc, article):  # type: ignore[no-untyped-def]
+        if "Pablo Rojas" in article.text:
+            raise ValueError("synthetic failure")
+        return real(doc, article)
+
+    monkeypatch.setattr(analyse, "analyse_doc", fragile)
+    out = tmp_path / "o"
+    code, output = _run(str(corpus), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--no-report")
+    assert code == 0
+    assert "b.txt: analysis failed (ValueError: synthetic failure)" in output
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert [r["source"].endswith("b.txt") for r in story["rejected"] if "analysis failed" in r["reason"]] == [
+        True
+    ]
+    assert any(a["source"].endswith("a.txt") for a in story["articles"])

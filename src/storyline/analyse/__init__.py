@@ -6,14 +6,14 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from ..model import Analysis, Article, Span
+from ..model import Analysis, Article, Rejected, Span
 from .actors import find_mentions, resolve_local
 from .dates import extract_timerefs
 from .events import extract_events
 from .nlp import load_nlp
 from .quotes import extract_quotes, unnamed_actors
 
-__all__ = ["analyse_doc", "analyse_articles", "ANALYSER_VERSION"]
+__all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "ANALYSER_VERSION"]
 
 #: Bump when the analysis changes so stored analyses are recomputed, not reused stale.
 ANALYSER_VERSION = "2"
@@ -46,3 +46,27 @@ def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
     for article, doc in zip(items, docs, strict=True):
         yield analyse_doc(doc, article)
+
+
+def analyse_isolated(
+    articles: Iterable[Article], batch_size: int = 16
+) -> tuple[list[Analysis], list[Rejected]]:
+    """Like ``analyse_articles``, but one article that breaks an analysis step is reported and
+    skipped instead of ending the run: the other articles are still analysed.
+
+    The catch is deliberately broad (any ``Exception`` from the steps for that one article): it is
+    the boundary that turns a bug into a named, per-article rejection rather than a traceback.
+    """
+    nlp = load_nlp()
+    items = list(articles)
+    done: list[Analysis] = []
+    failed: list[Rejected] = []
+    for article, doc in zip(items, nlp.pipe((a.text for a in items), batch_size=batch_size), strict=True):
+        try:
+            done.append(analyse_doc(doc, article))
+        except Exception as e:  # the per-article boundary: see the docstring
+            where = f"{article.source}#{article.record}" if article.record else article.source
+            failed.append(
+                Rejected(where, f"analysis failed ({type(e).__name__}: {e}); please report this bug")
+            )
+    return done, failed

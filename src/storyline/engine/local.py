@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..analyse import ANALYSER_VERSION, analyse_articles
+from ..analyse import ANALYSER_VERSION, analyse_isolated
 from ..errors import StageError
 from ..fuse import fuse_many
 from ..ingest import ingest
@@ -50,23 +50,20 @@ def _check(stage: str, items: Iterable[object], kind: type) -> None:
             raise StageError(f"stage {stage!r} returned {type(item).__name__}, expected {kind.__name__}")
 
 
-def analyse_in_pool(articles: list[Article], workers: int) -> list[Analysis]:
+def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysis], list[Rejected]]:
     """Analyse in ``workers`` processes (each loads spaCy once); 1 means in this process.
 
     Articles are dealt round-robin into one chunk per worker so long and short ones mix; the
-    result keeps the input order.
+    result keeps the input order. An article whose analysis fails is returned as ``Rejected``.
     """
     if workers <= 1 or len(articles) < 2 * workers:
-        return list(analyse_articles(articles))
+        return analyse_isolated(articles)
     chunks = [articles[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_analyse_chunk, chunks))
-    by_id = {an.article: an for chunk in results for an in chunk}
-    return [by_id[a.id] for a in articles]
-
-
-def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
-    return list(analyse_articles(articles))
+        results = list(pool.map(analyse_isolated, chunks))
+    by_id = {an.article: an for done, _ in results for an in done}
+    failed = [r for _, rejected in results for r in rejected]
+    return [by_id[a.id] for a in articles if a.id in by_id], failed
 
 
 def run(paths: list[str], settings: Settings, progress: Progress | None = None) -> RunReport:
@@ -81,13 +78,14 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         if settings.engine == "ray":
             from .ray_runner import analyse_on_ray
 
-            fresh = analyse_on_ray(list(need.values()), settings.workers)
+            fresh, failed = analyse_on_ray(list(need.values()), settings.workers), list[Rejected]()
         else:
-            fresh = analyse_in_pool(list(need.values()), settings.workers)
+            fresh, failed = analyse_in_pool(list(need.values()), settings.workers)
+        rejected = [*ingested.rejected, *failed]
         _check("analyse", fresh, Analysis)
         store.put_articles(articles)
         store.put_analyses(fresh, ANALYSER_VERSION)
-        store.put_rejected(ingested.rejected)
+        store.put_rejected(rejected)
         analyses = [*cached.values(), *fresh]
         stories = fuse_many(articles, analyses, settings.summary_sentences) if articles else []
         _check("fuse", stories, Story)
@@ -95,7 +93,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         _check("present", stories, Story)
         for story in stories:
             store.put_story(story)
-    outputs = write_outputs(stories, ingested.rejected, settings)
+    outputs = write_outputs(stories, rejected, settings)
     main = max(stories, key=lambda s: len(s.articles)) if stories else Story(__version__)
     return RunReport(
         story=main,
@@ -103,7 +101,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         files=ingested.files,
         articles=len(articles),
         duplicates=sum(1 for a in articles if a.duplicate_of),
-        rejected=ingested.rejected,
+        rejected=rejected,
         reused=len(cached),
         analysed=len(fresh),
         outputs=outputs,
