@@ -47,6 +47,13 @@ def analyze(
     llm_url: Annotated[str | None, typer.Option("--llm-url", help=SETTINGS_HELP["llm_url"])] = None,
     llm_model: Annotated[str | None, typer.Option("--llm-model", help=SETTINGS_HELP["llm_model"])] = None,
     period: Annotated[str, typer.Option("--period", help=SETTINGS_HELP["period"])] = "auto",
+    summary_sentences: Annotated[
+        int, typer.Option("--summary-sentences", help=SETTINGS_HELP["summary_sentences"])
+    ] = 8,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help=SETTINGS_HELP["max_bytes"])] = 20_000_000,
+    near_duplicate_threshold: Annotated[
+        float, typer.Option("--near-duplicate-threshold", help=SETTINGS_HELP["near_duplicate_threshold"])
+    ] = 0.5,
 ) -> None:
     """Read coverage, analyse it and write DIR/story.json and DIR/report.html."""
     from .engine.local import run
@@ -62,6 +69,9 @@ def analyze(
             llm_url=llm_url,
             llm_model=llm_model,
             period=period,
+            summary_sentences=summary_sentences,
+            max_bytes=max_bytes,
+            near_duplicate_threshold=near_duplicate_threshold,
         )
         report = run(paths, settings, progress=_progress)
     except StorylineError as e:

@@ -69,3 +69,23 @@ class Settings:
 
 
 assert set(SETTINGS_HELP) == {f.name for f in fields(Settings)}
+
+
+def settings_markdown() -> str:
+    """docs/settings.md, generated from the one table (a test keeps the file in sync)."""
+    rows = [
+        "# Settings",
+        "",
+        "Generated from `storyline.settings.SETTINGS_HELP`; every setting is a `storyline analyze`",
+        "option of the same name (underscores become dashes).",
+        "",
+        "| setting | default | what it does |",
+        "|---|---|---|",
+    ]
+    for f in fields(Settings):
+        rows.append(f"| `{f.name}` | `{f.default!s}` | {SETTINGS_HELP[f.name]} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_markdown(), end="")
