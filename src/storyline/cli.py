@@ -47,6 +47,7 @@ def analyze(
     llm_url: Annotated[str | None, typer.Option("--llm-url", help=SETTINGS_HELP["llm_url"])] = None,
     llm_model: Annotated[str | None, typer.Option("--llm-model", help=SETTINGS_HELP["llm_model"])] = None,
     period: Annotated[str, typer.Option("--period", help=SETTINGS_HELP["period"])] = "auto",
+    semantic: Annotated[bool, typer.Option("--semantic", help=SETTINGS_HELP["semantic"])] = False,
     summary_sentences: Annotated[
         int, typer.Option("--summary-sentences", help=SETTINGS_HELP["summary_sentences"])
     ] = 8,
@@ -70,6 +71,7 @@ def analyze(
             llm_model=llm_model,
             period=period,
             summary_sentences=summary_sentences,
+            semantic=semantic,
             max_bytes=max_bytes,
             near_duplicate_threshold=near_duplicate_threshold,
         )

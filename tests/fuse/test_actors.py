@@ -89,3 +89,50 @@ def test_text_roles_keep_every_span_knowledge_roles_once() -> None:
     )
     actors, _ = merge_actors([x, y])
     assert actors[0].roles == (r1, k, r2)
+
+
+def _org(aid: str, name: str, art: str, country: str | None = None) -> Actor:
+    return Actor(
+        id=aid, name=name, kind="organisation", country=country, aliases=(name,), mentions=(Span(art, 0, 5),)
+    )
+
+
+@pytest.mark.parametrize(
+    "first,second,survivor,kind",
+    [
+        # a first and last name tagged as an organisation in one article is the person
+        (
+            _org("org:hannah-ostrova", "Hannah Ostrova", "a1"),
+            person("person:hannah-ostrova", "Hannah Ostrova", "a2"),
+            "person:hannah-ostrova",
+            "person",
+        ),
+        # a one-word name tagged as a person in one article is the organisation named so elsewhere
+        (
+            person("person:sernapesca", "Sernapesca", "a1", country=None),
+            _org("org:sernapesca", "Sernapesca", "a2", "CHL"),
+            "org:sernapesca",
+            "organisation",
+        ),
+    ],
+)
+def test_one_name_is_one_kind(first: Actor, second: Actor, survivor: str, kind: str) -> None:
+    actors, remap = merge_actors(
+        [Analysis(article="a1", actors=(first,)), Analysis(article="a2", actors=(second,))]
+    )
+    assert ([a.id for a in actors], actors[0].kind, remap[first.id], remap[second.id]) == (
+        [survivor],
+        kind,
+        survivor,
+        survivor,
+    )
+
+
+def test_an_organisation_with_a_head_noun_is_not_merged_into_a_person() -> None:
+    actors, _ = merge_actors(
+        [
+            Analysis(article="a1", actors=(_org("org:reed-institute", "Reed Institute", "a1"),)),
+            Analysis(article="a2", actors=(person("person:reed-institute", "Reed Institute", "a2"),)),
+        ]
+    )
+    assert sorted(a.kind for a in actors) == ["organisation", "person"]

@@ -16,7 +16,7 @@ from .quotes import extract_quotes, unnamed_actors
 __all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "ANALYSER_VERSION"]
 
 #: Bump when the analysis changes so stored analyses are recomputed, not reused stale.
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..knowledge import Knowledge, KnownPerson, load_knowledge, name_key, slug
 from ..model import Actor, Article, Mention, Role, Span
 from .mentions import find_mentions
+from .organisations import INSTITUTION, generic_display_name, org_country, org_sector
 from .references import actor_at, reference_with_reason, resolve_pronoun, resolve_reference, resolve_role
 from .roles import sector_of_title, stated_roles
 
@@ -33,10 +34,11 @@ __all__ = [
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "DYAD", "DEMONYM", "METONYM"}
 # Organisation names that only mean something with a country ("Foreign Ministry").
 _GENERIC_ORG = re.compile(
-    r"^(?:(?:Foreign|Defen[cs]e|Commerce|Finance|Interior|Justice|Trade|State)\s+)?"
-    r"(?:Ministry|Department|Office|Embassy|Navy|Army|Air Force|Coast Guard|Parliament|Senate"
-    r"|government|military)"
-    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]+)?$"
+    r"^(?:(?:Foreign|Defen[cs]e|Commerce|Finance|Interior|Home|Health|Education|Justice|Trade|State)\s+)?"
+    r"(?:Ministry|Department|Office|Embassy|Navy|Army|Air Force|Coast Guard|Border Force|Parliament|Senate"
+    r"|government|military|armed forces|police|intelligence agency)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]+)?$",
+    re.I,
 )
 
 
@@ -139,7 +141,7 @@ class _Resolver:
             d = self._person_draft(m.text)
             how = "knowledge file name" if d.known else "full name"
         else:
-            d, how = self._single(key, m.span.start)
+            d, how = self._single(key, m.span.start, _gender(m.text))
             d, how = self._by_title(d, how, key, m)
         d.byline_only = False
         self._roles(d, m)
@@ -152,7 +154,7 @@ class _Resolver:
         d.known = d.known or known
         return d
 
-    def _single(self, word: str, pos: int) -> tuple[_Draft, str]:
+    def _single(self, word: str, pos: int, gender: str | None = None) -> tuple[_Draft, str]:
         owners = [
             d
             for d in self.drafts.values()
@@ -161,6 +163,11 @@ class _Resolver:
             and len(name_key(d.name).split()) >= 2
             and word in name_key(d.name).split()
         ]
+        if gender and len(owners) > 1:
+            # "Ms. Hadley" is not the Hadley already called "Mr. Hadley"
+            fit = [d for d in owners if {_gender(a) for a in d.aliases} - {None} <= {gender}]
+            if fit and len(fit) < len(owners):
+                owners = fit
         if len(owners) == 1:
             return owners[0], f"name word of {owners[0].name}"
         if len(owners) > 1:
@@ -256,38 +263,48 @@ class _Resolver:
         kn = self.kn
         name = re.sub(r"^the\s+", "", m.text, flags=re.I)
         known = kn.org(name)
-        country, how = None, "organisation name"
+        country: str | None = None
+        how = "organisation name"
         if known is None:
             for k in (w for w in (name[:i] for i in range(len(name), 3, -1)) if kn.org(w)):
                 known, how = kn.org(k), f"organisation name trimmed to '{k}'"
                 break
-        if known is None and m.label == "ORG":
+        display = name
+        if known is None:
             lead = re.match(r"^([\w.’'-]+?)(?:['’]s)?\s+(.+)$", name)
             c = kn.country_word(lead.group(1)) if lead else None
-            if c and lead and (_GENERIC_ORG.match(lead.group(2)) or kn.org(lead.group(2))):
+            if c and lead and (_generic(lead.group(2)) or kn.org(lead.group(2))):
+                # "Indonesia's foreign ministry", "Chinese Foreign Ministry": one per country
                 country, name = c.iso3, lead.group(2)
                 known = kn.org(name)
+                display = generic_display_name(c, name)
                 how = f"organisation of {c.name}"
-            elif _GENERIC_ORG.match(name):
-                country = self._context_country(m.span.start)
-                how = (
-                    f"generic organisation; country {country} from the sentence"
-                    if country
-                    else "generic organisation"
-                )
-        if known is not None:
+            else:
+                found = org_country(self.text, m.span.end - len(name), m.span.end, kn)
+                if found is not None:
+                    country, how = found[0].iso3, f"organisation; country from {found[1]}"
+                    if _generic(name):
+                        display = generic_display_name(found[0], name)
+                elif _generic(name):
+                    country = self._context_country(m.span.start)
+                    how = (
+                        f"generic organisation; country {country} from the sentence"
+                        if country
+                        else "generic organisation"
+                    )
+                    if country and (cc := kn.by_iso(country)):
+                        display = generic_display_name(cc, name)
+        if known is not None and not (country and known.country is None and _generic(name)):
             d = self._draft("org:" + slug(known.name), known.name, "organisation")
             d.country = d.country or known.country
             d.sector = d.sector or known.sector
             how = how if how != "organisation name" else f"knowledge file: {known.name} ({known.source})"
         else:
-            oid = "org:" + (country.lower() + ":" if country else "") + slug(name)
-            d = self._draft(oid, name, "organisation")
+            generic = bool(_generic(name))
+            oid = "org:" + (country.lower() + ":" if country and generic else "") + slug(name)
+            d = self._draft(oid, display, "organisation")
             d.country = d.country or country
-            d.sector = d.sector or (_org_sector(name) if country or _org_sector(name) != "GOV" else None)
-            if d.country is None:
-                lead_c = next((kn.country_word(w) for w in name.split()[:1] if kn.country_word(w)), None)
-                d.country = lead_c.iso3 if lead_c else None
+            d.sector = d.sector or org_sector(name)
         self.orgs.append((m.span.start, m.span.end, d.name, d.country, d.sector))
         return self._add(d, m, how)
 
@@ -389,18 +406,12 @@ class _Resolver:
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
 
-def _org_sector(name: str) -> str:
-    low = name.lower()
-    if re.search(
-        r"universit|institut|academy|college|think tank|foundation|center for|centre for|council on", low
-    ):
-        return "THINK"
-    if re.search(
-        r"\b(?:times|news|post|journal|press|tv|television|radio|broadcast|daily|herald|tribune)\b", low
-    ):
-        return "MED"
-    if re.search(r"\b(?:army|navy|air force|military|defen[cs]e|coast guard|marines?)\b", low):
-        return "MIL"
-    if re.search(r"\b(?:inc|corp|ltd|llc|plc|group|bank|company|co)\b\.?", low):
-        return "BUS"
-    return "GOV"
+def _generic(name: str) -> bool:
+    """An organisation name that means something only with its country ("foreign ministry")."""
+    return bool(_GENERIC_ORG.match(name) or re.fullmatch(INSTITUTION, name))
+
+
+def _gender(name: str) -> str | None:
+    """The gender an honorific states ("Mr." -> "m", "Ms."/"Mrs." -> "f")."""
+    m = re.match(r"(Mr|Mrs|Ms|Miss)\b", name)
+    return None if m is None else ("m" if m.group(1) == "Mr" else "f")

@@ -18,7 +18,9 @@ __all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of"]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_PREPS = frozenset({"in", "at", "on", "to", "inside", "outside"})
+_PLACE_PREPS = frozenset({"in", "at", "on", "to", "for", "inside", "outside"})
+#: Verbs and nouns of travel, whose "to"/"for" names the destination ("leave for Singapore").
+_TRAVEL = frozenset({"travel", "trip", "visit", "fly", "go", "head", "leave", "depart"})
 _DURATION = re.compile(
     r"\b(?:(?:more|less) than |nearly |about |almost |over )?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\w+-and-a-half|half-an?|an?)"
@@ -167,21 +169,26 @@ def place_of(
                     continue
                 if c.lower_ == "on" and g.lower_ not in ("sidelines", "margins", "side", "grounds"):
                     continue
-                if c.lower_ == "to" and carrier.lemma_ not in (
-                    "travel",
-                    "trip",
-                    "visit",
-                    "fly",
-                    "go",
-                    "head",
-                ):
+                if c.lower_ in ("to", "for") and carrier.lemma_ not in _TRAVEL:
+                    continue
+                if c.lower_ == "for" and carrier.lemma_ not in ("leave", "depart", "head"):
                     continue
                 m = index.covering(g.idx, g.idx + len(g))
-                proper = any(t.pos_ == "PROPN" for t in sub)
+                # "at the Merdeka Palace", not "at the time that ... Australia's zone"
+                proper = any(t.pos_ == "PROPN" for t in _phrase(g))
                 if (m is not None and m.label in _PLACE_LABELS) or (proper and c.lower_ in ("at", "on")):
                     text = trigger.doc.text[start:end].rstrip(" ,.")
                     return text, start, start + len(text)
     return None
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase of ``head`` without clauses or owners ("the time that ...", "China's grievances")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "poss"):
+            out += _phrase(c)
+    return out
 
 
 def duration_of(trigger: Token) -> str | None:

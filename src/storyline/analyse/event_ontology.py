@@ -19,8 +19,12 @@ _NEEDS_MODIFIER = {
     "control": {"export"},
     "call": {"phone", "telephone", "video", "conference"},
 }
+#: Nouns that are events only when shared ("a working dinner", "dinner with Wibisana").
+_NEEDS_COMPANY = {"dinner": {"working", "state", "official"}, "lunch": {"working", "state", "official"}}
 #: Verbs that cancel or postpone the event their object names ("postponed a February trip").
-CANCEL_VERBS = frozenset({"cancel", "postpone", "scrap", "delay", "defer", "abandon", "shelve"})
+CANCEL_VERBS = frozenset(
+    {"cancel", "postpone", "scrap", "delay", "defer", "abandon", "shelve", "suspend", "halt"}
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class Trigger:
     prt: str | None = None
     obj: str | None = None
     prep: str | None = None
+    xcomp: bool = False
 
 
 @cache
@@ -49,6 +54,7 @@ def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
             prt=row.get("prt"),
             obj=row.get("obj"),
             prep=row.get("prep"),
+            xcomp=bool(row.get("xcomp", False)),
         )
         table.setdefault(t.lemma, []).append(t)
     return table, frozenset(raw["light_verbs"])
@@ -77,8 +83,15 @@ def trigger_for(tok: Token) -> Trigger | None:
             continue
         if t.prep and not any(c.dep_ == "prep" and c.lower_ == t.prep for c in tok.children):
             continue
+        if t.xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue
         need = _NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None
         if need and not _has_modifier(tok, need):
+            continue
+        company = _NEEDS_COMPANY.get(lemma) if pos == "NOUN" else None
+        if company and not (
+            _has_modifier(tok, company) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        ):
             continue
         return t
     return None

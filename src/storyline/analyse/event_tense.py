@@ -36,11 +36,26 @@ FUTURE_HEADS = frozenset(
 )
 #: Heads that turn their complement into a wish, not a fact ("hopes to visit China").
 HOPE_HEADS = frozenset({"hope", "wish", "want", "seek", "try", "like", "would", "consider", "urge", "ask"})
-CANCEL_LEMMAS = frozenset({"cancel", "postpone", "scrap", "delay", "reschedule", "call", "abandon", "defer"})
+CANCEL_LEMMAS = frozenset(
+    {
+        "cancel",
+        "postpone",
+        "scrap",
+        "delay",
+        "reschedule",
+        "call",
+        "abandon",
+        "defer",
+        "suspend",
+        "shelve",
+        "halt",
+    }
+)
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
 _MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "'d"})
 _FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})
 _NEG = frozenset({"not", "n't", "never", "no"})
+_NO_DET = frozenset({"no", "neither"})
 
 
 def governing_verb(tok: Token) -> Token | None:
@@ -69,12 +84,35 @@ def _chain(verb: Token) -> list[Token]:
     return out
 
 
+def _time_chain(verb: Token) -> list[Token]:
+    """``_chain``, continued through non-finite adverbial clauses, which share their head's time.
+
+    "plans to leave on Friday, stopping in Darwin to meet commanders before talks on Sunday":
+    the stop, the meeting and Sunday all lie ahead because "plans to leave" does.
+    """
+    out = _chain(verb)
+    while len(out) < 10:
+        cur = out[-1]
+        finite = cur.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+            a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in _auxes(cur)
+        )
+        if finite or cur.head is cur:
+            break
+        if cur.dep_ == "advcl":
+            out += _chain(cur.head)
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            out += _chain(cur.head.head)  # "plans to meet them before flying to London"
+        else:
+            break
+    return out
+
+
 def is_future(tok: Token) -> bool:
     """Whether the clause governing ``tok`` speaks of something after the time of writing."""
     verb = governing_verb(tok)
     if verb is None:
         return False
-    chain = _chain(verb)
+    chain = _time_chain(verb)
     if any("had" in {a.lower_ for a in _auxes(v)} for v in chain):
         return False  # future-in-the-past ("had been due to visit in February") is over
     for v in chain:
@@ -117,12 +155,22 @@ def mode_of(trigger: Token) -> str:
             return "denied"
         if v.lemma_ == "deny" and v is not verb:
             return "denied"
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and any(g.dep_ == "det" and g.lower_ in _NO_DET for g in c.children)
+            for c in v.children
+        ):
+            return "denied"  # "No minister would visit again until ..."
     aux = {a.lower_ for a in _auxes(verb)}
     # the small model lemmatises "hoped" as "hop": compare the surface form too
     if any(v.lemma_ in HOPE_HEADS or v.lower_.startswith("hope") for v in chain[1:]) or aux & _MODAL_AUX:
         return "hypothetical"
     if is_future(verb):
         return "planned"
+    if any(v.lemma_ in FUTURE_HEADS and v is not verb for v in chain):
+        return (
+            "planned"  # "had been due to visit in February": planned then; whether it came about is not said
+        )
     if trigger is not verb and _is_prenominal_hope(trigger):
         return "hypothetical"
     return "happened"

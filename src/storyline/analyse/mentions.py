@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..knowledge import Knowledge, load_knowledge, name_key
 from ..model import Article, Mention, Span
+from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .roles import TITLE_WORDS
 
 __all__ = ["find_mentions", "edit_distance_one"]
@@ -67,7 +68,8 @@ _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative", "dobj", "conj", "appos"}
 _PRONOUNS = {"he", "she", "him", "his", "her"}
 
 _UNNAMED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:[\w.’'-]+\s+){0,5}?)"
+    # words inside one sentence: a dot only in abbreviations ("U.S."), never "detention. A ..."
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?:(?:[A-Z]\.){2,}|[\w’'-]+)\s+){0,5}?)"
     r"(official|diplomat|spokesperson|spokesman|spokeswoman|aide|source|officer|adviser|advisor)\b(?!\s+[A-Z])"
 )
 # An unnamed source is followed by what it did, or ends the clause ("a senior official said");
@@ -127,6 +129,10 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     taken = [(m.span.start, m.span.end) for m in byline]
     out: list[Mention] = list(byline)
     out += _dyads(text, aid, kn, taken)
+    for im in institution_mentions(text, aid, kn):
+        if not _overlaps(im.span.start, im.span.end, taken):
+            out.append(im)
+            taken.append((im.span.start, im.span.end))
     names = _article_names(doc, kn)
     for ent in doc.ents:
         if ent.label_ not in _LABELS or _overlaps(ent.start_char, ent.end_char, taken):
@@ -212,6 +218,8 @@ def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dic
     text = raw
     org = kn.org(text)
     key_words = name_key(text).split()
+    if len(key_words) == 1 and key_words[0].endswith("s") and key_words[0][:-1] in names and not org:
+        return []  # "the two Hadleys": a plural of a surname names a group, not one actor
     if (
         label != "PERSON"
         and key_words
@@ -226,6 +234,7 @@ def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dic
     if label in ("FAC", "LOC") and org:
         label = "ORG"
         notes.append(f"relabelled {ent.label_}->ORG: knowledge file")
+    label = _org_or_not(label, text, start, end, doc_text, kn, names, notes)
     if label == "ORG" and (
         (len(key_words) == 1 and key_words[0] in _DEPARTMENT_WORDS)
         or (key_words and all(w in TITLE_WORDS for w in key_words) and not org)
@@ -242,6 +251,38 @@ def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dic
     if label in ("GPE", "LOC") and kn.capital(text) and not kn.country(text) and _acts(ent):
         return [Mention(Span(aid, start, end), text, "METONYM", how=f"{how}; capital acting as government")]
     return [Mention(Span(aid, start, end), text, label, how=how)]
+
+
+def _org_or_not(
+    label: str,
+    name: str,
+    start: int,
+    end: int,
+    text: str,
+    kn: Knowledge,
+    names: dict[str, str],
+    notes: list[str],
+) -> str:
+    """Kind repairs by the words of the name and what stands next to it: an institution's head
+    noun makes an organisation, a building's a venue, a capital a place, "X Y of the Z
+    Institute" a person, "Bakamla, Indonesia's maritime security agency" an organisation."""
+    if kn.org(name) or kn.country(name):
+        return label
+    new = label
+    full_person = len(name_key(name).split()) >= 2 and all(w in names for w in name_key(name).split())
+    if label in ("FAC", "LOC", "GPE", "PERSON") and is_org_name(name) and not kn.capital(name):
+        new, why = "ORG", "organisation head noun"
+    elif label == "ORG" and venue_name(name):
+        new, why = "FAC", "building or site"
+    elif label == "ORG" and kn.capital(name):
+        new, why = "GPE", "capital city"
+    elif label == "ORG" and (full_person or looks_like_person(text, start, end)):
+        new, why = "PERSON", "a person's name followed by their organisation"
+    elif label == "PERSON" and not full_person and described_as_org(text, start, end):
+        new, why = "ORG", "apposition describes an organisation"
+    if new != label:
+        notes.append(f"relabelled {label}->{new}: {why}")
+    return new
 
 
 def _acts(ent: SpacySpan) -> bool:
@@ -368,8 +409,8 @@ def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: list[tuple[i
             continue
         # Typos: only long words (5+ letters; "Li"/"Xi" are one edit from many names) one
         # edit from exactly one surname, and joined to a person by "and" or a verb's subject.
-        if len(low) < 5:
-            continue
+        if len(low) < 5 or (low.endswith("s") and low[:-1] in names):
+            continue  # short words are near too many names; "Hadleys" is a plural
         near = [s for s in surnames if len(s) >= 5 and edit_distance_one(low, s)]
         linked = (
             t.pos_ == "PROPN"

@@ -134,6 +134,12 @@ TITLE_WORDS = frozenset(
         "executive",
         "managing",
         "head",
+        "mp",
+        "opposition",
+        "lawmaker",
+        "legislator",
+        "attache",
+        "attaché",
         "foreign-affairs",
         "defense-policy",
         "military",
@@ -142,7 +148,7 @@ TITLE_WORDS = frozenset(
 
 #: Head nouns that make a phrase a role, mapped to the sector they suggest.
 ROLE_HEADS: dict[str, str] = {
-    **dict.fromkeys(["ambassador", "envoy", "diplomat"], "DIP"),
+    **dict.fromkeys(["ambassador", "envoy", "diplomat", "attache", "attaché"], "DIP"),
     **dict.fromkeys(
         [
             "secretary",
@@ -175,6 +181,13 @@ ROLE_HEADS: dict[str, str] = {
             "attorney",
             "officer",
             "aide",
+            "counterpart",
+            "mp",
+            "lawmaker",
+            "legislator",
+            "parliamentarian",
+            "congressman",
+            "congresswoman",
         ],
         "GOV",
     ),
@@ -298,6 +311,8 @@ def _build(
             if c:
                 country = c.iso3
                 break
+        if country is None:
+            country = _owner_after_head(phrase[head_at + len(head) :], kn)
     org_name, org_country, org_sector = (org[2], org[3], org[4]) if org else (None, None, None)
     if country is None:
         country = org_country
@@ -313,6 +328,24 @@ def _build(
     sector = sector_of_title(phrase) if org_sector is None or past else org_sector
     role = Role(title=phrase, organisation=org_name, country=country, span=Span(article, start, end))
     return StatedRole(role, sector, cat, strict, past)
+
+
+def _owner_after_head(rest: str, kn: Knowledge) -> str | None:
+    """The country a phrase after the head says the holder belongs to: a possessive ("a
+    spokesman for Indonesia's foreign ministry") or a demonym used as an adjective ("an MP whose
+    Western Australian electorate"). A bare country after "to/for/on" is a subject ("ambassador
+    to China", "envoy for China"), as is a demonym before affairs/policy ("Chinese affairs")."""
+    rest = re.split(r"\bto\b", rest, maxsplit=1)[0]
+    for m in re.finditer(r"([\w.’'-]+?)(['’]s)?\s+(?=([\w-]+))", rest):
+        c = kn.country_word(m.group(1))
+        if c is None:
+            continue
+        if m.group(2) or (kn.demonym(m.group(1)) and not _SUBJECT.match(m.group(3))):
+            return c.iso3
+    return None
+
+
+_SUBJECT = re.compile(r"(?:affairs|relations|policy|issues|studies|matters|desk|politics|language)$", re.I)
 
 
 def stated_roles(
@@ -346,9 +379,13 @@ def stated_roles(
 
 _APPOS_AFTER = re.compile(
     r",\s+(?!(?:and|or|but|who|which|as|in|on|at)\b)(?:(?:the|a|an)\s+)?(?P<p>[^,;:“”\"()—\n]{3,140}?)"
-    r"(?=,|;|:|—|\n|(?<![A-Z])\.(?:\s|$)|\s+(?:said|says|told|who|which|and\s+(?:a|the)\b))"
+    r"(?=,|;|:|—|\n|(?<![A-Z])\.(?:\s|$)|\s+(?:said|says|told|who|which|and\s+(?:a|the))\b)"
 )
-_APPOS_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?P<p>[^,;:“”\"()\n]{3,100}),\s+$")
+# "the U.S. ambassador to China, Nicholas Burns" / "Australia's ambassador, Tom Hadley" /
+# "her Indonesian counterpart, Retno Wibisana"
+_APPOS_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its)\s+|(?<![\w.])(?=[A-Z][\w.]*['’]s\s))(?P<p>[^,;:“”\"()\n]{3,100}),\s+$"
+)
 _WORD = re.compile(r"\S+")
 
 

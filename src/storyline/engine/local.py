@@ -87,7 +87,11 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         store.put_analyses(fresh, ANALYSER_VERSION)
         store.put_rejected(rejected)
         analyses = [*cached.values(), *fresh]
-        stories = fuse_many(articles, analyses, settings.summary_sentences) if articles else []
+        stories = (
+            fuse_many(articles, analyses, settings.summary_sentences, semantic=settings.semantic)
+            if articles
+            else []
+        )
         _check("fuse", stories, Story)
         stories = [present(s, analyses, settings) for s in stories]
         _check("present", stories, Story)

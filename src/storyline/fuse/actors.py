@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..analyse.organisations import is_org_name
 from ..knowledge import name_key
 from ..model import Actor, Analysis, Role
 
@@ -24,6 +25,7 @@ def merge_actors(analyses: Sequence[Analysis]) -> tuple[list[Actor], dict[str, s
         for a in an.actors:
             merged[a.id] = _join(merged[a.id], a) if a.id in merged else a
     remap = {aid: aid for aid in merged}
+    _one_kind_per_name(merged, remap)
     full = [a for a in merged.values() if a.kind == "person" and len(name_key(a.name).split()) >= 2]
     for a in list(merged.values()):
         words = name_key(a.name).split()
@@ -46,6 +48,30 @@ def merge_actors(analyses: Sequence[Analysis]) -> tuple[list[Actor], dict[str, s
             goal = remap[goal]
         remap[aid] = goal
     return list(merged.values()), remap
+
+
+def _one_kind_per_name(merged: dict[str, Actor], remap: dict[str, str]) -> None:
+    """One name, one kind: an "organisation" named like a person with a first and last name
+    (NER read "Claire Donnelly of the X Institute" as one organisation) joins the person; a
+    one-word "person" named like an organisation ("Bakamla", an agency tagged PERSON where no
+    apposition said what it is) joins the organisation."""
+    people = {name_key(a.name): a.id for a in merged.values() if a.kind == "person"}
+    orgs = {name_key(a.name): a.id for a in merged.values() if a.kind == "organisation"}
+    for key, oid in orgs.items():
+        pid = people.get(key)
+        if pid is None:
+            continue
+        org, person = merged[oid], merged[pid]
+        if len(key.split()) >= 2 and not is_org_name(org.name):
+            src, dst, why = org, person, "a person's first and last name, tagged as an organisation elsewhere"
+        elif len(key.split()) == 1:
+            src, dst, why = person, org, "an organisation's name, tagged as a person elsewhere"
+        else:
+            continue
+        joined = _join(dst, replace(src, kind=dst.kind))
+        merged[dst.id] = replace(joined, notes=(*joined.notes, f"'{src.name}' merged: {why}"))
+        del merged[src.id]
+        remap[src.id] = dst.id
 
 
 def _join(cur: Actor, a: Actor) -> Actor:

