@@ -52,7 +52,8 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {
+#: number words in time amounts ("three days ago", "in five years")
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -315,11 +316,11 @@ def _relative(t: str, pub: dt.date | None, future: bool, late: bool) -> _Res | N
         if m.group(3) in ("earlier", "later"):
             # relative to another event, not to the article: the events stage anchors these
             return _Res(None, None, None, "unresolved: relative to another event")
-        n = _NUMBERS.get(m.group(1)) or int(m.group(1))
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
         return _shift(pub, n if m.group(3) == "from now" else -n, m.group(2), f"{t}")
     m = re.fullmatch(rf"in\s+(?:the\s+(next|past|last)\s+)?({_NUM})\s+({_UNIT})", t)
     if m:
-        n = _NUMBERS.get(m.group(2)) or int(m.group(2))
+        n = NUMBER_WORDS.get(m.group(2)) or int(m.group(2))
         if m.group(1) == "next" or (future and m.group(1) is None):
             return _shift(pub, n, m.group(3), f"{n} {m.group(3)} after publication")
         back = _shift(pub, -n, m.group(3), "")

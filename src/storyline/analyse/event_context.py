@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, TimeRef
-from .dates import resolve
+from .dates import NUMBER_WORDS, resolve
 from .event_draft import Draft
 from .event_tense import governing_verb
 
@@ -26,20 +26,6 @@ __all__ = ["chronology", "background", "anchor_relative", "carry_over"]
 _CHRONO = re.compile(
     r"^(?P<head>[^\n]{3,160}?)\s+[—–-]{1,2}\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.M
 )
-_COUNT = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 #: "three days later", "just over a month after", "weeks before": amount, unit, direction.
 _OFFSET = re.compile(
     r"(?i)^(?:(?:just\s+)?(?:over|under|about|nearly|almost|some)\s+)?"
@@ -146,7 +132,7 @@ def _offset(words: str, follow: str) -> tuple[int | None, str, int] | None:
     if way not in ("later", "earlier", "after", "before"):
         return None
     raw = (m.group("n") or "").lower()
-    n = int(raw) if raw.isdigit() else _COUNT.get(raw)
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
     return n, m.group("unit").lower(), 1 if way in ("later", "after") else -1
 
 
