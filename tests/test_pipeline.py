@@ -141,3 +141,29 @@ def test_an_article_that_breaks_analysis_is_reported_and_the_rest_go_on(
         True
     ]
     assert any(a["source"].endswith("a.txt") for a in story["articles"])
+
+
+def test_a_mixed_feed_gives_one_story_per_topic(tmp_path: Path) -> None:
+    """The fusion fixture (four unrelated stories plus wire copies) as one JSONL file."""
+    data = json.loads(
+        (Path(__file__).parent / "fixtures" / "fusion" / "mixed_corpus.json").read_text("utf-8")
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps({k: a[k] for k in ("text", "title", "outlet", "published")}) for a in data["articles"]
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, output = _run(str(feed), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--no-report")
+    assert code == 0, output
+    index = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    topic = {a["title"]: a["story"] for a in data["articles"]}
+    groups = []
+    for entry in index["stories"]:
+        story = json.loads((out / entry["story"]).read_text(encoding="utf-8"))
+        jsonschema.validate(story, load_schema())
+        groups.append({topic[a["title"]] for a in story["articles"]})
+    assert all(len(g) == 1 for g in groups)
+    assert sorted(g.pop() for g in groups) == sorted(set(topic.values()))
