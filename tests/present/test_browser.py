@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import story_fixture as f
 
+from storyline.model import Span, Story
 from storyline.present.build import build_presentation
 from storyline.present.report import write_report
 from storyline.present.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
@@ -31,9 +33,25 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+SIGNED = "signed"  # the trigger word of the pact event in article A
+
+
+def _story_with_triggers() -> Story:
+    """The fixture story, with the pact event's trigger and place set as the analyse stage sets them."""
+    s = f.story()
+    start = f.TEXT_A.index(SIGNED)
+    events = tuple(
+        replace(e, trigger_span=Span(f.A, start, start + len(SIGNED)), place="Suva", summary="nzl signed fji")
+        if e.id == "e-sign-a"
+        else e
+        for e in s.events
+    )
+    return replace(s, events=events)
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    story = build_presentation(f.story(), summary_sentences=4)
+    story = build_presentation(_story_with_triggers(), summary_sentences=4)
     return write_report(story, tmp_path_factory.mktemp("report") / "report.html")
 
 
@@ -80,6 +98,34 @@ def test_citation_jump_opens_the_article_span(browser: Any, report: Path) -> Non
     p.page.locator("#summary .cite-pop .jump").first.click()
     assert p.page.locator(".anchor.flash").count() == 1
     assert p.page.evaluate("location.hash").startswith("#span-")
+
+
+def test_timeline_titles_are_headlines_not_trigger_words(browser: Any, report: Path) -> None:
+    p = _Page(browser, report.resolve().as_uri())
+    titles = p.page.locator("#timeline td.what .title").all_inner_texts()
+    assert "New Zealand signs with Fiji in Suva" in titles
+    assert all(len(t.split()) >= 2 for t in titles)
+
+
+def test_timeline_citation_shows_the_exact_source_sentence(browser: Any, report: Path) -> None:
+    p = _Page(browser, report.resolve().as_uri())
+    row = p.page.locator("#timeline tr", has_text="New Zealand signs with Fiji in Suva")
+    row.locator(".cite").first.click()
+    evidence = "New Zealand and Fiji signed a fisheries enforcement pact"
+    assert row.locator(".cite-pop .cite-text").inner_text() == evidence
+    row.locator(".cite-pop .jump").click()
+    flashed = p.page.locator(".anchor.flash + mark")
+    assert flashed.is_visible() and flashed.inner_text().startswith(evidence)
+
+
+def test_conflict_shows_both_sides_side_by_side(browser: Any, report: Path) -> None:
+    p = _Page(browser, report.resolve().as_uri())
+    sides = p.page.locator("#conflicts .side")
+    assert sides.count() == 2
+    left, right = (sides.nth(i).bounding_box() for i in range(2))
+    assert left is not None and right is not None
+    assert left["y"] == right["y"] and left["x"] < right["x"]
+    assert p.page.locator("#conflicts .verdict").inner_text() == "Sources disagree"
 
 
 def test_web_app_story_page(browser: Any, db_path: Path) -> None:

@@ -13,7 +13,7 @@ from plotly.offline import get_plotlyjs
 from storyline.model import Story
 from storyline.present.build import build_presentation
 from storyline.present.figures import figure_json, timeline_figure
-from storyline.present.report import render_report, span_anchor, write_report
+from storyline.present.report import render_report, sentence_context, span_anchor, write_report
 from storyline.present.timeline import build_timeline
 
 
@@ -86,3 +86,57 @@ def test_write_report_returns_the_path(tmp_path: Path) -> None:
     assert path == tmp_path / "out" / "report.html" and path.read_text(encoding="utf-8").startswith(
         "<!doctype html>"
     )
+
+
+def test_header_gives_dates_sources_and_how_to_read(html: str) -> None:
+    assert "<strong>6 May 2024 – 7 May 2024</strong> · 3 articles from 3 outlets" in html
+    assert "How to read this:" in html
+
+
+def test_conflict_sides_show_their_sentence_and_the_verdict(html: str) -> None:
+    conflicts = html[html.index('<section id="conflicts">') : html.index('<section id="actors">')]
+    assert '<span class="verdict verdict-conflict">Sources disagree</span>' in conflicts
+    assert "<strong>Verdict:</strong> How many vessels will be monitored" in conflicts
+    assert (
+        '<mark class="hl-conflict">Officials said 25 vessels would be monitored in the first year '
+        "of the scheme.</mark> One reader comment" not in conflicts
+    )  # the side stops at its own sentence
+    assert '<mark class="hl-conflict">Officials said 40 vessels' in conflicts
+
+
+@pytest.mark.parametrize(
+    ("text", "start_word", "before", "after"),
+    [
+        ("One. The boat left on Monday for Suva. Two.", "Monday", "The boat left on ", " for Suva."),
+        ("Line one\nThe boat left on Monday\nNext", "Monday", "The boat left on ", ""),
+    ],
+)
+def test_sentence_context_stops_at_sentence_and_line_ends(
+    text: str, start_word: str, before: str, after: str
+) -> None:
+    start = text.index(start_word)
+    assert sentence_context(text, start, start + len(start_word)) == {"before": before, "after": after}
+
+
+def test_speaker_heading_carries_the_role(html: str) -> None:
+    assert '<h3>Ana Lealea <span class="role">Prime Minister, FJI</span>' in html
+
+
+def test_timeline_rows_are_grouped_by_phase() -> None:
+    s = build_presentation(f.story(), summary_sentences=2)
+    old = replace(s.events[1], id="e-old", date="2019", granularity="year")
+    html = render_report(replace(s, timeline=build_timeline(replace(s, events=(*s.events, old)))))
+    phases = re.findall(r'<tr class="phase"><th colspan="4">([\w ]+?) ?<', html)
+    assert phases == ["Background", "The story", "Ahead"]
+
+
+def test_undated_events_go_to_the_folded_matrix_not_the_main_one() -> None:
+    s = f.story()
+    events = tuple(replace(e, date=None, granularity=None) if e.id == "e-board" else e for e in s.events)
+    html = render_report(build_presentation(replace(s, events=events), summary_sentences=2))
+    main = html[html.index('<table class="matrix events">') : html.index('<details class="others-matrix">')]
+    folded = html[
+        html.index('<details class="others-matrix">') : html.index('<details class="claims-matrix">')
+    ]
+    assert "boards Fijian trawler" not in main
+    assert "undated · New Zealand patrol vessel boards Fijian trawler" in folded

@@ -8,7 +8,7 @@ import pytest
 import story_fixture as f
 
 from storyline.model import Article, Story
-from storyline.present.summary import candidate_sentences, extractive_summary
+from storyline.present.summary import candidate_sentences, dangling, extractive_summary
 
 
 def _article(aid: str, text: str, outlet: str, published: str = "2024-05-06") -> Article:
@@ -101,3 +101,50 @@ def test_uses_analysis_sentence_spans_when_given() -> None:
 
 def test_empty_story_has_empty_summary() -> None:
     assert extractive_summary(Story("t"), n=5) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        ("She arrived in the capital on Sunday for two days of talks on fishing.", True),
+        ("They signed the pact after three hours of talks at the palace.", True),
+        ("But the agreement leaves the question of patrol zones open for now.", True),
+        ("Behind the scenes, however, both sides had reasons to settle the row quickly.", True),
+        ("On Sunday evening she held a dinner with her counterpart at the old hall.", True),
+        ("On Sunday evening Lealea held a dinner with her counterpart at the old hall.", False),
+        ("Prime Minister Ana Lealea said the agreement would protect fishing villages.", False),
+        ("“This is the start,” Lealea said as the two ministers shook hands on Monday.", False),
+    ],
+)
+def test_sentences_leaning_on_a_previous_one_are_recognised(text: str, leans: bool) -> None:
+    assert dangling(text) is leans
+
+
+def test_a_dangling_sentence_is_never_picked() -> None:
+    a = _article(
+        "x",
+        "The two ministers met in Suva on Monday to sign a fisheries pact. "
+        "She said the pact would protect the fishing villages of both nations.",
+        "A",
+        "2024-05-06",
+    )
+    assert [s.text[:3] for s in extractive_summary(Story("t", articles=(a,)), n=5)] == ["The"]
+
+
+def test_the_summary_opens_on_an_article_lead() -> None:
+    late_lead = _article(
+        "late",
+        "Fiji and New Zealand signed a fisheries pact in Suva on Monday after months of talks. "
+        "The pact sets up joint patrols and a hotline between the two navies from July onwards.",
+        "A",
+        "2024-05-09",
+    )
+    early = _article(
+        "early",
+        "Fishing villages on the coast have waited a long time for news from the capital. "
+        "Fiji and New Zealand signed a fisheries pact in Suva on Monday, officials confirmed today.",
+        "B",
+        "2024-05-06",
+    )
+    out = extractive_summary(Story("t", articles=(late_lead, early)), n=2)
+    assert out[0].text.startswith("Fiji and New Zealand signed a fisheries pact in Suva on Monday after")

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 import story_fixture as f
 
+from storyline.model import Event
 from storyline.present.timeline import build_timeline, format_date, granularity_of, period_bounds
 
 
@@ -86,3 +87,43 @@ def test_undated_events_are_left_out() -> None:
     s = f.story()
     events = tuple(replace(e, date=None, granularity=None) if e.id == "e-board" else e for e in s.events)
     assert len(build_timeline(replace(s, events=events))) == 3
+
+
+def _visit(eid: str, src: str | None) -> Event:
+    s = f.story()
+    return replace(
+        s.events[0],
+        id=eid,
+        type="CONSULT",
+        source_actor=src,
+        target_actor=None,
+        date="2024-03-01",
+        granularity="day",
+        mode="cancelled",
+        summary=f"visit {eid}",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sources", "entries"),
+    [
+        (("per:reardon", "sta:nzl"), 1),  # a minister and the state he acts for
+        (("per:reardon", None), 1),  # one report names nobody
+        (("per:reardon", "per:lealea"), 2),  # two different people
+        (("per:reardon", "sta:fji"), 2),  # a minister and another state
+    ],
+)
+def test_reports_of_one_happening_with_agreeing_actors_merge(
+    sources: tuple[str | None, str | None], entries: int
+) -> None:
+    s = f.story()
+    visits = tuple(_visit(f"v{i}", src) for i, src in enumerate(sources))
+    timeline = build_timeline(replace(s, events=visits))
+    assert len(timeline) == entries
+
+
+def test_merged_entry_takes_the_title_of_the_most_specific_report() -> None:
+    s = f.story()
+    visits = (_visit("v0", "sta:nzl"), _visit("v1", "per:reardon"))
+    (entry,) = build_timeline(replace(s, events=visits))
+    assert (entry.title, entry.events) == ("Visit v1", ("v0", "v1"))

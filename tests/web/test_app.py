@@ -18,9 +18,17 @@ def client(db: Path) -> TestClient:
     return TestClient(create_app(db))
 
 
-def test_index_lists_the_story(client: TestClient) -> None:
-    r = client.get("/")
-    assert r.status_code == 200 and 'href="/stories/fisheries-pact"' in r.text
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<a href="/stories/fisheries-pact">New Zealand and Fiji sign fisheries pact</a>',
+        '<a href="/stories/reef-survey">Reef survey finds coral recovering</a>',
+        "6 May 2024 – 7 May 2024 · 3 articles from 3 outlets",
+        "2 Aug 2024 · 1 articles from 1 outlets",
+    ],
+)
+def test_index_lists_every_story_with_its_dates(client: TestClient, line: str) -> None:
+    assert line in client.get("/").text
 
 
 def test_story_page_is_the_report_with_served_plotly(client: TestClient) -> None:
@@ -39,15 +47,19 @@ def test_api_story_mirrors_story_json(client: TestClient, story: Story) -> None:
 
 
 def test_api_lists_stories(client: TestClient) -> None:
-    (row,) = client.get("/api/stories").json()
-    assert (row["id"], row["articles"], row["outlets"], row["events"]) == ("fisheries-pact", 3, 3, 5)
+    rows = client.get("/api/stories").json()
+    assert [(r["id"], r["articles"], r["outlets"], r["events"]) for r in rows] == [
+        ("fisheries-pact", 3, 3, 5),
+        ("reef-survey", 1, 1, 0),
+    ]
 
 
 def test_actor_has_quotes_and_events_across_stories(client: TestClient) -> None:
     data = client.get("/api/actors/per:lealea").json()
-    assert [q["text"] for q in data["quotes"]] == [
-        "protect the livelihoods of our fishing villages",
-        "a fair bargain for both nations",
+    assert [(q["story"], q["text"]) for q in data["quotes"]] == [
+        ("fisheries-pact", "protect the livelihoods of our fishing villages"),
+        ("fisheries-pact", "a fair bargain for both nations"),
+        ("reef-survey", "proof that closed seasons work"),
     ]
     assert data["roles"] == ["Prime Minister"]
 
@@ -78,6 +90,20 @@ def test_search_finds_articles_and_quotes(client: TestClient) -> None:
     assert [a["outlet"] for a in data["articles"]] == ["Island Courier"]
     assert data["articles"][0]["hit"] == "fair bargain"
     assert [q["text"] for q in data["quotes"]] == ["a fair bargain for both nations"]
+
+
+def test_search_finds_a_quote_in_the_second_story_under_the_speaker_s_full_name(client: TestClient) -> None:
+    data = client.get("/api/search", params={"q": "closed seasons"}).json()
+    assert [(a["story"], a["outlet"]) for a in data["articles"]] == [("reef-survey", "Lagoon Gazette")]
+    assert [(q["story"], q["speaker"], q["text"]) for q in data["quotes"]] == [
+        ("reef-survey", "Ana Lealea", "proof that closed seasons work")
+    ]
+
+
+def test_search_snippet_starts_and_ends_on_whole_words(client: TestClient) -> None:
+    (hit,) = client.get("/api/search", params={"q": "young corals"}).json()["articles"]
+    assert hit["before"].startswith("…coral recovering\n")  # not "…oral"
+    assert hit["after"].endswith(' the survey "proof that…')
 
 
 def test_search_treats_wildcards_literally(client: TestClient) -> None:

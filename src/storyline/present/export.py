@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Actor, Story
+from .headline import event_title
 from .timeline import granularity_of, outlet_of
 
 __all__ = ["EVENT_COLUMNS", "FORMATS", "events_table", "write_export"]
@@ -77,7 +78,7 @@ def events_table(stories: Iterable[Story]) -> list[dict[str, Any]]:
                     **_actor("target", actors.get(e.target_actor or "")),
                     "intensity": float(e.intensity),
                     "place": e.place,
-                    "summary": e.summary,
+                    "summary": event_title(e, actors, arts),
                     "num_articles": len(ids),
                     "num_outlets": len(outlets),
                     "outlets": "; ".join(outlets),

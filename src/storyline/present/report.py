@@ -7,6 +7,7 @@ article text reaches the page through Jinja2 autoescaping (or, inside figures, a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,12 +18,30 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..model import Article, Story
+from ..model import Actor, Article, Story
 from .figures import figure_json, relations_figure, timeline_figure
+from .headline import event_title
 from .relations import describe_direction
-from .timeline import format_date, outlet_of
+from .timeline import format_date, outlet_of, period_bounds
 
-__all__ = ["write_report", "render_report", "story_context", "span_anchor", "template_env", "assets"]
+__all__ = [
+    "write_report",
+    "render_report",
+    "story_context",
+    "span_anchor",
+    "template_env",
+    "assets",
+    "sentence_context",
+    "coverage_window",
+    "date_range",
+]
+
+# a conflict side is often a bare date or number ("January 15"); this much of its sentence on
+# either side lets a reader see what the date is of without leaving the section
+CONTEXT_CHARS = 160
+# entries more than this many days before the first article are background, and entries after
+# the last article are what lies ahead (the same margin the timeline figure focuses on)
+BACKGROUND_DAYS = 60
 
 
 def write_report(story: Story, path: Path) -> Path:
@@ -101,6 +120,7 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
             "outlet": outlet_of(a) if a else article[:12],
             "text": a.text[start:end] if a else "",
             "title": (a.title or a.source) if a else "",
+            **(sentence_context(a.text, start, end) if a else {"before": "", "after": ""}),
         }
 
     summary = [
@@ -111,8 +131,10 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
     for e in story.events:
         for ev in e.evidence:
             cite(ev.article, ev.start, ev.end, "event", f"event: {e.summary}")
+    window = coverage_window(story.articles)
     timeline = [
         {
+            "phase": _phase(t.date, t.granularity, window),
             "when": format_date(t.date, t.granularity),
             "date": t.date,
             "granularity": t.granularity,
@@ -133,7 +155,13 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
         actor = actors.get(q.speaker or "")
         name = actor.name if actor else (q.speaker_name or "unattributed")
         group = speakers.setdefault(
-            name, {"name": name, "actor": actor.id if actor else None, "kind": actor.kind if actor else None}
+            name,
+            {
+                "name": name,
+                "actor": actor.id if actor else None,
+                "kind": actor.kind if actor else None,
+                "role": _role_line(actor) if actor else None,
+            },
         )
         group.setdefault("quotes", []).append(
             {
@@ -166,6 +194,7 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
         "title": story.title or "Untitled story",
         "version": story.storyline_version,
         "counts": _counts(story),
+        "dates": date_range(story.articles),
         "summary": summary,
         "timeline": timeline,
         "timeline_json": figure_json(tl) if tl.data else None,
@@ -179,6 +208,67 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
         "rejected": [{"source": r.source, "reason": r.reason} for r in story.rejected],
         "notes": list(story.notes),
     }
+
+
+def sentence_context(text: str, start: int, end: int) -> dict[str, str]:
+    """The rest of the sentence around ``text[start:end]``, cut at sentence ends and line breaks."""
+    lo = max(0, start - CONTEXT_CHARS)
+    before = text[lo:start]
+    cut = max(before.rfind("\n"), *(before.rfind(p) for p in (". ", "? ", "! ")))
+    if cut >= 0:
+        before = before[cut + 1 :].lstrip()
+    elif lo > 0:
+        before = "…" + before.split(" ", 1)[-1].lstrip()  # start on a whole word
+    after = text[end : end + CONTEXT_CHARS]
+    if text[start:end].rstrip('”"’)').endswith((".", "?", "!")):
+        return {"before": before, "after": ""}  # the span is a whole sentence already
+    stops = [i for i in (after.find("\n"), *(after.find(p) for p in (". ", "? ", "! "))) if i >= 0]
+    if stops:
+        after = after[: min(stops) + 1].rstrip()
+    elif end + CONTEXT_CHARS < len(text) and not after.rstrip().endswith((".", "?", "!", "”", '"')):
+        after = after.rsplit(" ", 1)[0].rstrip() + "…"
+    return {"before": before, "after": after}
+
+
+def coverage_window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
+    """First and last publication day of the story's articles."""
+    days = sorted(period_bounds(a.published[:10])[0] for a in articles if a.published)
+    return (days[0], days[-1]) if days else None
+
+
+def _phase(date: str, granularity: str, window: tuple[dt.date, dt.date] | None) -> str:
+    """background | story | ahead: where an entry starts against the coverage period.
+
+    The start decides, so phases follow the timeline's order (entries sort by their start): a
+    year-level "2023" that may cover the coverage period still starts long before it.
+    """
+    if window is None:
+        return "story"
+    first, _ = period_bounds(date, granularity)
+    if first < window[0] - dt.timedelta(days=BACKGROUND_DAYS):
+        return "background"
+    if first > window[1]:
+        return "ahead"
+    return "story"
+
+
+def date_range(articles: Sequence[Article]) -> str | None:
+    window = coverage_window(articles)
+    if window is None:
+        return None
+    lo, hi = (format_date(d.isoformat(), "day") for d in window)
+    return lo if lo == hi else f"{lo} – {hi}"
+
+
+def _role_line(actor: Actor) -> str | None:
+    """ "foreign minister (AUS)": the first stated role, for the who-said-what heading."""
+    if not actor.roles:
+        return None
+    r = next((r for r in actor.roles if r.source == "text"), actor.roles[0])
+    where = r.organisation or r.country
+    if not where or where.lower() in r.title.lower():  # "fellow at the Arafura Institute"
+        return r.title
+    return f"{r.title}, {where}"
 
 
 def _counts(story: Story) -> dict[str, int]:
@@ -222,10 +312,11 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
         row("event", f"{format_date(t.date, t.granularity)} · {t.title}", set(t.articles))
         for t in story.timeline
     ]
-    rows += [
+    actors = {a.id: a for a in story.actors}
+    others = [
         row(
             "event",
-            f"{format_date(e.date, e.granularity)} · {e.summary}",
+            f"{format_date(e.date, e.granularity)} · {event_title(e, actors, arts)}",
             {ev.article for ev in e.evidence} | set(e.articles),
         )
         for e in sorted(story.events, key=lambda e: e.date or "")
@@ -233,7 +324,7 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
     ]
     claims = [row("claim", c.text, set(c.articles) | {ev.article for ev in c.evidence}) for c in story.claims]
     claims.sort(key=lambda r: -r["n"])  # most widely reported first
-    return {"outlets": outlets, "rows": rows, "claims": claims}
+    return {"outlets": outlets, "rows": rows, "others": others, "claims": claims}
 
 
 def _actors(story: Story, actor_url: str | None) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ slice of its article and cites that span, plus the spans of other outlets that s
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import Counter
@@ -24,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Analysis, Article, Citation, Span, Story, SummarySentence
 
-__all__ = ["extractive_summary", "candidate_sentences", "Sentence"]
+__all__ = ["extractive_summary", "candidate_sentences", "dangling", "Sentence"]
 
 # a candidate has 8-70 words: shorter lines are headlines, bylines and captions, longer ones are
 # run-together paragraphs the sentence splitter failed on (checked on the demo corpus and fixtures)
@@ -51,6 +52,43 @@ _SENT_END = re.compile(r"""[.!?]["'”’)]*$""")
 _FALLBACK_SPLIT = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n+""")
 
 
+# sentence openers that refer back: personal pronouns, demonstratives and linking adverbs
+_LEANING = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "this",
+        "these",
+        "those",
+        "that",
+        "such",
+        "but",
+        "and",
+        "also",
+        "yet",
+        "however",
+        "still",
+        "instead",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "thus",
+        "therefore",
+    }
+)
+_CALENDAR = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+_HOWEVER = re.compile(r",\s*(?:however|though|too|nevertheless|instead)\s*,", re.I)
+
+
 @dataclass(frozen=True)
 class Sentence:
     article: str
@@ -66,7 +104,7 @@ def extractive_summary(
     """The ``n`` best sentences of the story, in reading order, each citing its spans."""
     articles = [a for a in story.articles if a.duplicate_of is None]
     spans = {an.article: an.sentences for an in analyses}
-    sents = [s for a in articles for s in candidate_sentences(a, spans.get(a.id, ()))]
+    sents = [s for a in articles for s in candidate_sentences(a, spans.get(a.id, ())) if not dangling(s.text)]
     if not sents:
         return ()
     vectors = _tfidf([_terms(s.text) for s in sents])
@@ -77,6 +115,13 @@ def extractive_summary(
     chosen = _select(sents, sim, central, covers, events, n)
     order = {a.id: (a.published or "9999", i) for i, a in enumerate(articles)}
     chosen.sort(key=lambda i: (order[sents[i].article], sents[i].start))
+    # the story opens on its best article lead (the first sentence of some article), as a news
+    # story does; the rest follow in reading order
+    leads = [i for i in chosen if sents[i].index == 0]
+    if leads:
+        lead = max(leads, key=lambda i: central[i])
+        chosen.remove(lead)
+        chosen.insert(0, lead)
     return tuple(_with_citations(i, sents, sim) for i in chosen)
 
 
@@ -98,6 +143,26 @@ def candidate_sentences(article: Article, spans: Sequence[Span] = ()) -> list[Se
             if MIN_WORDS <= words <= MAX_WORDS and text[s:e] != article.title:
                 out.append(Sentence(article.id, s, e, text[s:e], len(out)))
     return out
+
+
+def dangling(text: str) -> bool:
+    """A sentence that leans on one before it: opens on a pronoun or a linking word.
+
+    Out of its article such a sentence names nobody ("She arrived ...") or answers a sentence
+    the reader has not seen ("But ...", "..., however, ..."), so a summary cannot use it.
+    """
+    words = text.split()
+    # a sentence opening on a quotation is the speaker's words, attributed in the same sentence
+    first = words[0].strip("(").lower() if words else ""
+    if first in _LEANING:
+        return True
+    if _HOWEVER.search(" ".join(words[:6])):
+        return True
+    # "On Sunday evening she held ...": a pronoun subject after an opener that names nobody
+    for i, w in enumerate(words[1:6], start=1):
+        if w in ("he", "she", "they"):
+            return not any(x[:1].isupper() and x.strip(",") not in _CALENDAR for x in words[1:i])
+    return False
 
 
 def _fallback_spans(text: str) -> list[tuple[int, int]]:

@@ -8,9 +8,10 @@ it covers ("2023-02" before "2023-02-10"), which is where a reader looks for it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..model import Article, Event, Story, TimelineEntry
+from ..model import Actor, Article, Event, Story, TimelineEntry
+from .headline import event_title
 
 __all__ = ["build_timeline", "format_date", "granularity_of", "period_bounds", "outlet_of"]
 
@@ -24,32 +25,73 @@ _TIMELINE_MODES = ("happened", "planned", "cancelled")
 def build_timeline(story: Story) -> tuple[TimelineEntry, ...]:
     """One entry per distinct dated happening, in date order, with every article that reports it.
 
-    Events the fuse stage did not merge (same type, actors, date and mode, from different
-    articles) are merged here, so the timeline never shows one happening twice.
+    Events the fuse stage did not merge are merged here, so the timeline never shows one
+    happening twice: same type, date and mode, and actors that agree (equal, one side unknown,
+    or a person and the state they belong to: "Marlowe's visit" and "Australia's visit").
     """
     duplicates = {a.id: a.duplicate_of for a in story.articles if a.duplicate_of}
-    groups: dict[tuple[str, str, str, str | None, str | None, str], list[Event]] = {}
-    for e in story.events:
+    actors = {a.id: a for a in story.actors}
+    articles = {a.id: a for a in story.articles}
+    groups: dict[tuple[str, str, str, str], list[list[Event]]] = {}
+    for e in sorted(story.events, key=lambda e: (-_specificity(e, actors), e.id)):
         gran = granularity_of(e.date, e.granularity)
         if e.date is None or gran is None or e.mode not in _TIMELINE_MODES:
             continue
-        key = (e.date, gran, e.type, e.source_actor, e.target_actor, e.mode)
-        groups.setdefault(key, []).append(e)
+        bucket = groups.setdefault((e.date, gran, e.type, e.mode), [])
+        home = next((g for g in bucket if _same_happening(g[0], e, actors)), None)
+        if home is None:
+            bucket.append([e])
+        else:
+            home.append(e)
     entries = []
-    for (date, gran, _type, _src, _tgt, mode), events in groups.items():
-        articles = _articles_of(events, duplicates)
-        entries.append(
-            TimelineEntry(
-                date=date,
-                granularity=gran,
-                title=_title(events),
-                events=tuple(e.id for e in events),
-                articles=articles,
-                mode=mode,
+    for (date, gran, _type, mode), bucket in groups.items():
+        for events in bucket:
+            entries.append(
+                TimelineEntry(
+                    date=date,
+                    granularity=gran,
+                    title=_title(events, actors, articles),
+                    events=tuple(sorted(e.id for e in events)),
+                    articles=_articles_of(sorted(events, key=lambda e: e.id), duplicates),
+                    mode=mode,
+                )
             )
-        )
     entries.sort(key=lambda t: (t.date, _mode_rank(t.mode), t.title))
     return tuple(entries)
+
+
+def _specificity(e: Event, actors: Mapping[str, Actor]) -> int:
+    """How much an event says about who: a named person counts more than a state."""
+    score = 0
+    for aid in (e.source_actor, e.target_actor):
+        a = actors.get(aid or "")
+        if a is not None:
+            score += 2 if a.kind == "person" else 1
+    return score
+
+
+def _same_happening(head: Event, e: Event, actors: Mapping[str, Actor]) -> bool:
+    return _agree(head.source_actor, e.source_actor, actors) and _agree(
+        head.target_actor, e.target_actor, actors
+    )
+
+
+def _agree(a: str | None, b: str | None, actors: Mapping[str, Actor]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    x, y = actors.get(a), actors.get(b)
+    if x is None or y is None:
+        return False
+    # a person and the state they act for: "Australia postponed the visit" / "Marlowe's visit"
+    for person, state in ((x, y), (y, x)):
+        if (
+            person.kind == "person"
+            and state.kind == "state"
+            and person.country
+            and person.country == state.country
+        ):
+            return True
+    return False
 
 
 def granularity_of(date: str | None, stated: str | None) -> str | None:
@@ -117,15 +159,9 @@ def _articles_of(events: Iterable[Event], duplicates: dict[str, str]) -> tuple[s
     return tuple(ids)
 
 
-def _title(events: Sequence[Event]) -> str:
-    """The most common summary among the merged events (ties: the shortest, then the first)."""
-    counts: dict[str, int] = {}
-    for e in events:
-        if e.summary:
-            counts[e.summary] = counts.get(e.summary, 0) + 1
-    if not counts:
-        return events[0].type
-    return min(counts, key=lambda s: (-counts[s], len(s)))
+def _title(events: Sequence[Event], actors: Mapping[str, Actor], articles: Mapping[str, Article]) -> str:
+    """The headline of the most specific event (they come sorted most specific first)."""
+    return event_title(events[0], actors, articles)
 
 
 def _mode_rank(mode: str) -> int:

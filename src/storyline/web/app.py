@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..model import Story
-from ..present.report import assets, story_context
+from ..present.report import assets, date_range, story_context
 from ..present.story_json import story_to_json
 from ..present.timeline import format_date, outlet_of
 from ..store import Store
@@ -131,6 +131,7 @@ def _story_row(s: Story) -> dict[str, Any]:
         "quotes": len(s.quotes),
         "from": dates[0] if dates else None,
         "to": dates[-1] if dates else None,
+        "dates": date_range(s.articles),
     }
 
 
@@ -166,7 +167,9 @@ def _actor(actor_id: str, stories: Iterator[Story]) -> dict[str, Any]:
                         "direct": q.direct,
                         "cue": q.cue,
                         "outlet": outlet_of(a) if a else None,
-                        "published": a.published if a else None,
+                        "published": format_date(a.published[:10], a.published_precision)
+                        if a and a.published
+                        else None,
                         "article": q.article,
                         "start": q.start,
                         "end": q.end,
@@ -215,7 +218,7 @@ def _search(db: Path, q: str, stories: list[Story]) -> dict[str, Any]:
     articles = [
         {
             "id": aid,
-            "title": title or source,
+            "title": title or source.rsplit("/", 1)[-1],
             "outlet": outlet or source.rsplit("/", 1)[-1],
             "story": story_of.get(aid),
             **_snippet(text, words),
@@ -223,11 +226,12 @@ def _search(db: Path, q: str, stories: list[Story]) -> dict[str, Any]:
         for aid, title, outlet, source, text in rows
     ]
     low = words.lower()
+    names = {a.id: a.name for s in stories for a in s.actors}
     quotes = [
         {
             "story": s.id,
             "text": qt.text,
-            "speaker": qt.speaker_name,
+            "speaker": names.get(qt.speaker or "", qt.speaker_name),
             "speaker_id": qt.speaker,
             "article": qt.article,
             "start": qt.start,
@@ -246,6 +250,11 @@ def _snippet(text: str, words: str) -> dict[str, str]:
     if i < 0:
         return {"before": text[: 2 * SNIPPET], "hit": "", "after": ""}
     lo, hi = max(0, i - SNIPPET), min(len(text), i + len(words) + SNIPPET)
+    # start and end on whole words
+    while 0 < lo < i and not text[lo - 1].isspace():
+        lo += 1
+    while i + len(words) < hi < len(text) and not text[hi].isspace():
+        hi -= 1
     return {
         "before": ("…" if lo else "") + text[lo:i],
         "hit": text[i : i + len(words)],
