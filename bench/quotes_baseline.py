@@ -112,8 +112,9 @@ FIXTURES: list[tuple[str, list[tuple[str, A]]]] = [
     ("Karl Olsen tweeted a photo: “A good day for both nations.”", [("A good day", ("olsen",))]),
     ("Tom Reyes landed on Monday.\n“It was a long flight,” he said.", [("It was", ("reyes",))]),
     (
+        # one quote over two paragraphs, as quote corpora annotate it
         "Maria Lopez spoke.\n“We tried everything.\n“Nobody listened,” she said.",
-        [("We tried", ("lopez",)), ("Nobody", ("lopez",))],
+        [("We tried", ("lopez",))],
     ),
     (
         "“Talks resume in May,” a senior Treasury official told reporters.\n"
@@ -128,6 +129,18 @@ FIXTURES: list[tuple[str, list[tuple[str, A]]]] = [
     (
         "The ferry sank in “minutes, not hours,” according to the coast guard.",
         [("minutes", ("coast guard",))],
+    ),
+    ("“The plan is dead,” Senator Ruth Okoye insisted.", [("The plan", ("okoye",))]),
+    ("“Prices will fall,” predicted Omar Haddad, chief economist at Gulf Bank.", [("Prices", ("haddad",))]),
+    ("Asked if he would run again, Mark Dunn said: “Never say never.”", [("Never", ("dunn",))]),
+    ("“The first rule,” Anna Berg said, “is to listen.”", [("The first", ("berg",)), ("is to", ("berg",))]),
+    (
+        "The bank’s chief executive, Jane Smith, called the fine “a disgrace.”",
+        [("a disgrace", ("jane smith",))],
+    ),
+    (
+        "“Australia is our neighbour,” the president said.\n“We came to listen,” said Helen Marlowe.",
+        [("Australia", ("president",)), ("We came", ("marlowe",))],
     ),
 ]
 

@@ -233,6 +233,11 @@ class Quote(Record):
     direct: bool
     cue_span: Span | None = None
     speaker_span: Span | None = None
+    # set by fuse: the id of the quote this one repeats (another outlet, the same words)
+    same_as: str | None = None
+    # set by fuse on a canonical quote: every span printing its words, wire copies included
+    sources: tuple[Evidence, ...] = ()
+    outlets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

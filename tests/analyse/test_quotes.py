@@ -77,15 +77,14 @@ def test_direct_quote_forms(nlp: Language, text: str, expected: list[tuple[str, 
     assert [(t, s) for t, s, d in who(quotes, actors) if d] == expected
 
 
-def test_multi_paragraph_quote_shares_the_speaker(nlp: Language) -> None:
+def test_multi_paragraph_quote_is_one_quote_with_one_speaker(nlp: Language) -> None:
     text = (
         "Maria Lopez spoke for an hour.\n“We tried everything we could think of.\n"
         "“In the end, nobody listened,” she said."
     )
     quotes, actors = run(nlp, text)
     assert [(t, s) for t, s, d in who(quotes, actors) if d] == [
-        ("We tried everything we could think of.", "Maria Lopez"),
-        ("In the end, nobody listened", "Maria Lopez"),
+        ("We tried everything we could think of.\n“In the end, nobody listened", "Maria Lopez"),
     ]
 
 
@@ -215,3 +214,215 @@ def test_seed_analysts_and_officials(
         if direct and speaker in expected:
             counts[speaker] = counts.get(speaker, 0) + 1
     assert counts == expected
+
+
+# Attribution forms of news quote corpora (PolNeAR, Citron): cue verbs beyond "said", sources
+# that are titles, organisations, unnamed officials; (quoted words, speaker as written, direct).
+NEWS_FORMS = [
+    pytest.param(
+        "“The plan is dead,” Senator Ruth Okoye insisted.",
+        [("The plan is dead", "Ruth Okoye", True)],
+        id="insisted",
+    ),
+    pytest.param(
+        "Carla Rivera argued that the tariffs would hurt farmers in the south.",
+        [("the tariffs would hurt farmers in the south", "Carla Rivera", False)],
+        id="argued-that",
+    ),
+    pytest.param(
+        "The company noted that sales had fallen for a third quarter.",
+        [("sales had fallen for a third quarter", "The company", False)],
+        id="noted-organisation",
+    ),
+    pytest.param(
+        "Hospital officials acknowledged that the alarm system had failed twice.",
+        [("the alarm system had failed twice", "Hospital officials", False)],
+        id="acknowledged",
+    ),
+    pytest.param(
+        "According to the police, the suspect fled on foot.",
+        [("the suspect fled on foot", "the police", False)],
+        id="according-to-first",
+    ),
+    pytest.param(
+        "The palace meeting lasted 90 minutes, according to an official who attended.\n\nSigned.",
+        [("The palace meeting lasted 90 minutes", "an official", False)],
+        id="according-to-last-before-a-break",
+    ),
+    pytest.param(
+        "In a statement, the ministry said the fire was under control.",
+        [("the fire was under control", "the ministry", False)],
+        id="in-a-statement",
+    ),
+    pytest.param(
+        "The mayor's spokesman said the road would reopen on Friday.",
+        [("the road would reopen on Friday", "The mayor's spokesman", False)],
+        id="possessive-spokesman",
+    ),
+    pytest.param(
+        "A spokesman for the mayor said the road would reopen on Friday.",
+        [("the road would reopen on Friday", "A spokesman for the mayor", False)],
+        id="spokesman-for",
+    ),
+    pytest.param("“It is over,” said the coach.", [("It is over", "the coach", True)], id="inverted-title"),
+    pytest.param(
+        "The deal was “dead on arrival,” according to one senator.",
+        [("dead on arrival", "one senator", True)],
+        id="according-to-partial",
+    ),
+    pytest.param(
+        "Pedro Alves, who chairs the committee, said the vote would go ahead.",
+        [("the vote would go ahead", "Pedro Alves", False)],
+        id="relative-clause-subject",
+    ),
+    pytest.param(
+        "Ms. Park, 54, told the Associated Press that she had lost everything in the flood.",
+        [("she had lost everything in the flood", "Ms. Park", False)],
+        id="told-outlet",
+    ),
+    pytest.param(
+        "“The first rule,” Anna Berg said, “is to listen.”",
+        [("The first rule", "Anna Berg", True), ("is to listen.", "Anna Berg", True)],
+        id="cue-inside",
+    ),
+    pytest.param(
+        "Asked whether he would run again, Mark Dunn said: “Never say never.”",
+        [("Never say never.", "Mark Dunn", True)],
+        id="asked-is-not-his-speech",
+    ),
+    pytest.param(
+        "It was a mistake to ignore the warnings, Brown acknowledged.",
+        [("It was a mistake to ignore the warnings", "Brown", False)],
+        id="indirect-cue-after",
+    ),
+    pytest.param(
+        "The union's leader, Tom Ford, warned that strikes could spread to the ports.",
+        [("strikes could spread to the ports", "Tom Ford", False)],
+        id="title-then-name",
+    ),
+    pytest.param(
+        "The minister said at a news conference in Rome on Monday that the talks had failed.",
+        [("the talks had failed", "The minister", False)],
+        id="said-adjuncts-that",
+    ),
+    pytest.param(
+        "Canberra said at the time that the cutter had been operating lawfully.",
+        [("the cutter had been operating lawfully", "Canberra", False)],
+        id="said-at-the-time-that",
+    ),
+    pytest.param(
+        "“Prices will fall,” predicted Omar Haddad, chief economist at Gulf Bank.",
+        [("Prices will fall", "Omar Haddad", True)],
+        id="predicted-inverted",
+    ),
+    pytest.param(
+        "“We owe our customers an apology,” Helga Lind wrote in a letter to shareholders.",
+        [("We owe our customers an apology", "Helga Lind", True)],
+        id="wrote",
+    ),
+    pytest.param(
+        "Ines Moreau said of the ruling: “It is a disgrace.”",
+        [("It is a disgrace.", "Ines Moreau", True)],
+        id="said-of-colon",
+    ),
+    pytest.param(
+        "Viktor Hahn was quoted as saying that the merger was off.",
+        [("the merger was off", "Viktor Hahn", False)],
+        id="quoted-as-saying",
+    ),
+    pytest.param(
+        "The bank’s chief executive, Jane Smith, called the fine “a disgrace.”",
+        [("a disgrace.", "Jane Smith", True)],
+        id="called-partial",
+    ),
+    pytest.param(
+        "If the talks work, Leigh said, almost nobody will notice them.",
+        [("almost nobody will notice them", "Leigh", False)],
+        id="parenthetical-cue",
+    ),
+    pytest.param(
+        "The plan, Costa said, would cost $2 billion over five years.",
+        [("The plan, Costa said, would cost $2 billion over five years", "Costa", False)],
+        id="parenthetical-cue-inside-the-clause",
+    ),
+    pytest.param(
+        "President Ana Ruiz told the visiting minister on Monday that Peru would not give up its waters, "
+        "during a meeting at the palace.",
+        [("Peru would not give up its waters", "Ana Ruiz", False)],
+        id="setting-adjunct-cut",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_FORMS)
+def test_news_attribution_forms(nlp: Language, text: str, expected: list[tuple[str, str, bool]]) -> None:
+    quotes, _ = run(nlp, text)
+    assert [(q.text, q.speaker_name, q.direct) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The minister was told that the plan had failed.", id="passive-hearer"),
+        pytest.param("Analysts expect the central bank to raise rates in March.", id="expect"),
+        pytest.param("The report, published on Tuesday, found that emissions had risen.", id="found"),
+        pytest.param(
+            "The city announced the plan, and by the time the mayor arrived, officials were calm.",
+            id="coordinated-clause-is-not-a-complement",
+        ),
+    ],
+)
+def test_not_quotes(nlp: Language, text: str) -> None:
+    quotes, _ = run(nlp, text)
+    assert quotes == []
+
+
+MIXED = [
+    pytest.param(
+        "Ms. Wibisana said last month that Indonesia wanted “respect, not lectures” from its neighbour.",
+        [("respect, not lectures", True)],
+        id="partial-inside-indirect",
+    ),
+    pytest.param(
+        "A senior official said Santoso had raised the crew “more than once” and had pressed "
+        "for a faster process.",
+        [("more than once", True), ("had pressed for a faster process", False)],
+        id="coordinated-clause-stays-indirect",
+    ),
+    pytest.param(
+        "Ms. Wibisana told reporters that Indonesia wanted a faster process for returning boats, "
+        "and that fishermen should not be treated “like smugglers.”",
+        [("Indonesia wanted a faster process for returning boats", False), ("like smugglers.", True)],
+        id="two-that-clauses",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MIXED)
+def test_mixed_quote_is_its_quoted_words(nlp: Language, text: str, expected: list[tuple[str, bool]]) -> None:
+    quotes, _ = run(nlp, text)
+    assert [(q.text, q.direct) for q in quotes] == expected
+
+
+def test_split_quote_after_a_named_thing_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "Critics call it the “fish war.” “Nobody wanted this,” said Marcus Leigh. “The trouble is the memo.”"
+    )
+    quotes, _ = run(nlp, text)
+    assert [(q.text, q.speaker_name) for q in quotes] == [
+        ("Nobody wanted this", "Marcus Leigh"),
+        ("The trouble is the memo.", "Marcus Leigh"),
+    ]
+
+
+def test_next_paragraph_attribution_does_not_claim_a_quote(nlp: Language) -> None:
+    text = (
+        "President Arif Santoso spoke briefly. “Australia is our neighbour,” he said. "
+        "“What matters is that we keep talking.”\n“We came to listen,” said Helen Marlowe."
+    )
+    quotes, actors = run(nlp, text)
+    assert [(t, s) for t, s, _ in who(quotes, actors)] == [
+        ("Australia is our neighbour", "Arif Santoso"),
+        ("What matters is that we keep talking.", "Arif Santoso"),
+        ("We came to listen", "Helen Marlowe"),
+    ]

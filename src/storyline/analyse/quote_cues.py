@@ -79,6 +79,7 @@ SPEECH_CUES = frozenset(
 DIRECT_CUES = SPEECH_CUES | frozenset(
     [
         "describe",
+        "call",
         "characterise",
         "characterize",
         "accuse",
@@ -158,7 +159,13 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
             if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
                 return cue.head
             adjacent = _set_off_speaker(cue)
-            return adjacent if adjacent is not None and child.i < adjacent.i else child
+            return adjacent if adjacent is not None and child.i < adjacent.i else _named(child)
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < 3:
+        # "was quoted as saying …", "… before saying …": the subject of the verb the phrase hangs on
+        verb = cue.head.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _named(subj)
     across = _across_paragraph(cue)
     if across is not None:
         return across
@@ -180,6 +187,14 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
             above = above.head
         return speaker_token(cue.head, depth + 1)
     return None
+
+
+def _named(subject: Token) -> Token:
+    """ "The company's chief executive, Jane Smith, said": the name in apposition, not the title."""
+    if subject.pos_ == "PROPN":
+        return subject
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return name if name is not None else subject
 
 
 def _set_off_speaker(cue: Token) -> Token | None:

@@ -18,6 +18,7 @@ from .claims import group_claims, sentence_units, unique_by_outlet
 from .clusters import cluster_stories
 from .conflicts import find_conflicts
 from .events import merge_events
+from .quotes import fuse_quotes  # issue 5: one quote, several sources
 from .similarity import embedder
 from .sources import Sources
 
@@ -47,6 +48,7 @@ def fuse(
         for an in used
         for q in an.quotes
     ]
+    quotes = fuse_quotes(quotes, sources)  # issue 5: repeats marked same_as, wire copies as sources
     reports = [e for an in used for e in an.events]
     events, event_conflicts = merge_events(reports, sources, remap)
     notes: list[str] = []
