@@ -184,3 +184,50 @@ def test_described_as_org(text: str, expected: bool) -> None:
 
 def test_knowledge_is_loaded_for_org_country() -> None:
     assert load_knowledge().country_word("Chile's") is not None
+
+
+# --------------------------------------------------------------------- demonyms on things
+@pytest.mark.parametrize(
+    "text,word,label",
+    [
+        ("A Peruvian trawler entered the bay on Monday.", "Peruvian", "DEMONYM_THING"),
+        ("A Chilean warship shadowed the trawler.", "Chilean", "DEMONYM_THING"),
+        ("The jets flew through Chilean airspace.", "Chilean", "DEMONYM_THING"),
+        ("Peruvian officials protested on Monday.", "Peruvian", "DEMONYM"),
+        ("Chilean diplomats met the minister.", "Chilean", "DEMONYM"),
+        ("The trawler was seized by the Chilean government.", "Chilean", "DEMONYM"),
+    ],
+)
+def test_demonym_on_a_thing_is_no_actor(nlp: Language, text: str, word: str, label: str) -> None:
+    mentions, _ = run(nlp, text)
+    m = next(m for m in mentions if m.text == word)
+    assert (m.label, m.actor is None) == (label, label == "DEMONYM_THING")
+
+
+def test_country_owned_institution_in_capitals_is_one_organisation(nlp: Language) -> None:
+    mentions, _ = run(nlp, "A Chilean Navy frigate detained a Peruvian trawler.")
+    assert [(m.text, m.actor) for m in mentions if m.actor] == [("Chilean Navy", "org:chl:navy")]
+
+
+# --------------------------------------------------------------------- places read as people
+@pytest.mark.parametrize(
+    "text,word,kind",
+    [
+        ("She will stop in Darwin on the way home.", "Darwin", "place"),
+        ("A skipper from Broome and a crew from Kupang met at sea.", "Broome", "place"),
+        ("A skipper from Rote was held.", "Rote", "place"),
+        ("Fishing families in the Atacama were angry.", "Atacama", "place"),
+        ("The fleet was seen off Kimberley Point.", "Kimberley Point", "place"),
+        ("Tom Broome, a fisheries official, said the catch was down.", "Tom Broome", "person"),
+        ("Staff in the Garza administration said so.", "Garza", "person"),
+    ],
+)
+def test_place_or_person_by_context(nlp: Language, text: str, word: str, kind: str) -> None:
+    mentions, actors = run(nlp, text)
+    m = next(m for m in mentions if m.text == word)
+    assert next(a for a in actors if a.id == m.actor).kind == kind
+
+
+def test_event_name_is_not_an_actor(nlp: Language) -> None:
+    mentions, _ = run(nlp, "They spoke at the Shangri-La Dialogue in Singapore.")
+    assert [m.text for m in mentions if m.actor] == ["Singapore"]

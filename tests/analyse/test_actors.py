@@ -122,7 +122,11 @@ def test_role_phrase_without_a_named_holder_uses_the_knowledge_file_on_the_date(
     "text,surface,expected",
     [
         ("North Korea’s missile tests worried Japan.", "North Korea", "state:PRK"),
-        ("China’s Foreign Ministry issued a statement.", "Foreign Ministry", "org:chn:foreign-ministry"),
+        (
+            "China’s Foreign Ministry issued a statement.",
+            "China’s Foreign Ministry",
+            "org:chn:foreign-ministry",
+        ),
     ],
 )
 def test_possessives_are_stripped(nlp: Language, text: str, surface: str, expected: str) -> None:
@@ -301,3 +305,76 @@ def test_actor_at_and_resolve_reference(nlp: Language) -> None:
 )
 def test_edit_distance_one(a: str, b: str, expected: bool) -> None:
     assert edit_distance_one(a, b) is expected
+
+
+# --------------------------------------------------------------------- role phrases and the text
+# Australia's foreign minister in the knowledge file on 2025-03-09 is Penny Wong; these
+# sentences name someone else, and the text must win.
+@pytest.mark.parametrize(
+    "text,nth,expected",
+    [
+        # apposition after the role phrase
+        (
+            "Australia's foreign minister, Helen Marlowe, arrived in Jakarta on Sunday.",
+            0,
+            "person:helen-marlowe",
+        ),
+        # apposition before it
+        (
+            "Helen Marlowe, Australia's foreign minister, arrived in Jakarta on Sunday.",
+            0,
+            "person:helen-marlowe",
+        ),
+        # a later bare role phrase goes to the person the article says holds the office
+        (
+            "Foreign Minister Helen Marlowe landed. Later, Australia's foreign minister met officials.",
+            0,
+            "person:helen-marlowe",
+        ),
+        (
+            "Helen Marlowe, the Australian foreign minister, landed. The Australian foreign minister left.",
+            1,
+            "person:helen-marlowe",
+        ),
+    ],
+)
+def test_role_phrase_binds_to_the_named_holder(nlp: Language, text: str, nth: int, expected: str) -> None:
+    mentions, _ = run(nlp, text, published="2025-03-09")
+    roles = [m for m in mentions if m.label == "ROLE"]
+    assert roles[nth].actor == expected
+
+
+def test_knowledge_fill_is_the_last_resort_and_says_so(nlp: Language) -> None:
+    mentions, actors = run(
+        nlp, "The Australian foreign minister arrived in Jakarta on Sunday.", published="2025-03-09"
+    )
+    role = next(m for m in mentions if m.label == "ROLE")
+    assert (role.actor, "knowledge fill" in (role.how or "")) == ("person:penny-wong", True)
+    assert any(n.startswith("knowledge fill") for n in actors["person:penny-wong"].notes)
+
+
+def test_no_knowledge_fill_when_another_person_holds_the_stated_office(nlp: Language) -> None:
+    text = "Foreign Minister Helen Marlowe of Australia landed. The Australian foreign minister was tired."
+    mentions, _ = run(nlp, text, published="2025-03-09")
+    assert [m.actor for m in mentions if m.label == "ROLE"] == ["person:helen-marlowe"]
+
+
+def test_no_knowledge_fill_for_a_passage_about_another_year(nlp: Language) -> None:
+    text = "Defence minister visits — February 20, 2020\nAustralia's defence minister toured the base."
+    mentions, _ = run(nlp, text, published="2025-03-09")
+    assert [m.actor for m in mentions if m.label == "ROLE"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        (
+            "Talks stalled over the detention. A senior Australian official said so.",
+            "A senior Australian official",
+        ),
+        ("It ended in a detention. One Indonesian diplomat said it was over.", "One Indonesian diplomat"),
+    ],
+)
+def test_unnamed_source_stays_inside_its_sentence(nlp: Language, text: str, phrase: str) -> None:
+    mentions, _ = run(nlp, text)
+    assert [m.text for m in mentions if m.label == "UNNAMED"] == [phrase]

@@ -136,3 +136,62 @@ def test_an_organisation_with_a_head_noun_is_not_merged_into_a_person() -> None:
         ]
     )
     assert sorted(a.kind for a in actors) == ["organisation", "person"]
+
+
+# --------------------------------------------------------------------- knowledge fill vs the text
+def filled(aid: str, name: str, art: str) -> Actor:
+    """A person only a role phrase named, filled in from the knowledge file."""
+    return Actor(
+        id=aid,
+        name=name,
+        kind="person",
+        country="AUS",
+        sector="DIP",
+        roles=(Role("Foreign Minister", None, "AUS", None, "2022-05-23", None, source="knowledge"),),
+        mentions=(Span(art, 40, 70),),
+        notes=("knowledge fill: 'the Australian foreign minister' read as the office holder on 2025-03-11",),
+    )
+
+
+def stated(art: str, title: str = "Australia's foreign minister") -> Actor:
+    return Actor(
+        id="person:helen-marlowe",
+        name="Helen Marlowe",
+        kind="person",
+        country="AUS",
+        sector="DIP",
+        roles=(Role(title, None, "AUS", Span(art, 0, 20)),),
+        aliases=("Helen Marlowe",),
+        mentions=(Span(art, 22, 35),),
+    )
+
+
+def test_knowledge_fill_joins_the_person_the_story_names_in_that_office() -> None:
+    a = Analysis(article="a", actors=(stated("a"),))
+    b = Analysis(article="b", actors=(filled("person:penny-wong", "Penny Wong", "b"),))
+    actors, remap = merge_actors([a, b])
+    assert ([x.id for x in actors], remap["person:penny-wong"]) == (
+        ["person:helen-marlowe"],
+        "person:helen-marlowe",
+    )
+
+
+def test_knowledge_fill_stays_when_the_story_names_no_holder() -> None:
+    b = Analysis(article="b", actors=(filled("person:penny-wong", "Penny Wong", "b"),))
+    _, remap = merge_actors([b])
+    assert remap["person:penny-wong"] == "person:penny-wong"
+
+
+def test_named_person_is_never_absorbed_by_a_stated_holder() -> None:
+    named = person("person:penny-wong", "Penny Wong", "c", country="AUS")
+    a = Analysis(article="a", actors=(stated("a"),))
+    c = Analysis(article="c", actors=(named,))
+    _, remap = merge_actors([a, c])
+    assert remap["person:penny-wong"] == "person:penny-wong"
+
+
+def test_former_holder_does_not_claim_the_office() -> None:
+    a = Analysis(article="a", actors=(stated("a", "Australia's former foreign minister"),))
+    b = Analysis(article="b", actors=(filled("person:penny-wong", "Penny Wong", "b"),))
+    _, remap = merge_actors([a, b])
+    assert remap["person:penny-wong"] == "person:penny-wong"

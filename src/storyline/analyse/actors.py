@@ -322,6 +322,8 @@ class _Resolver:
 
     # ------------------------------------------------------------------ references
     def _reference(self, m: Mention, resolved: list[Mention]) -> Mention:
+        if m.label == "DEMONYM_THING":
+            return m  # a country word describing a thing: no actor, so no event takes it as one
         actors = [self._actor(d) for d in self.drafts.values()]
         if m.label == "UNNAMED":
             self.unnamed += 1
@@ -337,20 +339,58 @@ class _Resolver:
         if m.label == "PRON":
             aid, how = resolve_pronoun(m.span.start, self.text, resolved, actors, self.doc)
         elif m.label == "ROLE":
+            named = self._apposed(m, resolved)
+            if named is not None:
+                return self._add(self.drafts[named[0]], m, named[1])
             by_id = {a.id: a for a in actors}
-            aid, how = resolve_role(m.text, m.span.start, resolved, by_id, self.date)
+            other_year = self._other_year(m.span.start)
+            aid, how = resolve_role(m.text, m.span.start, resolved, by_id, None if other_year else self.date)
+            if aid is None and other_year:
+                how = f"{how}; no knowledge fill: the passage is about {other_year}, not the article's date"
             if aid and aid not in self.drafts:
                 known = self.kn.person(aid.split(":", 1)[1].replace("-", " "))
                 if known is None:
                     return replace(m, how=f"{m.how}; unresolved")
                 d = self._person_draft(known.name)
                 d.byline_only = False
+                note = f"knowledge fill: '{m.text}' read as the office holder on {self.date}"
+                if note not in d.notes:
+                    d.notes.append(note)
                 return self._add(d, m, how)
         else:
             aid, how = reference_with_reason(m.span, self.text, resolved, actors, self.doc)
         if aid is None or aid not in self.drafts:
             return replace(m, how=f"{m.how}; unresolved: {how}")
         return self._add(self.drafts[aid], m, how)
+
+    def _apposed(self, m: Mention, resolved: list[Mention]) -> tuple[str, str] | None:
+        """The person a role phrase stands in apposition to: "Australia's foreign minister,
+        Helen Marlowe," or "Helen Marlowe, Australia's foreign minister"."""
+        after = re.match(r",\s+", self.text[m.span.end : m.span.end + 4])
+        for r in resolved:
+            if r.actor is None or r.label not in ("PERSON", "TYPO") or r.actor not in self.drafts:
+                continue
+            if after and r.span.start == m.span.end + after.end():
+                return r.actor, f"role phrase in apposition to the name after it ('{r.text}')"
+            gap = self.text[r.span.end : m.span.start]
+            if re.fullmatch(r",\s+(?:(?:the|a|an)\s+)?", gap) and r.span.end < m.span.start:
+                return r.actor, f"role phrase in apposition to the name before it ('{r.text}')"
+        return None
+
+    def _other_year(self, pos: int) -> str | None:
+        """A year other than the article's named in the role phrase's paragraph: the office
+        holder on the article's date is then the wrong person ("Australia's defence minister
+        toured ... February 20, 2020")."""
+        if not self.date:
+            return None
+        start = self.text.rfind("\n", 0, pos) + 1
+        heading = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+        if start and not re.search(r"[.!?”\"]\s*$", self.text[heading:start]):
+            start = heading  # a heading line over the paragraph dates it ("... — February 20, 2020")
+        end = self.text.find("\n", pos)
+        para = self.text[start : end if end >= 0 else len(self.text)]
+        years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", para) if y != self.date[:4]]
+        return years[0] if years else None
 
     # ------------------------------------------------------------------ bookkeeping
     def _draft(self, aid: str, name: str, kind: str) -> _Draft:

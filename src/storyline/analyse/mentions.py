@@ -9,7 +9,8 @@ unnamed sources ("a senior State Department official"), bylines and photo credit
 typos one edit from a name the article uses.
 
 Labels: PERSON ORG GPE LOC FAC (spaCy's, repaired), DYAD, DEMONYM, METONYM, ROLE, UNNAMED,
-UNNAMED_REF, BYLINE, PRON, TYPO.
+UNNAMED_REF, BYLINE, PRON, TYPO, and DEMONYM_THING (a country word describing a thing, "an
+Indonesian fishing boat": kept for its country, never given an actor, so events ignore it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..knowledge import Knowledge, load_knowledge, name_key
 from ..model import Article, Mention, Span
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
+from .places import demonym_thing, event_name, place_reading
 from .roles import TITLE_WORDS
 
 __all__ = ["find_mentions", "edit_distance_one"]
@@ -134,10 +136,11 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
             out.append(im)
             taken.append((im.span.start, im.span.end))
     names = _article_names(doc, kn)
+    places = _article_places(doc, kn, names)
     for ent in doc.ents:
         if ent.label_ not in _LABELS or _overlaps(ent.start_char, ent.end_char, taken):
             continue
-        for m in _from_ent(ent, text, aid, kn, names):
+        for m in _from_ent(ent, text, aid, kn, names, places):
             out.append(m)
             taken.append((m.span.start, m.span.end))
     for km in _known_pattern(kn).finditer(text):
@@ -204,7 +207,29 @@ def _strip_title(name: str) -> str:
     return " ".join(parts)
 
 
-def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dict[str, str]) -> list[Mention]:
+def _article_places(doc: Doc, kn: Knowledge, names: dict[str, str]) -> frozenset[str]:
+    """Names the article uses as places somewhere (tagged GPE/LOC, or PERSON/ORG in a place's
+    context), so that its other uses of the name read the same ("from Broome" ... "the Broome
+    fleet")."""
+    out = set()
+    for ent in doc.ents:
+        name = _POSSESSIVE.sub("", ent.text)
+        in_context = ent.label_ in ("PERSON", "ORG") and place_reading(
+            doc.text, ent.start_char, ent.start_char + len(name), name, kn, names
+        )
+        if ent.label_ in ("GPE", "LOC") or in_context:
+            out.add(name)
+    return frozenset(n for n in out if not any(w in names for w in name_key(n).split()))
+
+
+def _from_ent(
+    ent: SpacySpan,
+    doc_text: str,
+    aid: str,
+    kn: Knowledge,
+    names: dict[str, str],
+    places: frozenset[str] = frozenset(),
+) -> list[Mention]:
     """One spaCy entity, repaired, as zero or more mentions."""
     start, end, label = ent.start_char, ent.end_char, ent.label_
     raw = ent.text
@@ -240,6 +265,13 @@ def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dic
         or (key_words and all(w in TITLE_WORDS for w in key_words) and not org)
     ):
         return []  # "State" of "Secretary of State", "National Security Advisor" (a title)
+    if label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and not org and event_name(doc_text, start, end):
+        return []  # "the Shangri-La Dialogue", "the G20 summit": an event's name, not an actor
+    if label in ("PERSON", "ORG"):
+        place = place_reading(doc_text, start, end, text, kn, names, places)
+        if place is not None:
+            label = place[0]
+            notes.append(f"relabelled {ent.label_}->{label}: {place[1]}")
     if label == "PERSON":
         return _person(doc_text, start, end, text, aid, kn, names, notes)
     how = "; ".join(["spaCy " + ent.label_, *notes])
@@ -247,6 +279,10 @@ def _from_ent(ent: SpacySpan, doc_text: str, aid: str, kn: Knowledge, names: dic
         c = kn.demonym(text)
         if c is None:
             return []
+        thing = demonym_thing(ent)
+        if thing is not None:
+            why = f"{how}; demonym of {c.iso3} describing a thing ('{thing}'), not an actor"
+            return [Mention(Span(aid, start, end), text, "DEMONYM_THING", how=why)]
         return [Mention(Span(aid, start, end), text, "DEMONYM", how=f"{how}; demonym of {c.iso3}")]
     if label in ("GPE", "LOC") and kn.capital(text) and not kn.country(text) and _acts(ent):
         return [Mention(Span(aid, start, end), text, "METONYM", how=f"{how}; capital acting as government")]

@@ -276,7 +276,8 @@ def _institution_pattern(kn: Knowledge) -> re.Pattern[str]:
     demonyms = {d for c in kn.countries for d in c.demonyms}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:(?:{alt})['’]s|(?:{dem}))\s+(?:{INSTITUTION})\b")
+    # the institution in any case: "an Indonesian navy patrol boat", "an Australian Border Force cutter"
+    return re.compile(rf"(?<![\w.])(?:(?:{alt})['’]s|(?:{dem}))\s+(?i:{INSTITUTION})\b")
 
 
 def institution_mentions(text: str, aid: str, kn: Knowledge) -> list[Mention]:

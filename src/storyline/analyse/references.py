@@ -100,39 +100,61 @@ def resolve_role(
     actors: dict[str, Actor],
     date: str | None,
 ) -> tuple[str | None, str]:
-    """A role phrase ("the U.S. defense chief"): the latest actor stated to hold that office."""
+    """A role phrase ("the U.S. defense chief"): first a person the article states holds that
+    office (the latest before it), then a named person the knowledge file says held it on
+    ``date``, and only as a last resort the knowledge file's office holder, never when the
+    article states that someone else holds the office."""
     kn = load_knowledge()
     category, _ = title_category(_core(phrase), kn)
     if category is None:
         return None, f"'{phrase}' names no office"
     country = _country_in(phrase)
-    holders = {}
+    stated: dict[str, Actor] = {}
+    known: dict[str, Actor] = {}
+    filled: dict[str, Actor] = {}  # never named: an earlier role phrase's knowledge fill
     for a in actors.values():
         if a.kind != "person":
             continue
         for r in a.roles:
-            if r.source != "text" and r.source != "knowledge":
+            if r.source not in ("text", "knowledge") or re.search(r"\b(?:former|then)\b", r.title):
                 continue
             cat, _ = title_category(r.title, kn)
-            current = not re.search(r"\b(?:former|then)\b", r.title)
-            same_country = country is None or r.country == country or a.country == country
-            if cat == category and current and same_country:
-                holders[a.id] = a
-    if holders:
+            if cat != category:
+                continue
+            if r.source == "text" and (country is None or r.country in (None, country)):
+                stated[a.id] = a  # a stated title without a country does not rule the person out
+            elif r.source == "knowledge" and (country is None or r.country == country):
+                (known if a.aliases else filled)[a.id] = a
+    # A stated title with another country is someone else's office ("China's foreign minister").
+    stated = {
+        k: a
+        for k, a in stated.items()
+        if country is None
+        or a.country in (None, country)
+        or any(r.country == country for r in a.roles if r.source == "text")
+    }
+    tiers = (
+        (stated, "stated in this article"),
+        (known, "by the knowledge file, and named in this article"),
+        (filled, "as an earlier role phrase was read"),
+    )
+    for holders, why in tiers:
+        if not holders:
+            continue
         last = None
         for m in mentions:
             if m.actor in holders and m.span.start < pos:
                 last = m.actor
         chosen = last or next(iter(holders))
-        return chosen, f"role phrase: {holders[chosen].name} holds {category} office in this article" + (
-            f" (nearest of {len(holders)})" if len(holders) > 1 else ""
-        )
+        many = f" (nearest of {len(holders)})" if len(holders) > 1 else ""
+        return chosen, f"role phrase: {holders[chosen].name} holds {category} office, {why}{many}"
     if date and country:
-        known = kn.holder(country, category, date)
-        if known:
-            return "person:" + _slug(
-                known.name
-            ), f"knowledge: {known.name} held {category} office of {country} on {date} ({known.source})"
+        holder = kn.holder(country, category, date)
+        if holder:
+            return "person:" + _slug(holder.name), (
+                f"knowledge fill (last resort, no holder named in the article): {holder.name} held"
+                f" {category} office of {country} on {date} ({holder.source})"
+            )
     return None, f"role phrase '{phrase}': no holder found"
 
 

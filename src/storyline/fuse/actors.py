@@ -8,11 +8,13 @@ note) when several do ("Burns": Nicholas or Bill). Unnamed sources never merge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analyse.organisations import is_org_name
-from ..knowledge import name_key
+from ..analyse.roles import title_category
+from ..knowledge import load_knowledge, name_key
 from ..model import Actor, Analysis, Role
 
 __all__ = ["merge_actors"]
@@ -26,6 +28,7 @@ def merge_actors(analyses: Sequence[Analysis]) -> tuple[list[Actor], dict[str, s
             merged[a.id] = _join(merged[a.id], a) if a.id in merged else a
     remap = {aid: aid for aid in merged}
     _one_kind_per_name(merged, remap)
+    _stated_over_known(merged, remap)
     full = [a for a in merged.values() if a.kind == "person" and len(name_key(a.name).split()) >= 2]
     for a in list(merged.values()):
         words = name_key(a.name).split()
@@ -72,6 +75,40 @@ def _one_kind_per_name(merged: dict[str, Actor], remap: dict[str, str]) -> None:
         merged[dst.id] = replace(joined, notes=(*joined.notes, f"'{src.name}' merged: {why}"))
         del merged[src.id]
         remap[src.id] = dst.id
+
+
+def _stated_over_known(merged: dict[str, Actor], remap: dict[str, str]) -> None:
+    """A person some article only filled in from the knowledge file ("the Australian foreign
+    minister" read as that day's office holder, never named) is the person the story itself
+    names as holding that office, when exactly one does: the text beats the knowledge file."""
+    kn = load_knowledge()
+    stated: dict[tuple[str, str], set[str]] = {}
+    for a in merged.values():
+        if a.kind != "person" or not a.aliases:
+            continue
+        for r in a.roles:
+            if r.source != "text" or re.search(r"\b(?:former|then|ex-)\b", r.title, re.I):
+                continue
+            cat, _ = title_category(r.title, kn)
+            country = r.country or a.country
+            if cat and country:
+                stated.setdefault((cat, country), set()).add(a.id)
+    for a in list(merged.values()):
+        if a.kind != "person" or a.aliases or not any(n.startswith("knowledge fill") for n in a.notes):
+            continue  # named somewhere in the story: a real participant, kept
+        offices = {(title_category(r.title, kn)[0], r.country or a.country) for r in a.roles}
+        named = {pid for office in offices for pid in stated.get(office, set())} - {a.id}  # type: ignore[arg-type]
+        if len(named) != 1:
+            continue
+        target = merged[named.pop()]
+        joined = _join(target, replace(a, name=target.name, roles=(), notes=()))
+        note = (
+            f"role phrases filled from the knowledge file as {a.name} belong to {target.name},"
+            " whom the story names as holding that office"
+        )
+        merged[target.id] = replace(joined, notes=(*joined.notes, note))
+        del merged[a.id]
+        remap[a.id] = target.id
 
 
 def _join(cur: Actor, a: Actor) -> Actor:
