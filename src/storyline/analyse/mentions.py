@@ -212,10 +212,11 @@ def _article_places(doc: Doc, kn: Knowledge, names: dict[str, str]) -> frozenset
     context), so that its other uses of the name read the same ("from Broome" ... "the Broome
     fleet")."""
     out = set()
+    text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
     for ent in doc.ents:
         name = _POSSESSIVE.sub("", ent.text)
         in_context = ent.label_ in ("PERSON", "ORG") and place_reading(
-            doc.text, ent.start_char, ent.start_char + len(name), name, kn, names
+            text, ent.start_char, ent.start_char + len(name), name, kn, names
         )
         if ent.label_ in ("GPE", "LOC") or in_context:
             out.add(name)
