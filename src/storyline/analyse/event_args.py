@@ -12,11 +12,43 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..model import Mention
+from ..knowledge import load_knowledge
+from ..model import Mention, Span
+from .roles import ROLE_HEADS
 
 __all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of"]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Nouns for people or bodies that act: "officials in Jakarta" are Indonesia's, and "the
+#: Australian ambassador" is Australia's; a modifier of any other noun ("the Bali pact", "the
+#: pact in Bali") names a place or a topic, not a party. Role heads come from the roles table.
+AGENT_NOUNS = frozenset(ROLE_HEADS) | {
+    "government",
+    "authority",
+    "administration",
+    "ministry",
+    "department",
+    "embassy",
+    "delegation",
+    "negotiator",
+    "navy",
+    "army",
+    "military",
+    "force",
+    "troop",
+    "police",
+    "guard",
+    "coastguard",
+    "side",
+    "people",
+    "citizen",
+    "leadership",
+    "cabinet",
+    "parliament",
+    "opposition",
+    "team",
+    "crew",
+}
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "on", "to", "for", "inside", "outside"})
 #: Verbs and nouns of travel, whose "to"/"for" names the destination ("leave for Singapore").
@@ -35,6 +67,17 @@ class MentionIndex:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         self.starts = [m.span.start for m in self.mentions]
+        self.actors = {m.actor for m in mentions if m.actor}
+
+    def state_of_demonym(self, tok: Token) -> Mention | None:
+        """'an Indonesian fishing boat': the state of a demonym describing a thing, when the
+        article names that state as an actor elsewhere (the actors stage gives the thing none)."""
+        c = load_knowledge().demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        actor = f"state:{c.iso3}" if c else None
+        if actor not in self.actors or not self.mentions:
+            return None
+        span = Span(self.mentions[0].span.article, tok.idx, tok.idx + len(tok))
+        return Mention(span, tok.text, "DEMONYM", actor, "country of the thing that acts or is acted on")
 
     def covering(self, start: int, end: int) -> Mention | None:
         """The shortest mention overlapping [start, end)."""
@@ -75,25 +118,64 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
     if tok.lower_ in _PRONOUNS:
         p = index.last_person_before(tok.idx)
         return (p, f"'{tok.text}' read as {p.text} (nearest preceding person)") if p else (None, None)
+    agent = tok.lemma_.lower() in AGENT_NOUNS
     for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "poss", "amod", "nmod"):
             m = index.covering(c.idx, c.idx + len(c)) or (
                 actor_of(c, index)[0] if c.dep_ == "appos" else None
             )
-            if m:
+            owner = c.dep_ in ("appos", "poss") or any(g.dep_ == "case" for g in c.children)  # "X’s"
+            if m and (owner or agent or _is_party(m)):
                 return m, None
+    for c in tok.children:  # "an Indonesian patrol boat shadowed ...": the boat's state
+        if c.dep_ in ("amod", "compound", "nmod") and (m := index.state_of_demonym(c)) is not None:
+            return m, None
     for c in tok.children:  # "the secretary of state", "officials in Washington"
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+        if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (c.lower_ == "in" and agent)):
             for g in c.children:
                 if g.dep_ == "pobj":
                     m = index.covering(g.idx, g.idx + len(g))
-                    if m:
+                    if m and (agent or _is_party(m)):
                         return m, None
     return None, None
 
 
+def _is_party(m: Mention) -> bool:
+    """A state or organisation can be a party by a modifier ("the China deal", "the AUKUS pact")."""
+    return (m.actor or "").startswith(("state:", "org:"))
+
+
 def _conj_first(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+
+
+_BORROW = frozenset({"xcomp", "conj", "advcl", "acl", "relcl"})
+
+
+def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Token]:
+    """The subject a verb without one shares with the clause above it.
+
+    "Blinken is expected to meet ...", "... and met Xi", "plans to leave on Friday, stopping in
+    Darwin to meet commanders" (up a chain of such clauses), "a summit to be held" (the noun),
+    "ordered the jets to shoot it down" (the object of a control verb).
+    A passive verb borrows nothing: the subject above is not its agent ("after the pact was
+    signed, Jakarta suspended ...").
+    """
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _BORROW or cur.head is cur:
+            return []
+        if cur.dep_ in ("acl", "relcl"):
+            return [cur.head]
+        if cur.dep_ == "xcomp":  # object control: "urged Washington to stop", "ordered jets to ..."
+            obj = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")][:1]
+            if obj and (obj[0].lemma_.lower() in AGENT_NOUNS or actor_of(obj[0], index)[0] is not None):
+                return obj  # not "spent months blaming ...": months do not act
+        cur = cur.head
+        found = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+        if found:
+            return found
+    return []
 
 
 def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
@@ -110,14 +192,13 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         elif c.dep_ == "agent":
             subj = [g for g in c.children if g.dep_ == "pobj"][:1]
             subj = _conj_first(subj[0]) if subj else []
-    if not subj and verb.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and verb.head is not verb:
-        # "Blinken is expected to meet ...", "... and met Xi", "a summit to be held": borrow the head's
-        if verb.dep_ in ("acl", "relcl"):
-            subj = [verb.head]
-        else:
-            subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if verb.dep_ == "relcl" and subj and subj[0].tag_ in ("WP", "WDT"):
+        subj = [verb.head]  # "Wang Yi, who traveled to Munich": the relative pronoun's antecedent
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if not subj and not passive:
+        subj = _borrowed_subject(verb, index)
     if trigger is not verb:
-        own = [c for c in trigger.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"]
         own += [
             g
             for c in trigger.children
@@ -156,9 +237,13 @@ def place_of(
     trigger: Token, verb: Token, index: MentionIndex, date_chars: set[int]
 ) -> tuple[str, int, int] | None:
     """Where it happened: 'in Beijing', 'at the Great Hall of the People', 'on the sidelines of ...'."""
-    for carrier in dict.fromkeys([trigger, verb]):
+    # "signed a pact in Canberra": the place may hang off the object
+    objs = [c for c in trigger.children if c.dep_ == "dobj"]
+    for carrier in dict.fromkeys([trigger, verb, *objs]):
         for c in carrier.children:
             if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
+                continue
+            if carrier in objs and c.lower_ not in ("in", "at"):
                 continue
             for g in c.children:
                 if g.dep_ != "pobj" or g.idx in date_chars:

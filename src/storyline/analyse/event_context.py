@@ -13,14 +13,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from ..model import Article, TimeRef
+from ..knowledge import load_knowledge
+from ..model import Article, Mention, Span, TimeRef
 from .dates import NUMBER_WORDS, resolve
+from .event_args import MentionIndex
 from .event_draft import Draft
 from .event_tense import governing_verb
 
-__all__ = ["chronology", "background", "anchor_relative", "carry_over"]
+__all__ = ["chronology", "background", "anchor_relative", "carry_over", "in_heading"]
 
 #: "Biden and Xi meet in Bali — November 14, 2022" on a line of its own: a chronology item.
 _CHRONO = re.compile(
@@ -48,6 +51,13 @@ SAME_DAY_PARAGRAPHS = 3
 #: An undated event between the same two actors as a dated one this close is that event told
 #: again ("held talks at the Great Hall" two paragraphs after "met on Monday").
 SAME_PAIR_PARAGRAPHS = 3
+
+
+def in_heading(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a chronology-list heading line: the heading dates its event later."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _CHRONO.fullmatch(text[start : len(text) if end < 0 else end]) is not None
 
 
 def chronology(article: Article, drafts: list[Draft]) -> None:
@@ -106,18 +116,69 @@ def _compatible(main: Draft, d: Draft) -> bool:
     )
 
 
-def background(drafts: list[Draft], anchors: dict[int, list[TimeRef]]) -> list[Draft]:
-    """'the first visit since 2019' implies an earlier visit in 2019: date it as precisely as stated."""
+def background(
+    drafts: list[Draft], anchors: dict[int, list[TimeRef]], index: MentionIndex, article: str, known: set[str]
+) -> list[Draft]:
+    """'the first visit since 2019' implies an earlier visit in 2019: date it as precisely as stated.
+
+    The earlier event was by someone of the same class, not by this event's actor: "Marlowe's
+    visit is the first cabinet-level Australian visit since 2020" says an Australian visited in
+    2020, not Marlowe. A person is kept only when named in the event's own phrase ("Xi's first
+    visit to the US since 2017", "their first meeting since 2019"); otherwise the class's state
+    stands in ("Australian", "by an American secretary of state"), or no one.
+    """
     out = []
     for d in drafts:
         for tr in anchors.get(d.trigger.i, []):
             how = tr.how or ""
             if tr.date and (how.startswith("since") or how.startswith("span of")):
-                b = Draft(d.trigger, d.rule, "happened", d.src, d.tgt, None, None, None, list(d.spans))
+                state = _class_state(d.trigger, tr, index, article, known)
+                src, tgt = (_earlier_party(d.trigger, m, state) for m in (d.src, d.tgt))
+                if src is None and state is not None and not (tgt and tgt.actor == state.actor):
+                    src = state  # "the first Australian visit since 2020": Australians visited
+                if tgt is not None and src is not None and tgt.actor == src.actor:
+                    tgt = None
+                b = Draft(d.trigger, d.rule, "happened", src, tgt, None, None, None, list(d.spans))
                 b.date, b.granularity, b.date_text, b.fixed = tr.date, tr.granularity, tr.text, True
                 b.notes.append(f"background: the previous such event, implied by '{tr.text}'")
+                if (src, tgt) != (d.src, d.tgt):
+                    b.notes.append("background: a person of this event is not the earlier event's actor")
                 out.append(b)
     return out
+
+
+_PERSONISH = ("person:", "unnamed:")
+
+
+def _earlier_party(trigger: Token, m: Mention | None, state: Mention | None) -> Mention | None:
+    """``m`` when it can be the earlier event's party; else the class's state (or None)."""
+    if m is None or not (m.actor or "").startswith(_PERSONISH):
+        return m
+    if any(c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children) for c in trigger.children):
+        return m  # "his first visit since 2019", "their first meeting since": the same people
+    phrase = {t.i for t in trigger.subtree}
+    span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is not None and len(span) and all(t.i in phrase for t in span) and span.root.pos_ == "PROPN":
+        return m
+    return state
+
+
+def _class_state(
+    trigger: Token, since: TimeRef, index: MentionIndex, article: str, known: set[str]
+) -> Mention | None:
+    """The state a class of actors in the trigger's phrase belongs to: "Australian", "U.S."."""
+    kn = load_knowledge()
+    for t in trigger.subtree:
+        if since.span.start <= t.idx < since.span.end or t.dep_ in ("relcl", "acl"):
+            continue
+        m = index.covering(t.idx, t.idx + len(t))
+        if m is not None and (m.actor or "").startswith("state:") and m.actor in known:
+            return m
+        c = kn.demonym(t.text) if t.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        if c is not None and f"state:{c.iso3}" in known:
+            how = f"demonym of {c.iso3}"
+            return Mention(Span(article, t.idx, t.idx + len(t)), t.text, "DEMONYM", f"state:{c.iso3}", how)
+    return None
 
 
 # --------------------------------------------------------------------------- offsets
@@ -366,6 +427,6 @@ def _antecedent(
     return best
 
 
-def _paragraphs(text: str, sents: list[Span]) -> list[int]:
+def _paragraphs(text: str, sents: list[SpacySpan]) -> list[int]:
     """Paragraph number of each sentence (a paragraph ends at a line break)."""
     return [len(re.findall(r"\n\s*", text[: s.start_char])) for s in sents]

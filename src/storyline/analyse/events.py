@@ -18,10 +18,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
-from .event_args import MentionIndex, arguments, duration_of, place_of
-from .event_context import anchor_relative, background, carry_over, chronology
+from .event_args import Args, MentionIndex, actor_of, arguments, duration_of, place_of
+from .event_context import anchor_relative, background, carry_over, chronology, in_heading
 from .event_draft import Draft
 from .event_ontology import CANCEL_VERBS, Trigger, light_verbs, trigger_for
+from .event_summary import informative, object_phrase, summary_of
 from .event_tense import governing_verb, mode_of
 
 __all__ = ["extract_events"]
@@ -42,9 +43,13 @@ _ANNOUNCE_VERBS = frozenset({"announce", "confirm", "unveil", "disclose", "revea
 #: Audiences that make "spoke to ..." a public statement rather than a consultation.
 _PRESS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman"})
 _STATEMENT = Trigger("speak", "STATEMENT", "010", 0.0)
+#: Event types whose verb acts on content (reject a claim, press for a change, criticise a
+#: policy): a non-actor object is what the event is about, not a missing target.
+_CONTENT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
 #: How far back a definite noun looks for its event: about three news sentences (checked on the
 #: seeds and the demo corpus, where "the meeting" follows its event within two sentences).
 _REFER_TOKENS = 120
+_CHRONO_HEAD = re.compile(r"^(.{3,160}?)\s+[—–-]{1,2}\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _UNTIL = re.compile(r"\b(?:until|till|up to|through)\s+$", re.I)
 #: Cancel verbs that need a particle: "put off", "called off".
 _CANCEL_PRT = {"put": "off", "call": "off"}
@@ -65,10 +70,11 @@ def extract_events(
         for d in _drafts(tok, rule, index, tref_at, anchors, drafts, references):
             drafts.append(d)
     chronology(article, drafts)
-    drafts += background(drafts, anchors)
+    drafts += background(drafts, anchors, index, article.id, set(names))
     anchor_relative(doc, drafts, timerefs, references)
     carry_over(doc, drafts, references)
-    return _finish(article, _merge(drafts), names)
+    side = {a.id: f"state:{a.country}" for a in actors if a.country}
+    return _finish(article, _merge(drafts, side), names, set(tref_at))
 
 
 # --------------------------------------------------------------------------- triggers
@@ -206,10 +212,12 @@ def _draft(
     ):
         return None  # "the crew were flown home", "officials traveling with her": no visit
     announced = noun and tok.dep_ == "dobj" and verb.lemma_ in _ANNOUNCE_VERBS
+    frame = _frame_verb(verb) if framed else verb
     args = arguments(tok, verb, index)
+    if framed and frame is not verb and rule.type == "CONSULT":
+        args = _framed_parties(tok, frame, index, args)
     if rule.lemma == "speak" and any(t.lemma_ in _PRESS for t in tok.subtree if t.dep_ == "pobj"):
         rule = _STATEMENT  # "speaking to reporters": a public statement, not talks
-    frame = _frame_verb(verb) if framed else verb
     time, how = _time_for(tok, cancel or frame, anchors, tref_at, own_only=announced)
     if cancel is not None and time is None:
         time, how = _time_for(tok, tok, anchors, tref_at)
@@ -240,6 +248,8 @@ def _draft(
     if rule.type == "STATEMENT" and rule.lemma in ("say", "tell", "speak") and not (time or place):
         return None  # undated quotes are the quotes stage's business
     definite = noun and any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in tok.children)
+    # "after the pact was signed": a passive verb whose subject points back names that event
+    definite = definite or (not noun and (time is None or d.inherited) and _definite_patient(tok))
     if definite and cancel is None and not (args.source or args.target):
         ref = _enrich_previous(d, prior)
         if ref is not None:
@@ -247,17 +257,75 @@ def _draft(
             return None
     if rule.cameo == "043" and not noun and args.target is None:
         return None  # "welcomed the decision", "received a call": hosting needs a guest
+    if not noun and args.target is None and rule.type in _CONTENT_TYPES:
+        obj = object_phrase(tok)
+        d.tgt = _content_party(obj, index) if obj is not None else None
+        if d.tgt is not None and d.src is not None and d.tgt.actor == d.src.actor:
+            d.tgt = None
+        if d.tgt is None and not _says_something(tok, obj, d):
+            return None  # "a charge Australia rejected": no party, no content: nothing to report
     since = any(
         (tr.how or "").startswith("since") for t in (tok, verb) for tr in anchors.get(t.i, []) if tr.date
     )
     if noun and not carried:
         if not ((time or place or since) and (args.source or args.target)):
             return None
-    elif not (args.source or args.target or time):
+    elif not (args.source or args.target or time or in_heading(tok.doc.text, tok.idx)):
         if not since:
             return None
         d.ghost = True  # "negotiators have been discussing since 2018": only the dated start is news
     return d
+
+
+def _framed_parties(tok: Token, frame: Token, index: MentionIndex, args: Args) -> Args:
+    """'Santoso told Marlowe during a meeting that Indonesia would not ...': the meeting is
+    between the teller and the told, not the subject of the reported clause."""
+    if any(c.dep_ in ("poss", "prep") for c in tok.children if c.lower_ in ("with", "between")):
+        return args  # the meeting names its own parties
+    outer = arguments(frame, frame, index)
+    if outer.source is None:
+        return args
+    tgt = outer.target
+    if tgt is None:
+        obj = next((c for c in frame.children if c.dep_ in ("dobj", "dative")), None)
+        tgt = actor_of(obj, index)[0] if obj is not None else None
+    if tgt is not None and tgt.actor == outer.source.actor:
+        tgt = None
+    return Args(outer.source, tgt, args.notes + outer.notes)
+
+
+def _definite_patient(verb: Token) -> bool:
+    """A passive verb whose subject is definite: "the pact was signed", "the talks were held"."""
+    return any(
+        c.dep_ == "nsubjpass" and any(g.dep_ == "det" and g.lower_ in _BACK_DEFINITE for g in c.children)
+        for c in verb.children
+    )
+
+
+def _content_party(obj: Token, index: MentionIndex) -> Mention | None:
+    """The party a content object names: "rejected the proposal from Pakistan", "the charge by X"."""
+    m, _ = actor_of(obj, index)
+    if m is not None:
+        return m
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for g in c.children:
+                if g.dep_ == "pobj" and (m := actor_of(g, index)[0]) is not None:
+                    return m
+    return None
+
+
+def _says_something(tok: Token, obj: Token | None, d: Draft) -> bool:
+    """A content event without a counterpart is news only with an actor and a content worth
+    reading ("pressed for a faster process for returning seized boats"); a definite object
+    ("rejected the proposal") also does when the event is dated."""
+    if d.src is None or obj is None:
+        return False
+    own = {t.i for t in tok.subtree} if obj in tok.ancestors else set()
+    if informative(obj, own):
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in obj.children)
+    return definite and d.time is not None
 
 
 def _frame_verb(verb: Token) -> Token:
@@ -312,7 +380,9 @@ def _enrich_previous(d: Draft, prior: list[Draft]) -> Draft | None:
     near = [
         p
         for p in prior[-8:]
-        if p.rule.type == d.rule.type and p.mode == d.mode and d.trigger.i - p.trigger.i < _REFER_TOKENS
+        if p.rule.type == d.rule.type
+        and (p.mode == d.mode or in_heading(p.trigger.doc.text, p.trigger.idx))  # headings: present tense
+        and d.trigger.i - p.trigger.i < _REFER_TOKENS
     ]
     same = [p for p in near if p.trigger.lemma_ == d.trigger.lemma_]
     for p in reversed(same or near):
@@ -326,7 +396,7 @@ def _enrich_previous(d: Draft, prior: list[Draft]) -> Draft | None:
 # --------------------------------------------------------------------------- output
 
 
-def _merge(drafts: list[Draft]) -> list[Draft]:
+def _merge(drafts: list[Draft], side: dict[str, str]) -> list[Draft]:
     seen: dict[tuple[object, ...], Draft] = {}
     out: list[Draft] = []
     for d in drafts:
@@ -338,7 +408,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
         pair: object = frozenset(ends) if d.rule.type == "CONSULT" else ends
         key = (d.rule.type, pair, date, d.mode)
         keep = seen.get(key) if date is not None and (d.src or d.tgt) else None
-        keep = keep or next((k for k in out if _restates(k, d)), None)
+        keep = keep or next((k for k in out if _restates(k, d, side)), None)
         if keep is not None:
             keep.src, keep.tgt = keep.src or d.src, keep.tgt or d.tgt
             keep.spans += [s for s in d.spans if s not in keep.spans]
@@ -349,19 +419,21 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _restates(keep: Draft, d: Draft) -> bool:
+def _restates(keep: Draft, d: Draft, side: dict[str, str]) -> bool:
     """Two mentions of one event in one sentence or article.
 
     'She arrived on Sunday, the first visit by ...', 'a working dinner, her first trip': a noun
     (appositive, adverbial) renames the event it hangs off, at the same date and mode. 'The visit
     is the first since 2020': a predicate noun renames its subject. 'The visit, postponed in
-    January' and 'postponed the visit on January 15': one cancellation, stated at two precisions.
+    January' and 'postponed the visit on January 15': one cancellation, stated at two precisions,
+    whether the minister's or her government's ("Marlowe's visit, postponed in January" and
+    "the Australian government postponed the visit").
     A background event implied by 'since 2019' is another event and stays apart.
     """
     if keep.rule.type != d.rule.type or any(n.startswith("background") for n in keep.notes + d.notes):
         return False
     if d.mode == keep.mode == "cancelled" and keep.when and d.when:
-        same_src = not (keep.src and d.src) or keep.src.actor == d.src.actor
+        same_src = not (keep.src and d.src) or _same_side(keep.src.actor, d.src.actor, side)
         if same_src and (keep.when.startswith(d.when) or d.when.startswith(keep.when)):
             if len(d.when) > len(keep.when):
                 keep.date, keep.granularity, keep.date_text = d.when, d.when_granularity, d.date_text
@@ -379,7 +451,12 @@ def _restates(keep: Draft, d: Draft) -> bool:
     )
 
 
-def _finish(article: Article, drafts: list[Draft], names: dict[str, str]) -> list[Event]:
+def _same_side(a: str | None, b: str | None, side: dict[str, str]) -> bool:
+    """The same actor, or a person and the state they belong to."""
+    return a == b or (a is not None and side.get(a) == b) or (b is not None and side.get(b) == a)
+
+
+def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates: set[int]) -> list[Event]:
     text = article.text
     out = []
     for d in drafts:
@@ -392,6 +469,11 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str]) -> lis
         src = names.get(d.src.actor, d.src.text) if d.src and d.src.actor else None
         tgt = names.get(d.tgt.actor, d.tgt.text) if d.tgt and d.tgt.actor else None
         summary = " ".join(x for x in (src, d.trigger.text, tgt) if x)
+        heading = _CHRONO_HEAD.match(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
+        if heading is not None and d.trigger.idx < d.spans[0][1]:
+            summary = heading.group(1)  # a chronology item: its heading says it best
+        elif d.trigger.pos_ in ("VERB", "AUX") and not any(n.startswith("background") for n in d.notes):
+            summary = summary_of(d.trigger, src, dates)  # the clause reads better than the parts
         place_span = Span(article.id, d.place[1], d.place[2]) if d.place else None
         trig = Span(article.id, d.trigger.idx, d.trigger.idx + len(d.trigger))
         event = Event(

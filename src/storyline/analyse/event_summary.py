@@ -1,0 +1,101 @@
+"""A short, readable summary of an event: its actor and the clause that states it.
+
+"Arif Santoso pressed for a faster process for returning seized boats" says more than the bag of
+parts "Arif Santoso pressed". The clause is cut from the parse: the trigger's verb phrase with its
+object or complement, without the time expression (the timeline shows the date), subordinate and
+coordinated clauses, or renaming appositives; the subject is replaced by the resolved actor's name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["summary_of", "object_phrase", "informative"]
+
+#: Words kept in a summary; a news headline runs about ten to fourteen words.
+SUMMARY_WORDS = 14
+#: Children that start another clause or restate the event: not part of its summary.
+_DROP = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "mark", "punct", "appos", "npadvmod", "parataxis"}
+)
+#: Below the top clause a subject belongs to reported content ("said the hotline showed ...").
+_DROP_BELOW = _DROP - {"nsubj", "nsubjpass", "csubj", "mark"}
+_BEFORE = frozenset({"aux", "auxpass", "neg", "advmod"})
+#: Relative and question words: "who said", "when traveled", "which were cut off".
+_WH = frozenset({"WDT", "WP", "WRB", "WP$"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
+#: Prepositions whose object is what a content verb acts on: "pressed for X", "called on X".
+_CONTENT_PREPS = frozenset({"for", "on", "against", "to", "with", "over", "about"})
+
+
+def object_phrase(trigger: Token) -> Token | None:
+    """The head of what a verb acts on: its object, "pressed for X", or the noun a relative
+    clause hangs off ("a charge Australia rejected")."""
+    for deps in (("dobj",), ("xcomp", "ccomp")):
+        for c in trigger.children:
+            if c.dep_ in deps and (c.i > trigger.i or deps == ("dobj",)):
+                return c  # a clause before the verb is not its object ("X accused Y, a charge Z rejected")
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in trigger.children):
+        return trigger.head
+    return None
+
+
+def informative(head: Token, skip: set[int]) -> bool:
+    """Whether an object phrase says something on its own: more than "a charge" or "it"."""
+    words = [t for t in _phrase(head, skip) if t.pos_ in _CONTENT_POS]
+    return len(words) >= 2
+
+
+def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
+    """Actor name + the trigger's clause, verbatim, without the tokens in ``skip`` (dates)."""
+    verb = trigger
+    # before the verb only its auxiliaries: a quote or clause in front is not its object; and
+    # nothing from another line (a headline the parser ran into the first sentence)
+    before = {
+        t.i
+        for c in verb.children
+        if c.i < verb.i and (c.dep_ not in _BEFORE or c.tag_ in _WH)
+        for t in c.subtree
+    }
+    text = verb.doc.text
+    lo, hi = text.rfind("\n", 0, verb.idx), text.find("\n", verb.idx)
+    other = {t.i for t in verb.doc if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
+    toks = _phrase(verb, skip | before | other)
+    if source is None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in _WH:
+            toks = sorted([*_phrase(subj, skip | other), *toks], key=lambda t: t.i)
+    words = _words(toks)
+    if source:
+        words = [source, *words]
+    cut = words[:SUMMARY_WORDS]
+    text = " ".join(cut).rstrip(",;:—–-")
+    return text + (" …" if len(words) > SUMMARY_WORDS else "")
+
+
+def _phrase(head: Token, skip: set[int], top: bool = True) -> list[Token]:
+    """``head`` and its dependents, minus other clauses, punctuation and skipped tokens (a
+    preposition whose object is skipped goes too: "on Tuesday")."""
+    out = [head] if head.i not in skip else []
+    for c in head.children:
+        drop = _DROP if top else _DROP_BELOW
+        if c.dep_ in drop or c.i in skip:
+            continue
+        if c.dep_ == "prep" and any(g.i in skip for g in c.children if g.dep_ == "pobj"):
+            continue
+        out += _phrase(c, skip, top=False)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _words(toks: list[Token]) -> list[str]:
+    """The kept tokens as words, with the article's own spacing ("Australia's", not "Australia 's")."""
+    text = ""
+    for k, t in enumerate(toks):
+        joined = k + 1 < len(toks) and toks[k + 1].i == t.i + 1
+        text += t.text + (t.whitespace_ if joined else " ")
+    return text.split()

@@ -1,0 +1,167 @@
+"""Who an event is by and with: background events, places, content objects, framed meetings.
+
+Sentences are written for these tests; published 2023-06-17 (a Saturday) unless stated.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_article
+from storyline.analyse.actors import find_mentions, resolve_local
+from storyline.analyse.dates import extract_timerefs
+from storyline.analyse.events import extract_events
+from storyline.model import Event
+
+
+def run(nlp: Language, text: str, published: str | None = "2023-06-17") -> list[Event]:
+    article = make_article(text, published=published)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article)
+    return extract_events(doc, article, mentions, actors, extract_timerefs(doc, article))
+
+
+def word(text: str, e: Event) -> str:
+    assert e.trigger_span is not None
+    return text[e.trigger_span.start : e.trigger_span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "source"),
+    [
+        (
+            "Helen Marlowe's visit on Monday is the first cabinet-level Australian visit to Indonesia "
+            "since 2020.",
+            "2020",
+            "state:AUS",
+        ),
+        (
+            "Antony Blinken arrived in Beijing on Sunday, the first trip by an American secretary of state "
+            "since 2018.",
+            "2018",
+            "state:USA",
+        ),
+        # named in the event's own phrase: the same people met before
+        ("Xi Jinping met Joe Biden on Monday, their first meeting since 2019.", "2019", "person:xi-jinping"),
+    ],
+)
+def test_background_event_is_by_the_class_not_this_person(
+    nlp: Language, text: str, year: str, source: str
+) -> None:
+    [bg] = [e for e in run(nlp, text) if e.date == year]
+    assert (bg.type, bg.mode, bg.source_actor) == ("CONSULT", "happened", source)
+
+
+def test_place_after_in_is_not_the_counterpart(nlp: Language) -> None:
+    text = "Leaders sign a security pact in Bali on Monday."
+    [e] = run(nlp, text)
+    assert (e.type, e.source_actor, e.target_actor) == ("AGREE", None, None)
+
+
+def test_co_signatory_is_the_counterpart_and_the_city_the_place(nlp: Language) -> None:
+    text = "Narendra Modi and Anthony Albanese signed a trade pact in Canberra on Friday."
+    [e] = run(nlp, text)
+    assert (e.source_actor, e.target_actor, e.place) == (
+        "person:narendra-modi",
+        "person:anthony-albanese",
+        "Canberra",
+    )
+
+
+def test_passive_clause_does_not_borrow_the_main_subject(nlp: Language) -> None:
+    text = "After the treaty was signed in Oslo, Norway suspended the fisheries dialogue on Monday."
+    assert all(not (e.type == "AGREE" and e.source_actor) for e in run(nlp, text))
+
+
+def test_chronology_reference_to_an_earlier_item_adds_no_event(nlp: Language) -> None:
+    text = (
+        "Timeline\n\n"
+        "Leaders sign security pact in Bali — November 14, 2022\n\n"
+        "Meeting on the sidelines of a summit, the two leaders signed a pact on intelligence sharing.\n\n"
+        "Jakarta suspends fisheries dialogue — January 10, 2023\n\n"
+        "Weeks after the Bali pact was signed, Jakarta suspended the annual dialogue on fishing rights.\n"
+    )
+    agree = [e for e in run(nlp, text) if e.type == "AGREE"]
+    assert [(e.date, e.summary) for e in agree] == [("2022-11-14", "Leaders sign security pact in Bali")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Canada accused Denmark of fishing illegally on Monday, a charge Denmark rejected.", False),
+        ("Norway rejected it on Monday.", False),
+        ("Norway rejected the claim on Monday.", True),
+        ("President Joko Widodo pressed for a faster return of seized fishing boats on Monday.", True),
+    ],
+)
+def test_content_verb_without_counterpart_needs_content(nlp: Language, text: str, kept: bool) -> None:
+    found = [e for e in run(nlp, text) if e.type in ("REJECT", "REQUEST")]
+    assert bool(found) is kept
+
+
+def test_content_object_names_the_counterpart(nlp: Language) -> None:
+    text = "India rejected the proposal from Pakistan on Friday."
+    [e] = run(nlp, text)
+    assert (e.source_actor, e.target_actor) == ("state:IND", "state:PAK")
+
+
+def test_summary_is_the_actor_and_its_clause_without_the_date(nlp: Language) -> None:
+    text = "President Joko Widodo pressed for a faster return of seized fishing boats on Monday."
+    [e] = run(nlp, text)
+    assert e.summary == "Joko Widodo pressed for a faster return of seized fishing boats"
+
+
+def test_meeting_framing_reported_speech_is_between_teller_and_told(nlp: Language) -> None:
+    text = (
+        "President Joko Widodo told Anthony Albanese on Monday that Indonesia would not give up its "
+        "rights, during a meeting at the Merdeka Palace."
+    )
+    [meeting] = [e for e in run(nlp, text) if e.type == "CONSULT"]
+    assert (meeting.source_actor, meeting.target_actor) == ("person:joko-widodo", "person:anthony-albanese")
+
+
+def test_subject_is_borrowed_up_a_chain_of_clauses(nlp: Language) -> None:
+    text = "Emmanuel Macron plans to leave on Friday, stopping in Berlin to meet Chancellor Olaf Scholz."
+    [meet] = [e for e in run(nlp, text) if word(text, e) == "meet"]
+    assert (meet.source_actor, meet.target_actor) == ("person:emmanuel-macron", "person:olaf-scholz")
+
+
+def test_vessel_described_by_a_demonym_acts_for_its_state(nlp: Language) -> None:
+    text = (
+        "Ukraine protested on Monday after a Russian frigate detained a Ukrainian cargo ship "
+        "and Moscow defended the move."
+    )
+    [e] = [e for e in run(nlp, text) if e.type == "COERCE"]
+    assert (e.source_actor, e.target_actor) == ("state:RUS", "state:UKR")
+
+
+def test_minister_and_her_government_postponing_is_one_cancellation(nlp: Language) -> None:
+    text = (
+        "Australian Foreign Minister Helen Marlowe's visit, postponed in January after a standoff at sea, "
+        "began on Sunday. The Australian government postponed the visit on January 12."
+    )
+    cancelled = [e for e in run(nlp, text) if e.mode == "cancelled"]
+    assert [(e.date, e.granularity) for e in cancelled] == [("2023-01-12", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # a relative word before the verb is not part of the summary
+        (
+            "Wang Yi, who traveled to Munich in February for a security conference, spoke there.",
+            "Wang Yi traveled to Munich for a security conference",
+        ),
+        # a headline the parser runs into the first sentence stays out of it
+        ("Kerry Heads to Beijing\nJohn Kerry arrived in Beijing on Sunday.", "arrived in Beijing"),
+    ],
+)
+def test_summary_keeps_to_the_clause(nlp: Language, text: str, summary: str) -> None:
+    assert summary in [e.summary for e in run(nlp, text)]
+
+
+def test_object_control_verb_lends_its_object_as_subject(nlp: Language) -> None:
+    text = "On Monday Joe Biden urged Emmanuel Macron to visit Beijing."
+    [visit] = [e for e in run(nlp, text) if e.type == "CONSULT"]
+    assert visit.source_actor == "person:emmanuel-macron"
