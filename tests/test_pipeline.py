@@ -167,3 +167,20 @@ def test_a_mixed_feed_gives_one_story_per_topic(tmp_path: Path) -> None:
         groups.append({topic[a["title"]] for a in story["articles"]})
     assert all(len(g) == 1 for g in groups)
     assert sorted(g.pop() for g in groups) == sorted(set(topic.values()))
+
+
+def test_analyser_version_changes_with_the_analysis_code(tmp_path: Path) -> None:
+    """Stored analyses are keyed by it: any change to the analyse code or data makes a new one."""
+    import re
+    import shutil
+
+    import storyline
+    from storyline.analyse import ANALYSER_VERSION, _fingerprint
+
+    assert re.fullmatch(r"[0-9a-f]{12}", ANALYSER_VERSION)
+    copy = tmp_path / "storyline"
+    shutil.copytree(Path(storyline.__file__).parent, copy)
+    assert _fingerprint(copy) == ANALYSER_VERSION
+    with (copy / "analyse" / "events.py").open("a", encoding="utf-8") as f:
+        f.write("\n# a change\n")
+    assert _fingerprint(copy) != ANALYSER_VERSION

