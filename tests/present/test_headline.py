@@ -127,3 +127,33 @@ def test_lemma_of(word: str, lemma: str) -> None:
 )
 def test_third_person(lemma: str, form: str) -> None:
     assert third_person(lemma) == form
+
+
+def test_no_subject_uses_the_analyse_clause() -> None:
+    e = _event("suspended", None, None, summary="Fisheries dialogue suspended after the boat row")
+    assert event_title(e, ACTORS, {ART.id: ART}) == "Fisheries dialogue suspended after the boat row"
+
+
+def test_content_object_falls_back_to_the_analyse_clause() -> None:
+    """A verb whose object the headline cannot rebuild keeps the analyse stage's clause."""
+    text = "President Osei Danso pressed for a faster return of seized boats on Friday."
+    art = Article(article_id(text), "p.txt", text)
+    start = text.index("pressed")
+    e = Event(
+        "e-p",
+        "REQUEST",
+        "per:danso",
+        None,
+        None,
+        None,
+        None,
+        None,
+        -1.0,
+        "happened",
+        "Osei Danso pressed for a faster return of seized boats",
+        (Evidence(art.id, 0, len(text), text),),
+        trigger_span=Span(art.id, start, start + 7),
+    )
+    title = event_title(e, ACTORS, {art.id: art})
+    assert title.startswith("Osei Danso press")
+    assert "faster return" in title

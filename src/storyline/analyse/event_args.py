@@ -249,7 +249,7 @@ def place_of(
                 if g.dep_ != "pobj" or g.idx in date_chars:
                     continue
                 sub = list(g.subtree)
-                start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+                start = sub[0].idx
                 if any(t.idx in date_chars for t in sub):
                     continue
                 if c.lower_ == "on" and g.lower_ not in ("sidelines", "margins", "side", "grounds"):
@@ -262,7 +262,7 @@ def place_of(
                 # "at the Merdeka Palace", not "at the time that ... Australia's zone"
                 proper = any(t.pos_ == "PROPN" for t in _phrase(g))
                 if (m is not None and m.label in _PLACE_LABELS) or (proper and c.lower_ in ("at", "on")):
-                    text = trigger.doc.text[start:end].rstrip(" ,.")
+                    text = trigger.doc[sub[0].i : sub[-1].i + 1].text.rstrip(" ,.")
                     return text, start, start + len(text)
     return None
 
@@ -283,7 +283,7 @@ def duration_of(trigger: Token) -> str | None:
     ]
     for t in toks:
         sub = list(t.subtree)
-        text = trigger.doc.text[sub[0].idx : sub[-1].idx + len(sub[-1])]
+        text = trigger.doc[sub[0].i : sub[-1].i + 1].text  # Doc.text is rebuilt on every access
         m = _DURATION.search(text)
         if m and (t.dep_ != "prep" or t.lower_ in ("for", "of")):
             return m.group(0)

