@@ -8,9 +8,11 @@ knowledge and mark duplicates.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlparse
 
 from ..errors import InputError
@@ -20,13 +22,17 @@ from .boilerplate import clean, line_keys
 from .dedupe import mark_duplicates
 from .html import extract_html
 from .metadata import merge_meta
-from .readers import RawDoc, discover, read_path
+from .readers import RawDoc, discover, display_name, read_path
 
-__all__ = ["IngestResult", "ingest", "article_from_raw", "article_id"]
+__all__ = ["IngestResult", "ingest", "article_from_raw", "article_id", "scrub"]
 
 #: A line seen in at least this many documents of one outlet is that outlet's furniture.
 #: 3, not 2: two versions of one story from one outlet legitimately share paragraphs.
 OUTLET_REPEAT_MIN = 3
+#: Cleaned text longer than this is a dump, not one article. Long-form features run to ~100k
+#: characters; 200k leaves twice that while keeping spaCy's pass over one record to seconds
+#: (its own limit is 1M characters, and a 1 MB line took minutes to analyse).
+MAX_ARTICLE_CHARS = 200_000
 
 
 @dataclass
@@ -58,6 +64,9 @@ def ingest(
         except InputError as e:
             result.rejected.append(Rejected(e.source, e.reason))
             continue
+        except Exception as e:  # one file's surprise must not cost the others
+            result.rejected.append(_unexpected(display_name(path), e))  # type: ignore[arg-type]
+            continue
         for d in got:
             if isinstance(d, Rejected):
                 result.rejected.append(d)
@@ -66,14 +75,23 @@ def ingest(
                 docs.append(_extracted(d))
             except InputError as e:
                 result.rejected.append(Rejected(e.source, e.reason))
+            except Exception as e:
+                result.rejected.append(_unexpected(_where(d), e))
     repeated = _outlet_furniture(docs)
     for d in docs:
         try:
             result.articles.append(article_from_raw(d, settings, repeated.get(_outlet_key(d), ())))
         except InputError as e:
             result.rejected.append(Rejected(e.source, e.reason))
+        except Exception as e:
+            result.rejected.append(_unexpected(_where(d), e))
     result.articles = mark_duplicates(result.articles, settings.near_duplicate_threshold)
     return result
+
+
+def _unexpected(source: str, e: Exception) -> Rejected:
+    """A reader failed in a way nobody foresaw: report it against the file, like any bad input."""
+    return Rejected(source, f"could not be read ({type(e).__name__}: {e}); please report this as a bug")
 
 
 def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] = ()) -> Article:
@@ -83,6 +101,12 @@ def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] 
     if not c.body.strip():
         what = "HTML page has no article body" if doc.html is not None else "no article text"
         raise InputError(_where(doc), f"{what} left after cleaning")
+    if len(c.body) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            _where(doc),
+            f"text is {len(c.body):,} characters after cleaning, over the {MAX_ARTICLE_CHARS:,} "
+            "one article can have: a dump or a run-on page, not an article",
+        )
     m = merge_meta(doc.meta, c.body, settings.published, c.meta)
     return Article(
         id=article_id(c.body),
@@ -103,12 +127,34 @@ def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] 
 
 def _extracted(doc: RawDoc) -> RawDoc:
     """HTML-bearing records get their body text (and page metadata) once."""
+    doc.text = scrub(doc.text)
+    doc.meta = {k: _scrub_value(v) for k, v in doc.meta.items()}
     if doc.html is None or doc.text:
         return doc
+    doc.html = scrub(doc.html)
     text, found = extract_html(_where(doc), doc.html)
     doc.text = text
     doc.meta = {**found, **{k: v for k, v in doc.meta.items() if v}}
     return doc
+
+
+#: Lone surrogates (from JSON "\\ud800" or a CESU-8 page) cannot be written as UTF-8, and C0
+#: controls other than whitespace are never news text; both would break output or parsers.
+_UNWRITABLE = re.compile(r"[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def scrub(text: str) -> str:
+    """Text that every later stage can encode: lone surrogates become U+FFFD, controls go."""
+    return _CONTROL.sub("", _UNWRITABLE.sub("\ufffd", text))
+
+
+def _scrub_value(v: Any) -> Any:
+    if isinstance(v, str):
+        return scrub(v)
+    if isinstance(v, list):
+        return [_scrub_value(x) for x in v]
+    return v
 
 
 def _where(doc: RawDoc) -> str:

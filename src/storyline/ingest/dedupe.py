@@ -7,6 +7,7 @@ each group keeps one canonical article; the others stay as extra sources (``dupl
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,7 +16,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
 
-__all__ = ["mark_duplicates", "canonical_rank"]
+__all__ = ["mark_duplicates", "canonical_rank", "copy_id"]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -76,5 +77,14 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
         best = min(members, key=lambda i: canonical_rank(articles[i], i))
         for i in members:
             if i != best:
-                out[i] = replace(articles[i], duplicate_of=articles[best].id)
+                a = articles[i]
+                own = copy_id(a) if a.id == articles[best].id else a.id
+                out[i] = replace(a, id=own, duplicate_of=articles[best].id)
     return out
+
+
+def copy_id(a: Article) -> str:
+    """Id of a byte-identical copy: its content hash is the original's, and every record needs its
+    own key (downstream indexes articles by id), or the copy's source would vanish."""
+    key = f"{a.id}\0{a.source}\0{a.record or ''}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

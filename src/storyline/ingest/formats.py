@@ -26,8 +26,12 @@ __all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section", "article")
 
 
-def read_warc(source: str, data: bytes) -> Iterator[RawDoc | Rejected]:
-    """One article per ``response`` record with an HTML body; other records are reported."""
+def read_warc(source: str, data: bytes, max_bytes: int = 20_000_000) -> Iterator[RawDoc | Rejected]:
+    """One article per ``response`` record with an HTML body; other records are reported.
+
+    A record's body is read with the file cap: warcio undoes ``Content-Encoding: gzip``, so a
+    few hundred kilobytes of record can otherwise inflate to gigabytes in memory.
+    """
     n = 0
     try:
         for rec in ArchiveIterator(io.BytesIO(data)):
@@ -38,10 +42,15 @@ def read_warc(source: str, data: bytes) -> Iterator[RawDoc | Rejected]:
             where = f"{source}#{n}"
             ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
             try:
-                body = rec.content_stream().read()
+                body = rec.content_stream().read(max_bytes + 1)
             except Exception as e:  # warcio raises bare errors on cut streams
                 yield Rejected(where, f"WARC record for {uri or 'unknown URL'} is truncated: {e}")
                 return
+            if len(body) > max_bytes:
+                yield Rejected(
+                    where, f"WARC record for {uri or 'unknown URL'} is over the {max_bytes:,}-byte cap"
+                )
+                continue
             if "html" not in ctype.lower() and sniff(body) != "html":
                 what = ctype or "untyped"
                 yield Rejected(where, f"WARC record for {uri or 'unknown URL'} is {what}, not HTML")
@@ -68,18 +77,20 @@ def read_warc(source: str, data: bytes) -> Iterator[RawDoc | Rejected]:
 
 def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     """One article per entry: its content (or summary); link, title, author and date as metadata."""
-    feed = feedparser.parse(text)
+    try:
+        feed = feedparser.parse(text)
+    except Exception as exc:  # feedparser falls back to loose parsing; this is past that
+        yield Rejected(source, f"feed could not be parsed: {type(exc).__name__}: {exc}")
+        return
     outlet = feed.feed.get("title")
     if not feed.entries:
         yield Rejected(source, f"feed has no entries{': ' + str(feed.bozo_exception) if feed.bozo else ''}")
         return
+    empty: list[int] = []
     for i, e in enumerate(feed.entries, 1):
-        content = e.get("content") or []
-        body = content[0].get("value", "") if content else e.get("summary", "")
-        where = f"{source}#{i}"
-        text = fragment_text(body) if "<" in body else body
+        text = _entry_text(e)
         if not text.strip():
-            yield Rejected(where, "feed entry has no content or summary")
+            empty.append(i)
             continue
         meta: dict[str, Any] = {"title": e.get("title"), "url": e.get("link"), "outlet": outlet}
         author = str(e.get("author") or "")
@@ -92,6 +103,24 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
             meta["published"] = time.strftime("%Y-%m-%dT%H:%M", stamp)
             meta["published_source"] = "feed"
         yield RawDoc(source=source, text=text, format="feed", meta=meta, record=str(i))
+    if len(empty) == 1:
+        yield Rejected(f"{source}#{empty[0]}", "feed entry has no content or summary")
+    elif empty:  # one line, not thousands, for a feed of empty items
+        shown = ", ".join(map(str, empty[:5])) + (", ..." if len(empty) > 5 else "")
+        yield Rejected(
+            source, f"{len(empty)} of {len(feed.entries)} feed entries have no content or summary ({shown})"
+        )
+
+
+def _entry_text(e: Any) -> str:
+    """The entry's content (or summary) as text: HTML is reduced to text, plain text kept as is."""
+    content = e.get("content") or []
+    detail = content[0] if content else (e.get("summary_detail") or {})
+    body = detail.get("value", "") if content else e.get("summary", "")
+    if not isinstance(body, str):
+        return ""
+    kind = str(detail.get("type") or "text/html")
+    return fragment_text(body) if "html" in kind else body
 
 
 def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
@@ -105,17 +134,31 @@ def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
         except ValueError as e:
             yield Rejected(where, f"line is not valid JSON: {e}")
             continue
-        if not isinstance(obj, dict) or not (obj.get("text") or obj.get("html")):
+        if not isinstance(obj, dict):
+            yield Rejected(
+                where, f"line is a JSON {_json_type(obj)}, not an object with a 'text' or 'html' field"
+            )
+            continue
+        field_ = "html" if obj.get("html") else "text"
+        value = obj.get(field_)
+        if not value:
             yield Rejected(where, "line has neither a 'text' nor an 'html' field")
+            continue
+        if not isinstance(value, str):
+            yield Rejected(where, f"'{field_}' is a JSON {_json_type(value)}, not a string")
             continue
         meta = {k: obj[k] for k in ("url", "title", "outlet", "published", "authors") if obj.get(k)}
         if meta.get("published"):
             meta["published_source"] = "jsonl"
-        if obj.get("html"):
-            html = str(obj["html"])
-            yield RawDoc(source=source, text="", format="jsonl", html=html, meta=meta, record=str(i))
+        if field_ == "html":
+            yield RawDoc(source=source, text="", format="jsonl", html=value, meta=meta, record=str(i))
         else:
-            yield RawDoc(source=source, text=str(obj["text"]), format="jsonl", meta=meta, record=str(i))
+            yield RawDoc(source=source, text=value, format="jsonl", meta=meta, record=str(i))
+
+
+def _json_type(v: object) -> str:
+    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+    return "null" if v is None else names.get(type(v), type(v).__name__)
 
 
 def fragment_text(fragment: str) -> str:

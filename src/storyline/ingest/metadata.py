@@ -111,8 +111,11 @@ def merge_meta(
     authors = found.get("authors") or found.get("author") or []
     if isinstance(authors, str):
         authors = re.split(r"\s*[;,]\s*|\s+and\s+", authors)
-    m.authors = tuple(a for a in (str(x).strip() for x in authors) if a) or t.authors
-    pub = parse_date(found.get("published"))
+    elif not isinstance(authors, (list, tuple)):  # a sidecar's {} or 12345 names nobody
+        authors = []
+    m.authors = tuple(a for a in (x.strip() for x in authors if isinstance(x, str)) if a) or t.authors
+    published = found.get("published")
+    pub = parse_date(published) if isinstance(published, str) else None
     if pub:
         m.published, m.published_precision = pub
         m.published_source = _str(found.get("published_source")) or "metadata"
@@ -179,6 +182,10 @@ def _first_date(text: str) -> tuple[str, str] | None:
                 return day.isoformat(), "day"
             return f"{day.isoformat()}T{hour:02d}:{m['mi']}", "minute"
     if m := _ISO.search(text):
+        try:  # checked here: parse_date falls back to this function on an invalid ISO date
+            dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            return None
         return parse_date(m.group(0))
     return None
 
@@ -204,7 +211,8 @@ def parse_date(v: Any) -> tuple[str, str] | None:
 
 
 def _str(v: Any) -> str | None:
-    return str(v).strip() or None if v is not None else None
+    """A metadata string; other JSON types (numbers, lists, objects from a sidecar) are no value."""
+    return v.strip() or None if isinstance(v, str) else None
 
 
 def _host(url: str) -> str | None:

@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 from ..errors import InputError
 from ..model import Rejected
 
-__all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff"]
+__all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff", "display_name"]
 
 #: Extensions looked at when walking a folder; files named explicitly are always sniffed.
 KNOWN_SUFFIXES = (
@@ -62,7 +62,7 @@ def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     for p in paths:
         matches = [Path(m) for m in sorted(glob.glob(p, recursive=True))] if _is_glob(p) else [Path(p)]
         if not matches or not matches[0].exists():
-            missing.append(InputError(p, "no such file or folder"))
+            missing.append(InputError(display_name(Path(p)), "no such file or folder"))
             continue
         for m in matches:
             if m.is_dir():
@@ -92,7 +92,7 @@ def _wanted(f: Path) -> bool:
 
 def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
     """Read one file into raw documents; raise ``InputError`` naming the file and reason."""
-    source = str(path)
+    source = display_name(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -100,8 +100,13 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(source, f"cannot read: {e.strerror or e}") from e
-    meta = _sidecar(path)
-    out = list(read_bytes(source, data, max_bytes, name=path.name))
+    out: list[RawDoc | Rejected] = []
+    try:
+        meta = _sidecar(path)
+    except InputError as e:  # a broken sidecar costs its metadata, not the article
+        out.append(Rejected(e.source, f"{e.reason}; the article is read without it"))
+        meta = {}
+    out.extend(read_bytes(source, data, max_bytes, name=path.name))
     for d in out:
         if isinstance(d, RawDoc) and meta:
             d.meta = {**d.meta, **meta}
@@ -123,9 +128,13 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
         raise InputError(source, "file is empty")
     kind = sniff(data, name)
     if kind == "warc":
-        yield from read_warc(source, data)
+        yield from read_warc(source, data, max_bytes)
         return
     text = decode(source, data)
+    if not text.strip():
+        raise InputError(source, "file holds only whitespace")
+    if kind == "text" and _utf16(data):  # the byte sniff cannot see tags in UTF-16
+        kind = sniff(text[:4096].encode("utf-8", "replace"), name)
     if kind == "feed":
         yield from read_feed(source, text)
     elif kind == "jsonl":
@@ -189,19 +198,53 @@ def decode(source: str, data: bytes) -> str:
 
     Never raises on bad bytes in real text: undecodable bytes become U+FFFD.
     """
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "looks binary (NUL bytes), not text")
+    utf16 = _utf16(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(utf16 or "utf-8-sig")
     except UnicodeDecodeError:
         best = from_bytes(data[:200_000]).best()
         encoding = best.encoding if best is not None else "utf-8"
+        if encoding.startswith("mac_") and _decodes(data, "cp1252"):
+            encoding = "cp1252"  # short Windows-1252 text is often mistaken for Mac Roman
         text = data.decode(encoding, errors="replace")
     sample = text[:20_000]
     control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f") + sample.count("\ufffd")
     if sample and control / len(sample) > CONTROL_SHARE:
+        if "\x00" in sample:
+            raise InputError(source, "looks binary (NUL bytes), not text")
         raise InputError(source, "looks binary: too many control or undecodable characters")
-    return text
+    return text.replace("\x00", "")  # a stray NUL in real text is damage, not content
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 by its BOM, or (no BOM) by NUL bytes in every other position of ASCII-heavy text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # 0.3 / 0.02: English UTF-16 has a NUL in ~90 % of high bytes, binaries spread them evenly
+    if odd > 0.3 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def display_name(path: Path) -> str:
+    """The path as text that can always be printed and stored: undecodable bytes in a file
+    name (surrogate-escaped by Python) are shown as ``\\xNN`` instead of breaking UTF-8 output."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
@@ -211,8 +254,8 @@ def _sidecar(path: Path) -> dict[str, Any]:
             try:
                 data = json.loads(cand.read_text(encoding="utf-8"))
             except (OSError, ValueError) as e:
-                raise InputError(str(cand), f"sidecar is not valid JSON: {e}") from e
+                raise InputError(display_name(cand), f"sidecar is not valid JSON: {e}") from e
             if not isinstance(data, dict):
-                raise InputError(str(cand), "sidecar must hold a JSON object")
+                raise InputError(display_name(cand), "sidecar must hold a JSON object")
             return data
     return {}
