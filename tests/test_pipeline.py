@@ -184,3 +184,27 @@ def test_analyser_version_changes_with_the_analysis_code(tmp_path: Path) -> None
     with (copy / "analyse" / "events.py").open("a", encoding="utf-8") as f:
         f.write("\n# a change\n")
     assert _fingerprint(copy) != ANALYSER_VERSION
+
+
+def test_db_in_a_new_folder_is_created(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "new" / "deeper" / "s.duckdb"
+    code, output = _run(str(corpus), "--out", str(tmp_path / "o"), "--db", str(db), "--no-report")
+    assert code == 0, output
+    assert db.is_file()
+
+
+def test_a_story_whose_presentation_breaks_is_still_written(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.engine.local as local
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("synthetic")
+
+    monkeypatch.setattr(local, "present", broken)
+    out = tmp_path / "o"
+    code, output = _run(str(corpus), "--out", str(out), "--db", str(tmp_path / "s.duckdb"))
+    assert code == 0, output
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert len(story["articles"]) == 2
+    assert any("presentation failed (RuntimeError: synthetic)" in n for n in story["notes"])

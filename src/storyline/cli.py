@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import StorylineError
@@ -22,6 +23,11 @@ out = Console(soft_wrap=True, highlight=False)
 
 #: Show a progress bar above this many files.
 PROGRESS_MIN_FILES = 5
+
+
+def _e(value: object) -> str:
+    """File names, reasons and paths come from the input: never read them as rich markup."""
+    return escape(str(value))
 
 
 def _published(value: str | None) -> str | None:
@@ -77,15 +83,15 @@ def analyze(
         )
         report = run(paths, settings, progress=_progress)
     except StorylineError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {_e(e)}")
         raise typer.Exit(2) from None
     s = report.story
     for r in report.rejected:
-        err.print(f"[yellow]skipped[/yellow] {r.source}: {r.reason}")
+        err.print(f"[yellow]skipped[/yellow] {_e(r.source)}: {_e(r.reason)}")
     out.print(
         f"{report.articles} articles read from {report.files} files "
         f"({report.duplicates} duplicates, {len(report.rejected)} rejected); "
-        f"{report.reused} reused from {settings.db}, {report.analysed} analysed"
+        f"{report.reused} reused from {_e(settings.db)}, {report.analysed} analysed"
     )
     if len(report.stories) > 1:
         out.print(f"{len(report.stories)} stories found; the largest:")
@@ -94,7 +100,7 @@ def analyze(
         f"{len(s.claims)} claims, {len(s.conflicts)} conflicts"
     )
     for p in report.outputs:
-        out.print(f"wrote {p}")
+        out.print(f"wrote {_e(p)}")
     if report.articles == 0:
         err.print("[red]error:[/red] no article could be processed")
         raise typer.Exit(1)
@@ -123,9 +129,9 @@ def serve(
     try:
         web = create_app(db)
     except StorylineError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {_e(e)}")
         raise typer.Exit(2) from None
-    out.print(f"serving {db} read-only on http://{host}:{port}/")
+    out.print(f"serving {_e(db)} read-only on http://{_e(host)}:{port}/")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
@@ -151,17 +157,17 @@ def export(
             ids = [story_id] if story_id else [sid for sid, _ in store.list_stories()]
             stories = [s for s in (store.get_story(i) for i in ids) if s is not None]
     except StorylineError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {_e(e)}")
         raise typer.Exit(2) from None
     if not stories:
         err.print(
-            f"[red]error:[/red] {db}: no story {story_id!r}"
+            f"[red]error:[/red] {_e(db)}: no story {_e(repr(story_id))}"
             if story_id
-            else f"[red]error:[/red] {db}: no story"
+            else f"[red]error:[/red] {_e(db)}: no story"
         )
         raise typer.Exit(1)
     path = write_export(stories, fmt, dest or Path("storyline-out") / f"events{FORMATS[fmt]}")
-    out.print(f"wrote {path} ({sum(len(s.events) for s in stories)} events)")
+    out.print(f"wrote {_e(path)} ({sum(len(s.events) for s in stories)} events)")
 
 
 @app.command()

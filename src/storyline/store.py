@@ -36,7 +36,11 @@ class Store:
         if read_only and not self.path.exists():
             raise StorylineError(f"{self.path}: no such database (run `storyline analyze` first)")
         try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except OSError as e:
+            raise StorylineError(f"{self.path}: cannot create the database folder: {e.strerror or e}") from e
         except duckdb.Error as e:
             raise StorylineError(f"{self.path}: cannot open the database: {e}") from e
         if not read_only:

@@ -93,7 +93,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
             else []
         )
         _check("fuse", stories, Story)
-        stories = [present(s, analyses, settings) for s in stories]
+        stories = [_present_or_keep(s, analyses, settings) for s in stories]
         _check("present", stories, Story)
         for story in stories:
             store.put_story(story)
@@ -120,6 +120,15 @@ def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story
     return build_presentation(
         story, own, summary_sentences=settings.summary_sentences, period=settings.period, llm=llm
     )
+
+
+def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
+    """Present one story; if that breaks, keep the fused story (with a note) rather than lose it."""
+    try:
+        return present(story, analyses, settings)
+    except Exception as e:  # the per-story boundary: one story's bug must not cost the others
+        note = f"presentation failed ({type(e).__name__}: {e}); timeline, summary and relations are missing"
+        return replace(story, notes=(*story.notes, note))
 
 
 def write_outputs(stories: list[Story], rejected: list[Rejected], settings: Settings) -> list[Path]:
