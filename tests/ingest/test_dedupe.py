@@ -29,3 +29,25 @@ def test_originator_is_canonical_even_when_read_last() -> None:
 def test_unrelated_articles_are_not_duplicates() -> None:
     r = ingest([str(FIX / "lakeside_bridge.txt"), str(FIX / "harbor_ferry.txt")], Settings())
     assert [a.duplicate_of for a in r.articles] == [None, None]
+
+
+def test_two_identical_copies_of_an_edited_original_keep_their_own_ids() -> None:
+    """Copies share a content hash with each other (not with the original): each needs its own id."""
+    from storyline.ingest import article_id
+    from storyline.ingest.dedupe import mark_duplicates
+    from storyline.model import Article
+
+    body = " ".join(
+        f"The harbour board met on Tuesday and word{i} was discussed at length." for i in range(30)
+    )
+    edited = body.replace("word3 ", "a different word ")
+    arts = [
+        Article(article_id(body), "orig.txt", body),
+        Article(article_id(edited), "copy1.txt", edited),
+        Article(article_id(edited), "copy2.txt", edited),
+    ]
+    out = mark_duplicates(arts, 0.5)
+    assert len({a.id for a in out}) == 3
+    canon = [a for a in out if a.duplicate_of is None]
+    assert len(canon) == 1
+    assert sorted(a.duplicate_of for a in out if a.duplicate_of) == [canon[0].id, canon[0].id]

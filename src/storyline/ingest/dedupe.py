@@ -75,10 +75,13 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
         if len(members) == 1:
             continue
         best = min(members, key=lambda i: canonical_rank(articles[i], i))
+        taken = {articles[best].id}
         for i in members:
             if i != best:
                 a = articles[i]
-                own = copy_id(a) if a.id == articles[best].id else a.id
+                # two copies with the same text share a content hash: the second needs its own key
+                own = copy_id(a) if a.id in taken else a.id
+                taken.add(own)
                 out[i] = replace(a, id=own, duplicate_of=articles[best].id)
     return out
 
