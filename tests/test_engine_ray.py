@@ -21,4 +21,4 @@ def test_ray_gives_the_same_analyses_as_local() -> None:
         Article(id=article_id(t), source=f"{i}.txt", text=t, published="2025-03-08")
         for i, t in enumerate(texts)
     ]
-    assert analyse_on_ray(arts, workers=1) == analyse_in_pool(arts, 1)[0]
+    assert analyse_on_ray(arts, workers=1) == analyse_in_pool(arts, 1)

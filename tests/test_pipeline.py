@@ -208,3 +208,24 @@ def test_a_story_whose_presentation_breaks_is_still_written(
     story = json.loads((out / "story.json").read_text(encoding="utf-8"))
     assert len(story["articles"]) == 2
     assert any("presentation failed (RuntimeError: synthetic)" in n for n in story["notes"])
+
+
+def test_a_changed_date_is_analysed_again(corpus: Path, tmp_path: Path) -> None:
+    """'on Sunday' depends on the article's date: a new --published must not reuse the old analysis."""
+    base = (str(corpus), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"), "--no-report")
+    _, first = _run(*base, "--published", "2025-03-08")
+    _, again = _run(*base, "--published", "2025-03-08")
+    _, moved = _run(*base, "--published", "2025-04-20")
+    assert "0 reused" in first and "2 reused" in again
+    assert "0 reused" in moved and "2 analysed" in moved
+
+
+def test_the_store_keeps_the_latest_runs_rejections_only(corpus: Path, tmp_path: Path) -> None:
+    from storyline.store import Store
+
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):
+        _run(str(corpus), "--out", str(tmp_path / "o"), "--db", str(db), "--no-report")
+    with Store(db, read_only=True) as store:
+        (n,) = store.con.execute("SELECT count(*) FROM rejected").fetchone()  # type: ignore[misc]
+    assert n == 2  # empty.txt and binary.txt, once

@@ -9,7 +9,7 @@ recomputes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import duckdb
@@ -64,13 +64,16 @@ class Store:
         if rows:
             self.con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def put_analyses(self, analyses: Iterable[Analysis], version: str) -> None:
-        rows = [(a.article, version, json.dumps(a.to_dict())) for a in analyses]
+    def put_analyses(self, analyses: Iterable[tuple[Analysis, str]]) -> None:
+        """Store analyses, each with the key it is valid for (``analyse.analysis_key``)."""
+        rows = [(a.article, key, json.dumps(a.to_dict())) for a, key in analyses]
         if rows:
             self.con.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
 
     def put_rejected(self, rejected: Iterable[Rejected]) -> None:
+        """The latest run's rejections, replacing the previous run's (the table does not grow)."""
         rows = [(r.source, r.reason) for r in rejected]
+        self.con.execute("DELETE FROM rejected")
         if rows:
             self.con.executemany("INSERT INTO rejected (source, reason) VALUES (?, ?)", rows)
 
@@ -81,12 +84,14 @@ class Store:
         )
 
     # ---------------------------------------------------------------- reads
-    def get_analyses(self, ids: Sequence[str], version: str) -> dict[str, Analysis]:
-        if not ids:
+    def get_analyses(self, keys: Mapping[str, str]) -> dict[str, Analysis]:
+        """Stored analyses for article id → key, where the stored key matches exactly."""
+        if not keys:
             return {}
         rows = self.con.execute(
-            "SELECT data FROM analyses WHERE version = ? AND article IN (SELECT unnest(?))",
-            (version, list(ids)),
+            "SELECT data FROM analyses a JOIN (SELECT unnest(?) AS article, unnest(?) AS version) k "
+            "USING (article, version)",
+            (list(keys), list(keys.values())),
         ).fetchall()
         out = {}
         for (data,) in rows:

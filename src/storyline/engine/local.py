@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..analyse import ANALYSER_VERSION, analyse_isolated
+from ..analyse import analyse_isolated, analysis_key
 from ..errors import StageError
 from ..fuse import fuse_many
 from ..ingest import ingest
@@ -71,20 +71,20 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     ingested = ingest(paths, settings, progress=progress)
     _check("ingest", ingested.articles, Article)
     articles = ingested.articles
-    todo_ids = list(dict.fromkeys(a.id for a in articles if a.duplicate_of is None))
+    keys = {a.id: analysis_key(a) for a in articles if a.duplicate_of is None}
     with Store(settings.db) as store:
-        cached = store.get_analyses(todo_ids, ANALYSER_VERSION)
-        need = {a.id: a for a in articles if a.id in todo_ids and a.id not in cached}
+        cached = store.get_analyses(keys)
+        need = {a.id: a for a in articles if a.id in keys and a.id not in cached}
         if settings.engine == "ray":
             from .ray_runner import analyse_on_ray
 
-            fresh, failed = analyse_on_ray(list(need.values()), settings.workers), list[Rejected]()
+            fresh, failed = analyse_on_ray(list(need.values()), settings.workers)
         else:
             fresh, failed = analyse_in_pool(list(need.values()), settings.workers)
         rejected = [*ingested.rejected, *failed]
         _check("analyse", fresh, Analysis)
         store.put_articles(articles)
-        store.put_analyses(fresh, ANALYSER_VERSION)
+        store.put_analyses((an, keys[an.article]) for an in fresh)
         store.put_rejected(rejected)
         analyses = [*cached.values(), *fresh]
         stories = (
@@ -122,6 +122,16 @@ def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story
     )
 
 
+def _report_or_note(story: Story, path: Path) -> list[Path]:
+    """Write report.html; a rendering bug costs the report, never story.json or other stories."""
+    try:
+        return [write_report(story, path)]
+    except Exception as e:  # the per-story boundary, as in _present_or_keep
+        failures = path.with_name("report-failed.txt")
+        failures.write_text(f"report.html could not be written: {type(e).__name__}: {e}\n", encoding="utf-8")
+        return [failures]
+
+
 def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
     """Present one story; if that breaks, keep the fused story (with a note) rather than lose it."""
     try:
@@ -140,7 +150,7 @@ def write_outputs(stories: list[Story], rejected: list[Rejected], settings: Sett
         story = replace(story, rejected=tuple(rejected))
         written.append(write_story(story, out / "story.json"))
         if settings.report and stories:
-            written.append(write_report(story, out / "report.html"))
+            written.extend(_report_or_note(story, out / "report.html"))
         return written
     index = {
         "storyline_version": __version__,
@@ -162,5 +172,5 @@ def write_outputs(stories: list[Story], rejected: list[Rejected], settings: Sett
     for s in stories:
         written.append(write_story(s, out / s.id / "story.json"))
         if settings.report:
-            written.append(write_report(s, out / s.id / "report.html"))
+            written.extend(_report_or_note(s, out / s.id / "report.html"))
     return written

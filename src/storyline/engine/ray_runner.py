@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StorylineError
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Rejected
 
 __all__ = ["analyse_on_ray"]
 
@@ -21,14 +21,23 @@ class _Analyser:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import json
 
-        from ..analyse import analyse_articles
+        from ..analyse import analyse_isolated
 
         articles = [Article.from_dict(json.loads(x)) for x in batch["article"]]
-        return {"analysis": [json.dumps(a.to_dict()) for a in analyse_articles(articles)]}
+        done, failed = analyse_isolated(articles)
+        # one row per article in, one out: an analysis, or the rejection that replaced it
+        rows = {an.article: json.dumps({"analysis": an.to_dict()}) for an in done}
+        rejected = iter(failed)
+        return {
+            "result": [rows.get(a.id) or json.dumps({"rejected": next(rejected).to_dict()}) for a in articles]
+        }
 
 
-def analyse_on_ray(articles: list[Article], workers: int, batch_size: int = 16) -> list[Analysis]:
-    """Analyse on a Ray cluster (a local one is started when none is running)."""
+def analyse_on_ray(
+    articles: list[Article], workers: int, batch_size: int = 16
+) -> tuple[list[Analysis], list[Rejected]]:
+    """Analyse on a Ray cluster (a local one is started when none is running); an article whose
+    analysis fails comes back as ``Rejected``, as in the local engine."""
     try:
         import ray
     except ImportError as e:
@@ -36,13 +45,18 @@ def analyse_on_ray(articles: list[Article], workers: int, batch_size: int = 16) 
     import json
 
     if not articles:
-        return []
+        return [], []
     if not ray.is_initialized():
         ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False)
     ds = ray.data.from_items([{"article": json.dumps(a.to_dict())} for a in articles])
     out = ds.map_batches(_Analyser, batch_size=batch_size, concurrency=max(1, workers), batch_format="numpy")
     by_id = {}
+    failed = []
     for row in out.iter_rows():
-        an = Analysis.from_dict(json.loads(row["analysis"]))
-        by_id[an.article] = an
-    return [by_id[a.id] for a in articles]
+        result = json.loads(row["result"])
+        if "rejected" in result:
+            failed.append(Rejected.from_dict(result["rejected"]))
+        else:
+            an = Analysis.from_dict(result["analysis"])
+            by_id[an.article] = an
+    return [by_id[a.id] for a in articles if a.id in by_id], failed
