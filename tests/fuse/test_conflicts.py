@@ -183,3 +183,54 @@ def test_title_and_date_notes_become_conflicts() -> None:
         ),
         ("date", "text says after 2022-02-24", "Premier"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("max_group", "notes"),
+    [
+        pytest.param(300, [], id="all-pairs"),
+        pytest.param(
+            1,
+            [
+                "conflicts: 2 'precedent' facts, more than 1: compared only where their "
+                "sentences share a heavy term or the fact's words"
+            ],
+            id="blocked-with-note",
+        ),
+    ],
+)
+def test_large_fact_group_is_blocked_with_a_note_not_dropped(
+    monkeypatch: pytest.MonkeyPatch, max_group: int, notes: list[str]
+) -> None:
+    monkeypatch.setattr("storyline.fuse.conflicts._MAX_GROUP", max_group)
+    arts = [
+        article(
+            "a", "Brandt arrived in Valmora, the first transport minister to visit the port since 2016.", "X"
+        ),
+        article("b", "Brandt is the first transport minister to visit Valmora port since 2018.", "Y"),
+    ]
+    found: list[str] = []
+    conflicts = find_conflicts(
+        arts, sentence_units(arts, [analysis(a) for a in arts], claim_like=False), notes=found
+    )
+    assert ([c.verdict for c in conflicts], found) == (["conflict"], notes)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        pytest.param("Mediator appointed — Sept. 5, 2022", "2022-09-05", id="abbreviated-month"),
+        pytest.param("Mediator appointed — Jun 5, 2022", "2022-06-05", id="abbreviated-no-dot"),
+        pytest.param("5 June 2022: Mediator appointed", "2022-06-05", id="date-first"),
+        pytest.param("Mediator appointed — 2022-06-05", "2022-06-05", id="iso"),
+        pytest.param("Mediator appointed " + "x" * 130 + " — June 5, 2022", "2022-06-05", id="long-title"),
+        pytest.param("Mediator appointed — Monday 5, 2022", None, id="not-a-month"),
+    ],
+)
+def test_chronology_heading_forms(heading: str, expected: str | None) -> None:
+    """Every heading form analysis dates as a list item (and a few more) is an entry; without
+    the middle heading two dated lines are too few to be a list."""
+    lines = ["Union files claim — January 9, 2022", heading, "Talks resume — December 12, 2022"]
+    text = "Key moments\n" + "\n".join(f"{h}\nBoth sides met the mediator." for h in lines)
+    dates = [str(e.date) for e in find_entries(article("chron", text))]
+    assert dates == (["2022-01-09", expected, "2022-12-12"] if expected else [])

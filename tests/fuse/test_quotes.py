@@ -139,3 +139,42 @@ def test_fuse_sources_wire_copy_quotes() -> None:
     q = quote(WIRE, "We will rebuild the bridge before winter")
     story = fuse([WIRE, COPY], [Analysis(WIRE.id, quotes=(q,))])
     assert [s.article for s in story.quotes[0].sources] == [WIRE.id, COPY.id]
+
+
+LONG = make_article("“We will rebuild the bridge before winter, whatever it costs,” Lopez said.", outlet="A")
+
+
+@pytest.mark.parametrize(
+    ("words", "joined"),
+    [
+        pytest.param("the bridge before winter, whatever it", True, id="middle-of-quote"),
+        pytest.param("before winter, whatever it costs", True, id="end-of-quote"),
+        pytest.param("the bridge before winter", False, id="four-words-too-short"),
+        pytest.param("rebuild the bridge whatever it costs", False, id="words-not-contiguous"),
+    ],
+)
+def test_part_joins_a_longer_quote_only_as_five_contiguous_words(words: str, joined: bool) -> None:
+    part = make_article(f"Lopez vowed: “{words}.”", outlet="B")
+    a = quote(LONG, "We will rebuild the bridge before winter, whatever it costs")
+    b = quote(part, words)
+    assert fuse_quotes([a, b], Sources([LONG, part]))[1].same_as == (a.id if joined else None)
+
+
+def test_part_of_two_longer_quotes_joins_the_first_canonical_one() -> None:
+    longer = make_article(
+        "“We will rebuild the bridge before winter, whatever it costs, and the pier too,” Lopez said.",
+        outlet="C",
+    )
+    part = make_article("Lopez vowed to “rebuild the bridge before winter.”", outlet="B")
+    a = quote(LONG, "We will rebuild the bridge before winter, whatever it costs")
+    c = quote(longer, "We will rebuild the bridge before winter, whatever it costs, and the pier too")
+    b = quote(part, "rebuild the bridge before winter")
+    fused = fuse_quotes([a, b, c], Sources([LONG, part, longer]))
+    # the longest words head the group: the shorter full quote and the part both repeat it
+    assert [q.same_as for q in fused] == [c.id, c.id, None]
+
+
+def test_empty_quote_joins_nothing() -> None:
+    a = quote(LONG, "We will rebuild the bridge before winter, whatever it costs")
+    blank = Quote("q-blank", LONG.id, 0, 1, "“", "person:lopez", "Lopez", "say", True)
+    assert [q.same_as for q in fuse_quotes([blank, a], Sources([LONG]))] == [None, None]

@@ -59,9 +59,10 @@ def fuse(
         )
     claims = group_claims(sentence_units(canon, used), sources, semantic=encode)
     conflicts = find_conflicts(
-        canon, sentence_units(canon, used, claim_like=False), actors, [*reports, *events]
+        canon, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes
     )
-    conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in {x.id for x in conflicts})]
+    known = {c.id for c in conflicts}
+    conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]
     notes.append(f"events: {len(reports)} reports merged into {len(events)}")
     summary = _lead_summary(canon, by_id, summary_sentences)
     return Story(

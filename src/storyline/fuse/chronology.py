@@ -20,13 +20,21 @@ from .similarity import tokens
 
 __all__ = ["Entry", "find_entries", "chronology_conflicts", "ANCHORS"]
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# Headings: every form analyse.event_context's chronology pattern accepts ("Title — Sept. 5,
+# 2022", titles up to 160 characters) and more (date first, "14 November 2022", ISO dates,
+# ":" or "|" separators), so that each line analysis dates as a list item is an entry here too.
+# The two should become one shared constant (see the fusion report); until then keep this
+# pattern a superset of analyse's.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
 )
 _HEADING = re.compile(
-    rf"^(?P<title>[^\n]{{3,120}}?)\s*(?:—|–|-|:|\|)\s*(?P<date>{_DATE})\s*$"
-    rf"|^(?P<date2>{_DATE})\s*(?:—|–|-|:|\|)\s*(?P<title2>[^\n]{{3,120}})$",
+    rf"^(?P<title>[^\n]{{3,160}}?)\s*(?:—|–|-|:|\|)\s*(?P<date>{_DATE})\s*$"
+    rf"|^(?P<date2>{_DATE})\s*(?:—|–|-|:|\|)\s*(?P<title2>[^\n]{{3,160}})$",
     re.M,
 )
 _MIN_ENTRIES = 3  # fewer dated headings than this is not a list, just dated lines
@@ -211,16 +219,27 @@ def _order_check(entries: list[Entry], k: int) -> str | None:
 
 
 def _parse(s: str) -> dt.date | None:
-    s = s.replace(",", " ")
+    s = s.replace(",", " ").replace(".", " ")
     parts = s.split()
     try:
         if len(parts) == 1:
             return dt.date.fromisoformat(parts[0])
         if parts[0].isdigit():
-            return dt.date(int(parts[2]), MONTHS[parts[1].lower()], int(parts[0]))
-        return dt.date(int(parts[2]), MONTHS[parts[0].lower()], int(parts[1]))
+            return dt.date(int(parts[2]), _month(parts[1]), int(parts[0]))
+        return dt.date(int(parts[2]), _month(parts[0]), int(parts[1]))
     except (ValueError, KeyError, IndexError):
         return None
+
+
+def _month(word: str) -> int:
+    """Month number of a full or abbreviated name ("Sept", "Nov"); KeyError when none."""
+    w = word.lower()
+    if w in MONTHS:
+        return MONTHS[w]
+    found = [n for name, n in MONTHS.items() if len(w) >= 3 and name.startswith(w)]
+    if len(found) != 1:
+        raise KeyError(word)
+    return found[0]
 
 
 def _paragraph_end(text: str, start: int) -> int:

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model import Analysis, Article, Claim, Event, Evidence
-from .similarity import Vector, candidate_pairs, cosine, idf_table, tfidf, tokens
+from ..unionfind import UnionFind
+from .similarity import IdfTable, Vector, candidate_pairs, cosine, idf_table, tfidf, tokens
 from .sources import Sources
 
 __all__ = [
@@ -176,14 +177,7 @@ def group_claims(
     semantic: Callable[[Sequence[str]], list[list[float]]] | None = None,
 ) -> list[Claim]:
     """Link same-assertion sentences across articles; one claim per linked group."""
-    parent = list(range(len(sentences)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(sentences))
     # event signatures are index keys too: a shared "cancelled visit" makes a pair a candidate
     pairs = candidate_pairs(
         [{**s.vector, **dict.fromkeys(s.marks, 1.0)} for s in sentences],
@@ -215,15 +209,12 @@ def group_claims(
     for value, i, j in scored:
         if value < threshold:
             break
-        ri, rj = find(i), find(j)
+        ri, rj = sets.find(i), sets.find(j)
         if ri == rj or not _cohesive(members[ri], members[rj], sentences, score):
             continue
-        parent[ri] = rj
+        sets.union(ri, rj)
         members[rj].extend(members.pop(ri))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(sentences)):
-        groups[find(i)].append(i)
-    claims = [_claim([sentences[i] for i in members], sources) for members in groups.values()]
+    claims = [_claim([sentences[i] for i in group], sources) for group in sets.groups()]
     claims.sort(key=lambda c: (not c.corroborated, -len(c.outlets), c.id))
     return claims
 
@@ -267,7 +258,7 @@ def _precedent_kind(text: str) -> str:
 
 def _vec(text: str) -> Vector:
     toks = tokens(text)
-    return tfidf(toks, {t: 1.0 for t in toks})
+    return tfidf(toks, IdfTable(dict.fromkeys(toks, 1.0)))
 
 
 def unique_by_outlet(claims: Sequence[Claim]) -> dict[str, list[Claim]]:

@@ -25,7 +25,7 @@ from ..model import Actor, Article, Conflict, Event, Evidence
 from .chronology import chronology_conflicts
 from .claims import Sentence
 from .quantities import MONTHS, Fact, broader, extract_facts
-from .similarity import cosine, tokens
+from .similarity import candidate_pairs, cosine, tokens
 
 __all__ = ["find_conflicts", "fact_conflicts", "note_conflicts", "conflict_id"]
 
@@ -38,7 +38,11 @@ DATE_NOTE = "date-inconsistent:"
 # in New York vs the "three-hour session" in Beijing) stay under 0.12.
 RELATED = {"precedent": 0.15, "duration": 0.3, "count": 0.3, "period": 0.15, "start": 0.0}
 _MEASURES = ("duration", "count")
-_MAX_GROUP = 300  # facts sharing one key; beyond this the key is too generic to pair on
+# Facts sharing one key compared pair by pair up to this many (45k pairs); a larger group
+# (a generic key such as "precedent" over a big story) is compared only on the pairs whose
+# sentences share a heavy term or the fact's own words, so its cost stays linear.
+_MAX_GROUP = 300
+_BLOCK_KEYS = 12  # index terms per fact in a large group, as for claims (CANDIDATE_KEYS)
 
 _UPPER = ("more than", "over", "at least")
 _LOWER = ("nearly", "almost", "less than", "under", "up to")
@@ -50,10 +54,14 @@ def find_conflicts(
     sentences: Sequence[Sentence],
     actors: Sequence[Actor] = (),
     events: Sequence[Event] = (),
+    notes: list[str] | None = None,
 ) -> list[Conflict]:
-    """Every conflict the story's text, chronologies and analysis notes reveal, deduplicated."""
+    """Every conflict the story's text, chronologies and analysis notes reveal, deduplicated.
+
+    ``notes`` receives a line for each way the search was narrowed (see :func:`fact_conflicts`).
+    """
     found = [
-        *fact_conflicts(sentences, {a.id: a for a in articles}),
+        *fact_conflicts(sentences, {a.id: a for a in articles}, notes),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
         *note_conflicts(articles, actors, events),
     ]
@@ -64,8 +72,14 @@ def find_conflicts(
     return sorted(out.values(), key=lambda c: (c.verdict != "conflict", c.kind, c.id))
 
 
-def fact_conflicts(sentences: Sequence[Sentence], articles: dict[str, Article]) -> list[Conflict]:
-    """Facts of one kind in related sentences of different articles that disagree."""
+def fact_conflicts(
+    sentences: Sequence[Sentence], articles: dict[str, Article], notes: list[str] | None = None
+) -> list[Conflict]:
+    """Facts of one kind in related sentences of different articles that disagree.
+
+    A key shared by more than ``_MAX_GROUP`` facts is compared on blocked pairs only, and
+    ``notes`` (when given) says so: fewer pairs are tried, none is dropped unannounced.
+    """
     groups: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     for i, s in enumerate(sentences):
         art = articles.get(s.article)
@@ -79,34 +93,54 @@ def fact_conflicts(sentences: Sequence[Sentence], articles: dict[str, Article]) 
     names = _distinctive_names(sentences)
     prev = _previous(sentences)
     out: list[Conflict] = []
-    for members in groups.values():
-        if len(members) > _MAX_GROUP:
-            continue
+    for key, members in groups.items():
+        if len(members) > _MAX_GROUP and notes is not None:
+            notes.append(
+                f"conflicts: {len(members)} '{key}' facts, more than {_MAX_GROUP}: compared only "
+                "where their sentences share a heavy term or the fact's words"
+            )
         seen: set[tuple[str, str]] = set()
-        for x, (i, fi) in enumerate(members):
-            for j, fj in members[x + 1 :]:
-                si, sj = sentences[i], sentences[j]
-                if (
-                    si.article == sj.article
-                    or _related(sentences, prev, i, j, fi.kind in _MEASURES) < RELATED[fi.kind]
-                ):
-                    continue
-                if fi.kind == "start" and not _same_topic(fi.key, fj.key):
-                    continue
-                ni = _names(names, prev, i) if fi.kind in _MEASURES else names[i]
-                nj = _names(names, prev, j) if fi.kind in _MEASURES else names[j]
-                if fi.kind not in ("precedent", "start") and not ni & nj:
-                    continue  # a date or number only clashes about the same named people or places
-                texts = (si.text[fi.start : fi.end], sj.text[fj.start : fj.end])
-                if (texts[0].lower(), texts[1].lower()) in seen:
-                    continue
-                seen.add((texts[0].lower(), texts[1].lower()))
-                judged = _judge(fi, fj, *texts)
-                if judged is not None:
-                    verdict, why = judged
-                    sides = (_fact_ev(si, fi), _fact_ev(sj, fj))
-                    out.append(Conflict(conflict_id(sides), _KIND[fi.kind], why, sides, verdict))
+        for x, y in _fact_pairs(members, sentences):
+            (i, fi), (j, fj) = members[x], members[y]
+            si, sj = sentences[i], sentences[j]
+            if (
+                si.article == sj.article
+                or _related(sentences, prev, i, j, fi.kind in _MEASURES) < RELATED[fi.kind]
+            ):
+                continue
+            if fi.kind == "start" and not _same_topic(fi.key, fj.key):
+                continue
+            ni = _names(names, prev, i) if fi.kind in _MEASURES else names[i]
+            nj = _names(names, prev, j) if fi.kind in _MEASURES else names[j]
+            if fi.kind not in ("precedent", "start") and not ni & nj:
+                continue  # a date or number only clashes about the same named people or places
+            texts = (si.text[fi.start : fi.end], sj.text[fj.start : fj.end])
+            if (texts[0].lower(), texts[1].lower()) in seen:
+                continue
+            seen.add((texts[0].lower(), texts[1].lower()))
+            judged = _judge(fi, fj, *texts)
+            if judged is not None:
+                verdict, why = judged
+                sides = (_fact_ev(si, fi), _fact_ev(sj, fj))
+                out.append(Conflict(conflict_id(sides), _KIND[fi.kind], why, sides, verdict))
     return out
+
+
+def _fact_pairs(members: list[tuple[int, Fact]], sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Pairs (x < y, in order) of a key's facts to compare: every pair of a small group; for a
+    large one, the pairs an inverted index over each fact's sentence terms and own words joins."""
+    n = len(members)
+    if n <= _MAX_GROUP:
+        return [(x, y) for x in range(n) for y in range(x + 1, n)]
+    vectors = [
+        {**sentences[i].vector, **dict.fromkeys((f"~{t}" for t in tokens(f.key)), 1.0)} for i, f in members
+    ]
+    pairs = candidate_pairs(
+        vectors,
+        keys=_BLOCK_KEYS,
+        allow=lambda x, y: sentences[members[x][0]].article != sentences[members[y][0]].article,
+    )
+    return sorted(pairs)
 
 
 _NAME = re.compile(r"(?<=[\w,;:’'\"”)] )[A-Z][a-zA-Z]+")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Conflict, Event, Evidence
+from ..unionfind import UnionFind
 from .conflicts import conflict_id
 from .sources import Sources
 
@@ -49,14 +50,7 @@ def merge_events(
         )
         for e in events
     ]
-    parent = list(range(len(evs)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(evs))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(evs):
         actors = tuple(sorted({a for a in (e.source_actor, e.target_actor) if a}))
@@ -68,7 +62,7 @@ def merge_events(
             for j in dated[x + 1 :]:
                 if (_start(evs[j]) - _end(evs[i])).days > WINDOW_DAYS:  # type: ignore[operator]
                     break
-                parent[find(j)] = find(i)
+                sets.union(j, i)
         for i in members:
             if _start(evs[i]) is None:
                 match = _undated_match(evs[i], [evs[j] for j in dated], sources)
@@ -79,14 +73,11 @@ def merge_events(
                     else next((j for j in members if j != i and _same_undated(evs[i], evs[j])), None)
                 )
                 if target is not None:
-                    parent[find(i)] = find(target)
-    groups: dict[int, list[Event]] = defaultdict(list)
-    for i, e in enumerate(evs):
-        groups[find(i)].append(e)
+                    sets.union(i, target)
     merged: list[Event] = []
     conflicts: list[Conflict] = []
-    for group in groups.values():
-        ev, found = _merge(group, sources)
+    for group in sets.groups():
+        ev, found = _merge([evs[i] for i in group], sources)
         merged.append(ev)
         conflicts.extend(found)
     merged.sort(key=lambda e: (e.date or "9999", e.id))

@@ -12,6 +12,7 @@ found by searching the copy's text for the canonical article's quoted words.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -55,19 +56,43 @@ def fuse_quotes(quotes: Sequence[Quote], sources: Sources) -> list[Quote]:
 
 def _group(quotes: Sequence[Quote], keys: list[str]) -> list[int]:
     """Index of each quote's canonical quote: the first of its group, preferring a quote
-    with a resolved speaker, then a direct one, then the longest words."""
+    with a resolved speaker, then a direct one, then the longest words.
+
+    A quote joins the first head (in that order) it repeats. Only heads that can match are
+    tried: those with the same key, and those whose words contain the quote's first
+    ``_MIN_PART_WORDS`` words (a word n-gram index), so the cost stays near-linear.
+    """
     order = sorted(
         range(len(quotes)), key=lambda i: (quotes[i].speaker is None, not quotes[i].direct, -len(keys[i]), i)
     )
     canon_of = list(range(len(quotes)))
-    heads: list[int] = []
+    rank: dict[int, int] = {}  # head -> its place among heads (earlier heads win)
+    exact: dict[str, list[int]] = defaultdict(list)
+    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in order:
-        head = next((h for h in heads if _same(quotes[h], keys[h], quotes[i], keys[i])), None)
-        if head is None:
-            heads.append(i)
-        else:
+        if not keys[i]:
+            continue  # no words: repeats nothing, and nothing repeats it
+        words = keys[i].split()
+        candidates = exact.get(keys[i], [])
+        if len(words) >= _MIN_PART_WORDS:
+            candidates = [*candidates, *grams.get(tuple(words[:_MIN_PART_WORDS]), [])]
+        head = min(
+            (h for h in candidates if _same(quotes[h], keys[h], quotes[i], keys[i])),
+            key=rank.__getitem__,
+            default=None,
+        )
+        if head is not None:
             canon_of[i] = head
+            continue
+        rank[i] = len(rank)
+        exact[keys[i]].append(i)
+        for gram in dict.fromkeys(_ngrams(words, _MIN_PART_WORDS)):
+            grams[gram].append(i)
     return canon_of
+
+
+def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(words[k : k + n]) for k in range(len(words) - n + 1)]
 
 
 def _same(a: Quote, ka: str, b: Quote, kb: str) -> bool:

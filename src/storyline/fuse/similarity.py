@@ -16,6 +16,7 @@ from functools import cache
 
 __all__ = [
     "Vector",
+    "IdfTable",
     "tokens",
     "idf_table",
     "tfidf",
@@ -130,20 +131,32 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def idf_table(docs: Iterable[Iterable[str]]) -> dict[str, float]:
+class IdfTable(dict[str, float]):
+    """Term -> IDF, with ``default``: the weight of a term the table never saw.
+
+    An unseen term is as rare as the rarest seen one, so ``default`` is the table's maximum;
+    it is computed once here because ``tfidf`` runs once per sentence or article.
+    """
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self.default = max(weights.values(), default=1.0)
+
+
+def idf_table(docs: Iterable[Iterable[str]]) -> IdfTable:
     """Smoothed inverse document frequency over token lists."""
     df: Counter[str] = Counter()
     n = 0
     for toks in docs:
         n += 1
         df.update(set(toks))
-    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    return IdfTable({t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()})
 
 
-def tfidf(toks: Sequence[str], idf: dict[str, float], top: int | None = None) -> Vector:
+def tfidf(toks: Sequence[str], idf: IdfTable, top: int | None = None) -> Vector:
     """L2-normalised TF-IDF vector; ``top`` keeps only the heaviest terms (bounds later cost)."""
     tf = Counter(toks)
-    default = max(idf.values(), default=1.0)
+    default = idf.default
     vec = {t: (1.0 + math.log(c)) * idf.get(t, default) for t, c in tf.items()}
     if top is not None and len(vec) > top:
         vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top])

@@ -35,7 +35,9 @@ class Sources:
         if a.outlet:
             return a.outlet
         if a.url:
-            return urlparse(a.url).netloc or a.url
+            host = _host(a.url)
+            if host is not None:  # an unparsable URL names no outlet: fall back to the file
+                return host or a.url
         return PurePath(a.source).stem or a.id
 
     def independent_key(self, article_id: str) -> str:
@@ -63,3 +65,12 @@ class Sources:
     def published(self, article_id: str) -> str | None:
         a = self.by_id.get(article_id)
         return a.published if a is not None else None
+
+
+def _host(url: str) -> str | None:
+    """The URL's network location ("" when it has none), or None when the URL cannot be parsed:
+    a hostile or broken URL ("http://[bad", an unclosed IPv6 bracket) makes ``urlparse`` raise."""
+    try:
+        return urlparse(url).netloc
+    except ValueError:
+        return None
