@@ -47,6 +47,7 @@ def analyze(
     published: Annotated[
         str | None, typer.Option("--published", help=SETTINGS_HELP["published"], callback=_published)
     ] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help=SETTINGS_HELP["outlet"])] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"])] = 1,
     engine: Annotated[str, typer.Option("--engine", help=SETTINGS_HELP["engine"])] = "local",
     html_report: Annotated[bool, typer.Option("--report/--no-report", help=SETTINGS_HELP["report"])] = True,
@@ -70,6 +71,7 @@ def analyze(
             db=db,
             out=out_dir,
             published=published,
+            outlet=(outlet.strip() or None) if outlet else None,
             workers=workers,
             engine=engine,
             report=html_report,

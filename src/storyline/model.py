@@ -135,6 +135,9 @@ class Article(Record):
     format: str = "text"
     # where each of the several records of a container file starts (WARC, JSONL, feeds)
     record: str | None = None
+    # where the outlet name came from: sidecar, html-meta, feed, jsonl, url, print-line,
+    # copyright, dateline, byline, photo-credit, header, footer, cli, handle; None = unknown
+    outlet_source: str | None = None
 
 
 @dataclass(frozen=True)

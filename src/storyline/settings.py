@@ -15,6 +15,8 @@ SETTINGS_HELP: dict[str, str] = {
     "db": "DuckDB file that keeps every stage's output (reused on the next run).",
     "out": "Folder for story.json, report.html and exports.",
     "published": "Publication date (YYYY-MM-DD) for articles whose own date cannot be found.",
+    "outlet": "Outlet name for articles whose own outlet cannot be found (a sidecar, page metadata, or a "
+    "copyright, print or dateline statement in the text wins over it).",
     "max_bytes": "Files larger than this are reported and skipped.",
     "workers": "Processes for the analyse stage (1 = in this process).",
     "engine": "Where the analyse stage runs: local (process pool) or ray (Ray Data; needs the ray extra).",
@@ -33,6 +35,7 @@ class Settings:
     db: Path = Path("storyline.duckdb")
     out: Path = Path("storyline-out")
     published: str | None = None
+    outlet: str | None = None
     max_bytes: int = 20_000_000
     workers: int = 1
     engine: str = "local"

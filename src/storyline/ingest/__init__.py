@@ -107,7 +107,7 @@ def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] 
             f"text is {len(c.body):,} characters after cleaning, over the {MAX_ARTICLE_CHARS:,} "
             "one article can have: a dump or a run-on page, not an article",
         )
-    m = merge_meta(doc.meta, c.body, settings.published, c.meta)
+    m = merge_meta(doc.meta, c.body, settings.published, c.meta, settings.outlet)
     return Article(
         id=article_id(c.body),
         source=doc.source,
@@ -122,6 +122,7 @@ def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] 
         removed=tuple(c.removed),
         format=doc.format,
         record=doc.record,
+        outlet_source=m.outlet_source,
     )
 
 

@@ -14,6 +14,7 @@ from ..model import Removed
 from .junk import DATELINE_PREFIX, JUNK_REASONS, KEEP_REASONS, classify
 from .lines import Block, measure, normalise, segment
 from .metadata import TextMeta, text_meta
+from .outlets import find_outlet
 
 __all__ = ["clean_text", "clean", "Cleaned", "line_keys", "JUNK_REASONS", "KEEP_REASONS"]
 
@@ -64,13 +65,13 @@ def clean(raw: str, repeated: Collection[str] = ()) -> Cleaned:
 
 
 def _meta(blocks: list[Block], labels: list[str | None], removed: list[Removed]) -> TextMeta:
-    first_body = next((i for i, lab in enumerate(labels) if lab is None), len(blocks))
+    body = [i for i, lab in enumerate(labels) if lab is None]
+    first_body, last_body = (body[0], body[-1]) if body else (len(blocks), len(blocks))
     header = [b.text for b in blocks[: first_body + 1]]
     header += [r.text for r in removed if r.reason in ("byline", "dateline") and r.text not in header]
     title = next((b.text for b, lab in zip(blocks, labels, strict=True) if lab == "title"), None)
-    tail = [b.text for b, lab in zip(blocks, labels, strict=True) if lab in ("caption", "credit")]
-    tail += [b.text for b in blocks[-3:]]
-    return text_meta(header, title=title, tail=tail)
+    lines = [(b.text, lab) for b, lab in zip(blocks, labels, strict=True)]
+    return text_meta(header, title=title, outlet=find_outlet(lines, first_body, last_body, title))
 
 
 def line_keys(raw: str) -> set[str]:

@@ -93,6 +93,8 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
             empty.append(i)
             continue
         meta: dict[str, Any] = {"title": e.get("title"), "url": e.get("link"), "outlet": outlet}
+        if outlet:
+            meta["outlet_source"] = "feed"
         author = str(e.get("author") or "")
         if named := re.search(r"\(([^()@]+)\)\s*$", author):  # RSS: "email (Name)"
             author = named.group(1)
@@ -150,6 +152,8 @@ def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
         meta = {k: obj[k] for k in ("url", "title", "outlet", "published", "authors") if obj.get(k)}
         if meta.get("published"):
             meta["published_source"] = "jsonl"
+        if meta.get("outlet"):
+            meta["outlet_source"] = "jsonl"
         if field_ == "html":
             yield RawDoc(source=source, text="", format="jsonl", html=value, meta=meta, record=str(i))
         else:

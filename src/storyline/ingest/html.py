@@ -34,17 +34,30 @@ def extract_html(source: str, html: str) -> tuple[str, dict[str, Any]]:
         value = getattr(doc, attr, None)
         if value:
             meta[key] = [a.strip() for a in value.split(";") if a.strip()] if key == "authors" else value
+    if meta.get("outlet"):
+        meta["outlet_source"] = "html-meta"
     if m := _STAMP.search(html):
         meta["published"], meta["published_source"] = m.group(1), "html-meta"
-    elif day := _find_date(html):
-        meta["published"], meta["published_source"] = day, "html-meta"
+    elif stamp := _find_date(html):
+        meta["published"], meta["published_source"] = stamp, _date_source(stamp, str(meta.get("url") or ""))
     return text, meta
 
 
 def _find_date(html: str) -> str | None:
-    """htmldate's answer, or none when it trips on the page: a missing date is not a lost page."""
+    """htmldate's answer, or none when it trips on the page: a missing date is not a lost page.
+
+    Asked for minutes: a stamp without a time comes back as midnight, which ``parse_date``
+    reads as day precision.
+    """
     try:
-        day = find_date(html, original_date=True, extensive_search=False)
+        stamp = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%dT%H:%M")
     except Exception:
         return None
-    return str(day) if day else None
+    return str(stamp) if stamp else None
+
+
+def _date_source(stamp: str, url: str) -> str:
+    """htmldate reads a date in the page's URL before its markup: say which one it was."""
+    y, m, d = stamp[:4], stamp[5:7], stamp[8:10]
+    in_url = re.search(rf"{y}[/_-]?{m}[/_-]?{d}|{y}/{m.lstrip('0')}/{d.lstrip('0')}\b", url)
+    return "url" if in_url else "html-meta"

@@ -144,10 +144,22 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"[$€£]\s?\d")
+#: a person's name as credit lines write it: "Nancy A. Youssef", "Olivia Wang", "Ana de la Cruz"
+_CREDIT_NAME = (
+    r"(?!(?:He|She|They|It|We|I|The|This|That|His|Her|Their|Its|One|Some)\b)"
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|la|van|von|bin|al|da))*"
+)
 _CREDIT = re.compile(
-    r"\bcontributed (?:reporting|to (?:this|the) (?:article|report|story))|^[(—–-]*\s*(?:additional |with )?"
-    r"reporting by\b|\bediting by\b|^[(—–-]*\s*(?:compiled|written|produced|translated) by\b",
-    re.IGNORECASE,
+    # "X contributed reporting." / "X and Y contributed to this article." / "… from Hong Kong."
+    rf"^[(—–-]*\s*{_CREDIT_NAME}(?:\s*(?:,|and|&)\s*{_CREDIT_NAME})*(?:\s*,)?\s+(?:also\s+)?contributed\s+"
+    r"(?:reporting|research|to\s+(?:this|the)\s+(?:article|report|story))(?:\s+(?:from|in|at)\b.*)?[.)]?\s*$|"
+    # "Reporting by X; Editing by Y", "(Additional reporting by X)", "Compiled by X"
+    r"(?:^|[;(]\s*)[(—–-]*\s*(?i:(?:additional\s+|with\s+|further\s+)?"
+    r"(?:reporting|editing|writing|research|compiled|written|produced|translated)\s+by)\s+[A-Z]"
+)
+#: "A version of this article appears in print on …": the page's print-edition note
+_PRINT_NOTE = re.compile(
+    r"^(?:a version of )?this (?:article|story) (?:appears|appeared) in (?:print|the print)", re.I
 )
 _PHOTO = re.compile(
     r"^(?:file )?(?:photo|photograph|image|picture|video|illustration|graphic)s?"
@@ -176,6 +188,7 @@ HEAD_SHARE = 0.4  # teasers and repeated titles are looked for in this leading s
 TEASER_COVER = 0.6
 # share of a block's 4-grams recurring later that marks it as a copy
 TAIL_SHARE = 0.25  # a credit line in this trailing share of blocks closes the article
+CONTINUES = 2  # this many full paragraphs after a credit mean the article goes on past it
 
 
 def _cta_share(b: Block) -> float:
@@ -227,6 +240,8 @@ def _rule(b: Block) -> str | None:
     t, w = b.text, b.n_words
     if w <= 40 and _CREDIT.search(t):
         return "credit"
+    if w <= 60 and _PRINT_NOTE.search(t):
+        return "boilerplate"
     if w <= 60 and _PHOTO.search(t):
         return "caption"
     if w <= 16 and BYLINE_LINE.match(t):
@@ -332,8 +347,12 @@ def classify(blocks: list[Block], repeated: Collection[str] = ()) -> list[str | 
             labels[i] = _junk_kind(blocks[i], repeated)
 
     # A closing credit ("X contributed reporting.") ends the article: what follows is furniture.
+    # Unless the article plainly goes on: a credit closing one entry of a live page is followed by
+    # more full paragraphs, a closing credit only by furniture (a bio, a print note, a form).
     credits = [i for i in range(n) if labels[i] == "credit" and i >= n * (1 - TAIL_SHARE)]
-    for i in range(credits[-1] + 1 if credits else n, n):
+    after = range(credits[-1] + 1 if credits else n, n)
+    going_on = sum(1 for i in after if labels[i] is None and _full_paragraph(blocks[i], scores[i]))
+    for i in after if going_on < CONTINUES else ():
         if labels[i] is None:
             labels[i] = _junk_kind(blocks[i], repeated)
 
@@ -345,6 +364,11 @@ def classify(blocks: list[Block], repeated: Collection[str] = ()) -> list[str | 
             break
         labels[i] = _junk_kind(blocks[i], repeated)
     return labels
+
+
+def _full_paragraph(b: Block, score: float) -> bool:
+    """Article prose beyond doubt: long, strongly scored, and about what the article is about."""
+    return b.n_words > 25 and score >= STRONG_PROSE and b.topical >= 0.5
 
 
 def _heading_like(b: Block) -> bool:

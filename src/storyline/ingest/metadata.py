@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from .outlets import STRONG_SOURCES
+
 __all__ = ["Meta", "TextMeta", "merge_meta", "text_meta", "parse_date", "BYLINE_LINE", "DATE_RE"]
 
 _MONTHS = {
@@ -66,16 +68,10 @@ BYLINE_LINE = re.compile(rf"^[(\s]*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*", r
 _BYLINE = re.compile(rf"\bBy\s+(?P<names>{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_NAME})*)")
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|The|Photo|Staff|Our)\b")
 _ROLE = re.compile(r"\b(?:Reporter|Correspondent|Editor|Writer|Staff|Bureau|Chief|Desk|Columnist)\b")
-_NEWS_WORD = (
-    r"(?:Times|Post|News|Herald|Journal|Wire|Tribune|Daily|Guardian|Telegraph|Gazette|Express|Chronicle|"
-    r"Star|Mail|Observer|Press|Media|Today|Monitor|Standard|Independent|Courier|Agency|Union|Review|"
-    r"Weekly|Insider|Examiner|Globe|Nation|Mirror|Dispatch|Bulletin|Inquirer|Sentinel|Reuters|Bloomberg|"
-    r"Xinhua|AFP|AP|Broadcasting|Radio|TV|Network)"
+#: a line that states its date as the page's ("Updated …", "… | Published …"), not prose about one
+_STATED_DATE = re.compile(
+    r"(?:^|[|•·]\s*)(?:(?:First |Last )?Published|(?:Last )?Updated|Posted)\b[:\s]*", re.I
 )
-_OUTLET = re.compile(
-    rf"^(?:The\s+)?(?!The\b)(?:[A-Z][\w&'’.-]*\s+){{1,3}}{_NEWS_WORD}$|^(?:Reuters|AFP|AP|Xinhua)$"
-)
-_STATED_DATE = re.compile(r"\b(?:Published|Updated|Posted|First published)\b[:\s]*", re.I)
 
 
 @dataclass
@@ -87,6 +83,7 @@ class Meta:
     published: str | None = None
     published_precision: str | None = None
     published_source: str | None = None
+    outlet_source: str | None = None
 
 
 @dataclass
@@ -97,17 +94,38 @@ class TextMeta:
     authors: tuple[str, ...] = ()
     published: tuple[str, str] | None = None
     outlet: str | None = None
+    outlet_source: str | None = None  # one of ``outlets.OUTLET_RANK``
 
 
 def merge_meta(
-    found: dict[str, Any], body: str, cli_published: str | None, from_text: TextMeta | None = None
+    found: dict[str, Any],
+    body: str,
+    cli_published: str | None,
+    from_text: TextMeta | None = None,
+    cli_outlet: str | None = None,
 ) -> Meta:
-    """Combine reader/sidecar metadata, what the text says, and the CLI fallback."""
+    """Combine reader/sidecar metadata, what the text says, and the CLI fallbacks.
+
+    Outlet, best first: sidecar or format metadata, a strong statement in the text (print line,
+    copyright, agency dateline, byline, photo credit), the URL's host, ``--outlet``, then a bare
+    site-name line or a social handle. Date: metadata, a header dateline, ``--published``.
+    """
     t = from_text or TextMeta()
     m = Meta()
     m.title = _str(found.get("title")) or t.title
     m.url = _str(found.get("url"))
-    m.outlet = _str(found.get("outlet")) or t.outlet or (_host(m.url) if m.url else None)
+    host = _host(m.url) if m.url else None
+    strong = t.outlet if t.outlet_source in STRONG_SOURCES else None
+    for name, source in (
+        (_str(found.get("outlet")), _str(found.get("outlet_source")) or "metadata"),
+        (strong, t.outlet_source),
+        (host, "url"),
+        (_str(cli_outlet), "cli"),
+        (t.outlet, t.outlet_source),
+    ):
+        if name:
+            m.outlet, m.outlet_source = name, source
+            break
     authors = found.get("authors") or found.get("author") or []
     if isinstance(authors, str):
         authors = re.split(r"\s*[;,]\s*|\s+and\s+", authors)
@@ -128,13 +146,17 @@ def merge_meta(
     return m
 
 
-def text_meta(header: Sequence[str], title: str | None = None, tail: Sequence[str] = ()) -> TextMeta:
-    """Authors, date and outlet from the article's header lines (and site names in its tail).
+def text_meta(
+    header: Sequence[str], title: str | None = None, outlet: tuple[str, str] | None = None
+) -> TextMeta:
+    """Authors and date from the article's header lines; ``outlet`` is ``find_outlet``'s answer.
 
     Only the header is searched for a date: dates deeper in the body are events, not the date
     of publication.
     """
     tm = TextMeta(title=title)
+    if outlet:
+        tm.outlet, tm.outlet_source = outlet
     for line in header:
         if not tm.authors and (b := _BYLINE.search(line)):
             names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", b.group("names"))]
@@ -145,25 +167,19 @@ def text_meta(header: Sequence[str], title: str | None = None, tail: Sequence[st
                 after = b.group("names")[cut.start() :] + after
             if tm.published is None and (d := _first_date(after[:60])):
                 tm.published = d
-            if tm.outlet is None and (o := re.search(r"[|,]\s*([^|,]+?)\s*$", line)):
-                tm.outlet = _outlet(o.group(1))
         if tm.published is None:
             d = _first_date(line)
             if d and (len(line) <= 60 or _STATED_DATE.search(line)):
                 tm.published = d
-        if tm.outlet is None and (o := re.search(r"^[A-Z][A-Z .'-]+\s*\(([^)]+)\)\s*[—–-]", line)):
-            tm.outlet = _outlet(o.group(1))
-        if tm.outlet is None and len(line) <= 40:
-            tm.outlet = _outlet(line)
-    for line in tail:
-        if tm.outlet is None and (o := re.search(r"\bfor ((?:The )?[A-Z][\w ]+)$", line)):
-            tm.outlet = _outlet(o.group(1))
     return tm
 
 
-def _outlet(text: str) -> str | None:
-    text = text.strip(" .|")
-    return text if _OUTLET.match(text) else None
+#: a time written before its date: "Updated 6:02 AM EDT, Mon June 19, 2023"
+_TIME_BEFORE = re.compile(
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?\s*,?\s*"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s*)?$",
+    re.I,
+)
 
 
 def _first_date(text: str) -> tuple[str, str] | None:
@@ -173,14 +189,10 @@ def _first_date(text: str) -> tuple[str, str] | None:
                 day = dt.date(int(m["y"]), _MONTHS[m["mon"].lower().rstrip(".")], int(m["d"]))
             except (ValueError, KeyError):
                 continue
-            if m["h"] is None:
+            t = m if m["h"] is not None else _TIME_BEFORE.search(text[: m.start()])
+            if t is None:
                 return day.isoformat(), "day"
-            hour = int(m["h"]) % 12 + (12 if (m["ap"] or "").lower().startswith("p") else 0)
-            if not m["ap"]:
-                hour = int(m["h"])
-            if hour > 23 or int(m["mi"]) > 59:
-                return day.isoformat(), "day"
-            return f"{day.isoformat()}T{hour:02d}:{m['mi']}", "minute"
+            return _with_time(day, t["h"], t["mi"], t["ap"])
     if m := _ISO.search(text):
         try:  # checked here: parse_date falls back to this function on an invalid ISO date
             dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -188,6 +200,16 @@ def _first_date(text: str) -> tuple[str, str] | None:
             return None
         return parse_date(m.group(0))
     return None
+
+
+def _with_time(day: dt.date, h: str, mi: str, ap: str | None) -> tuple[str, str]:
+    """The day and a 12- or 24-hour clock time as written; an impossible time keeps the day."""
+    hour = int(h)
+    if ap:
+        hour = hour % 12 + (12 if ap.lower().startswith("p") else 0)
+    if hour > 23 or int(mi) > 59:
+        return day.isoformat(), "day"
+    return f"{day.isoformat()}T{hour:02d}:{mi}", "minute"
 
 
 def parse_date(v: Any) -> tuple[str, str] | None:

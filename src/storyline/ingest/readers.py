@@ -112,6 +112,8 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
             d.meta = {**d.meta, **meta}
             if meta.get("published"):
                 d.meta["published_source"] = "sidecar"
+            if meta.get("outlet"):
+                d.meta["outlet_source"] = "sidecar"
     return out
 
 
