@@ -245,3 +245,45 @@ def test_html_date_precision_and_source(tmp_path: Path, head: str, expected: tup
     p.write_text(_page(head), encoding="utf-8")
     (a,) = ingest([str(p)], Settings()).articles
     assert (a.published, a.published_precision, a.published_source) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://news.example/a", "https://news.example/a"),
+        ("http://news.example/a", "http://news.example/a"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,<script>x</script>", None),
+        ("http://[bad", None),  # not even parseable
+    ],
+)
+def test_only_web_urls_are_kept(url: str, kept: str | None) -> None:
+    from storyline.ingest.metadata import safe_url
+
+    assert safe_url(url) == kept
+
+
+def test_a_hostile_url_costs_nothing(tmp_path: Path) -> None:
+    from storyline.ingest import ingest
+    from storyline.settings import Settings
+
+    line = {
+        "text": "The council met on Monday and agreed to repair the bridge before winter.",
+        "url": "http://[bad",
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    r = ingest([str(tmp_path / "a.jsonl")], Settings(db=tmp_path / "s.duckdb"))
+    assert [(a.url, a.outlet) for a in r.articles] == [(None, None)]
+
+
+def test_html_that_starts_like_a_url_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
+    import htmldate.utils
+
+    from storyline.ingest.html import _find_date
+
+    def no_fetch(url: str) -> None:
+        raise AssertionError(f"fetched {url[:40]!r}")
+
+    monkeypatch.setattr(htmldate.utils, "fetch_url", no_fetch)
+    page = "http://attacker.example/x\n<html><body><p>Council\tmeets\ton\tMonday.</p></body></html>"
+    assert _find_date(page) is None

@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlparse
 
 from ..errors import InputError
 from ..model import Article, Rejected
@@ -21,7 +20,7 @@ from ..settings import Settings
 from .boilerplate import clean, line_keys
 from .dedupe import mark_duplicates
 from .html import extract_html
-from .metadata import merge_meta
+from .metadata import host_of, merge_meta
 from .readers import RawDoc, discover, display_name, read_path
 
 __all__ = ["IngestResult", "ingest", "article_from_raw", "article_id", "scrub"]
@@ -165,8 +164,7 @@ def _where(doc: RawDoc) -> str:
 def _outlet_key(doc: RawDoc) -> str | None:
     if doc.meta.get("outlet"):
         return str(doc.meta["outlet"]).lower()
-    host = urlparse(str(doc.meta.get("url") or "")).hostname
-    return host.removeprefix("www.") if host else None
+    return host_of(str(doc.meta.get("url") or ""))
 
 
 def _outlet_furniture(docs: list[RawDoc]) -> dict[str | None, frozenset[str]]:

@@ -56,7 +56,7 @@ def clean(raw: str, repeated: Collection[str] = ()) -> Cleaned:
         if body_seen < DATELINE_BLOCKS and (m := DATELINE_PREFIX.match(text)):
             cut = m.group("dl")
             removed.append(
-                Removed(text=cut.rstrip(), reason="dateline", start=b.start, end=b.start + len(cut))
+                Removed(text=cut.rstrip(), reason="dateline", start=b.start, end=b.start + len(cut.rstrip()))
             )
             text = text[len(cut) :]
         body_seen += 1

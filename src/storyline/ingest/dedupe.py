@@ -15,6 +15,7 @@ from dataclasses import replace
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
+from ..unionfind import UnionFind
 
 __all__ = ["mark_duplicates", "canonical_rank", "copy_id"]
 
@@ -45,33 +46,23 @@ def canonical_rank(a: Article, position: int) -> tuple[int, int, int, int]:
 
 def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Article]:
     """Return the articles, in input order, with ``duplicate_of`` set on exact and near copies."""
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = UnionFind(len(articles))
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
     first_of: dict[str, int] = {}
     for i, a in enumerate(articles):
         if a.id in first_of:
-            parent[find(i)] = find(first_of[a.id])
+            sets.union(i, first_of[a.id])
             continue
         first_of[a.id] = i
         m = _minhash(a.text)
         for h in lsh.query(m):
             if hashes[h].jaccard(m) >= threshold:  # LSH candidates are checked, not trusted
-                parent[find(i)] = find(int(h))
+                sets.union(i, int(h))
         lsh.insert(str(i), m)
         hashes[str(i)] = m
-    groups: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        groups.setdefault(find(i), []).append(i)
     out = list(articles)
-    for members in groups.values():
+    for members in sets.groups():
         if len(members) == 1:
             continue
         best = min(members, key=lambda i: canonical_rank(articles[i], i))

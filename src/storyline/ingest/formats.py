@@ -78,7 +78,8 @@ def read_warc(source: str, data: bytes, max_bytes: int = 20_000_000) -> Iterator
 def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     """One article per entry: its content (or summary); link, title, author and date as metadata."""
     try:
-        feed = feedparser.parse(text)
+        # a stream, not str: feedparser treats a str as a URL or file name first
+        feed = feedparser.parse(io.BytesIO(text.encode("utf-8", "replace")))
     except Exception as exc:  # feedparser falls back to loose parsing; this is past that
         yield Rejected(source, f"feed could not be parsed: {type(exc).__name__}: {exc}")
         return

@@ -50,7 +50,13 @@ def _find_date(html: str) -> str | None:
     reads as day precision.
     """
     try:
-        stamp = find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%dT%H:%M")
+        # bytes, not str: htmldate fetches a str that looks like a URL, and input is never fetched
+        stamp = find_date(
+            html.encode("utf-8", "replace"),
+            original_date=True,
+            extensive_search=False,
+            outputformat="%Y-%m-%dT%H:%M",
+        )
     except Exception:
         return None
     return str(stamp) if stamp else None

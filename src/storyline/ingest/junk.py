@@ -12,6 +12,7 @@ paragraphs). Keyword lists only *name* a junk block's kind; they never decide it
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 
 from .lines import Block, normalise
@@ -258,7 +259,7 @@ def _rule(b: Block) -> str | None:
         return "subheading"
     if b.urlish and w <= 30 and (_cta_share(b) > 0 or w <= 12):
         kinds = _web_hits(b)
-        return max(set(kinds), key=kinds.count) if kinds else "contact"
+        return Counter(kinds).most_common(1)[0][0] if kinds else "contact"  # ties: first seen
     return None
 
 
@@ -275,7 +276,7 @@ def _junk_kind(b: Block, repeated: Collection[str]) -> str:
         return "repeated"
     kinds = _web_hits(b)
     if kinds:
-        return max(set(kinds), key=kinds.count)
+        return Counter(kinds).most_common(1)[0][0]
     if _PROMO.search(b.text):
         return "promo"
     return "boilerplate"

@@ -113,8 +113,8 @@ def merge_meta(
     t = from_text or TextMeta()
     m = Meta()
     m.title = _str(found.get("title")) or t.title
-    m.url = _str(found.get("url"))
-    host = _host(m.url) if m.url else None
+    m.url = safe_url(found.get("url"))
+    host = host_of(m.url) if m.url else None
     strong = t.outlet if t.outlet_source in STRONG_SOURCES else None
     for name, source in (
         (_str(found.get("outlet")), _str(found.get("outlet_source")) or "metadata"),
@@ -237,8 +237,22 @@ def _str(v: Any) -> str | None:
     return v.strip() or None if isinstance(v, str) else None
 
 
-def _host(url: str) -> str | None:
-    host = urlparse(url).hostname
-    if not host:
+def host_of(url: str) -> str | None:
+    """The site of a URL, or None: a hostile URL ("http://[x") must not end the run."""
+    try:
+        host = urlparse(url).hostname
+    except ValueError:
         return None
-    return host.removeprefix("www.")
+    return host.removeprefix("www.") if host else None
+
+
+def safe_url(v: Any) -> str | None:
+    """Only web addresses are kept: a ``javascript:`` or ``data:`` URL from the input is no URL."""
+    url = _str(v)
+    if url is None:
+        return None
+    try:
+        scheme = urlparse(url).scheme.lower()
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
