@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.knowledge import load_knowledge, name_key
+from storyline.knowledge import KnownRole, load_knowledge, name_key
 
 
 def test_all_un_members_plus_three() -> None:
@@ -75,3 +75,24 @@ def test_every_person_and_org_names_a_source() -> None:
     kn = load_knowledge()
     sources = [x.source for x in kn.people] + [x.source for x in kn.orgs] + [x.source for x in kn.countries]
     assert all(s.startswith("Wikipedia: ") for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "date", "expected"),
+    [
+        ("2023-01-20", None, "2023", True),
+        ("2023-01-20", None, "2023-01", True),
+        ("2023-01-20", None, "2022-12", False),
+        ("2023-01-20", None, "2023-01-19", False),
+        ("2023-01-20", "2024-07-01", "2024", True),
+        ("2023-01-20", "2024-07-01", "2024-07", True),
+        ("2023-01-20", "2024-07-01", "2024-08", False),
+        ("2023", None, "2023-06-18", True),
+        ("2023-06", "2023-09", "2023-09-30", True),
+        ("2023-06", "2023-09", "2023-10-01", False),
+    ],
+)
+def test_role_covers_compares_at_the_shorter_precision(
+    start: str, end: str | None, date: str, expected: bool
+) -> None:
+    assert KnownRole("foreign", "Foreign Minister", start, end).covers(date) is expected

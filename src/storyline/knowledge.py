@@ -68,10 +68,14 @@ class KnownRole:
     end: str | None
 
     def covers(self, date: str) -> bool:
-        """Whether the role was held on ``date`` (ISO; partial dates compare as prefixes)."""
-        if self.start and date < self.start:
+        """Whether the role was held on, or during part of, ``date`` (ISO, possibly partial).
+
+        Dates compare at the shorter precision of the two: a role from 2023-01-20 covers "2023"
+        and "2023-01"; one that ended 2023-01-20 covers them too.
+        """
+        if self.start and date[: len(self.start)] < self.start[: len(date)]:
             return False
-        return not (self.end and date[: len(self.end)] > self.end)
+        return not (self.end and date[: len(self.end)] > self.end[: len(date)])
 
 
 @dataclass(frozen=True)

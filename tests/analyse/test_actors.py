@@ -7,8 +7,10 @@ from spacy.language import Language
 
 from conftest import make_article
 from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.mentions import edit_distance_one
+from storyline.analyse.mentions import _person, edit_distance_one
 from storyline.analyse.references import actor_at, resolve_reference
+from storyline.analyse.roles import _build
+from storyline.knowledge import load_knowledge
 from storyline.model import Actor, Mention, Span
 
 
@@ -378,3 +380,46 @@ def test_no_knowledge_fill_for_a_passage_about_another_year(nlp: Language) -> No
 def test_unnamed_source_stays_inside_its_sentence(nlp: Language, text: str, phrase: str) -> None:
     mentions, _ = run(nlp, text)
     assert [m.text for m in mentions if m.label == "UNNAMED"] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Natoli Group shares rose on Friday.", "Natoli Group", "org:natoli-group"),
+        ("Pentagonal Systems won a contract on Friday.", "Pentagonal Systems", "org:pentagonal-systems"),
+        ("The NATO Summit Office said nothing.", "NATO Summit Office", "org:nato"),
+    ],
+)
+def test_organisation_names_are_trimmed_at_word_boundaries_only(
+    nlp: Language, text: str, surface: str, expected: str
+) -> None:
+    mentions, _ = run(nlp, text)
+    assert actor_of(mentions, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Secretary Lloyd  Austin", "Lloyd  Austin"),
+        ("Defense Secretary\nLloyd Austin", "Lloyd Austin"),
+        ("Secretary  Lloyd \u00a0Austin", "Lloyd \u00a0Austin"),
+    ],
+)
+def test_title_stripped_name_keeps_its_offsets_whatever_the_whitespace(name: str, kept: str) -> None:
+    text = name + " spoke on Monday."
+    [m] = _person(text, 0, len(name), name, "a", load_knowledge(), {}, [])
+    assert (m.text, text[m.span.start : m.span.end]) == (kept, kept)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [
+        ("Honduras's foreign minister", "HND"),
+        ("Belarus’s defence minister", "BLR"),
+        ("Cyprus's president", "CYP"),
+        ("France's foreign minister", "FRA"),
+    ],
+)
+def test_possessive_country_before_a_title_keeps_its_final_s(phrase: str, country: str) -> None:
+    stated = _build(phrase, 0, "a", [], load_knowledge())
+    assert stated is not None and stated.role.country == country

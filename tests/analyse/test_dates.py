@@ -104,6 +104,22 @@ def test_relative_forms_stay_unresolved_without_published_date(text: str) -> Non
     assert resolve(text, None) == Resolved(None, None, None)
 
 
+@pytest.mark.parametrize("text", ["10:30 in 2023", "two weeks in 2023", "Q3 2023"])
+def test_no_published_date_never_fills_parts_from_the_wall_clock(text: str) -> None:
+    assert resolve(text, None) == Resolved(None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("June the 5th, 2023", Resolved("2023-06-05", "day", None)),
+        ("Sept. the 5th, 2023", Resolved("2023-09-05", "day", None)),
+    ],
+)
+def test_no_published_date_keeps_a_fully_stated_day(text: str, expected: Resolved) -> None:
+    assert resolve(text, None) == expected
+
+
 @pytest.mark.parametrize("text", ["four months later", "two days", "a few months later"])
 def test_durations_and_event_relative_forms_are_not_dates(text: str) -> None:
     assert resolve(text, SAT).date is None

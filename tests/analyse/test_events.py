@@ -168,3 +168,17 @@ def test_event_ids_are_deterministic_and_evidence_matches_text(nlp: Language) ->
 def test_no_published_date_leaves_relative_event_dates_unresolved(nlp: Language) -> None:
     [e] = run(nlp, "Antony Blinken met with Xi Jinping on Monday in Beijing.", published=None)
     assert e.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Antony Blinken met Wang Yi and President Xi Jinping in Beijing on Monday.",
+        "Antony Blinken met Wang Yi and Xi Jinping on Monday.",
+    ],
+)
+def test_conjoined_targets_give_events_with_their_own_ids(nlp: Language, text: str) -> None:
+    events = run(nlp, text)
+    assert len(events) == 2
+    assert len({e.target_actor for e in events}) == 2
+    assert len({e.id for e in events}) == 2

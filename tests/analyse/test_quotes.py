@@ -7,7 +7,8 @@ from spacy.language import Language
 
 from conftest import make_article
 from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.quotes import extract_quotes, same_quote_key, unnamed_actors
+from storyline.analyse.quote_speakers import Speaker, resolve_speaker
+from storyline.analyse.quotes import _Found, _to_quote, extract_quotes, same_quote_key, unnamed_actors
 from storyline.model import Actor, Quote
 
 
@@ -426,3 +427,39 @@ def test_next_paragraph_attribution_does_not_claim_a_quote(nlp: Language) -> Non
         ("What matters is that we keep talking.", "Arif Santoso"),
         ("We came to listen", "Helen Marlowe"),
     ]
+
+
+def test_unnamed_sources_of_two_articles_are_two_actors(nlp: Language) -> None:
+    first, _ = run(nlp, "Officials said the talks had failed.")
+    second, _ = run(nlp, "Officials said the plant would close next year.")
+    assert first[0].speaker and first[0].speaker.startswith("unnamed:")
+    assert first[0].speaker != second[0].speaker
+
+
+def test_unnamed_source_is_one_actor_within_an_article(nlp: Language) -> None:
+    quotes, _ = run(nlp, "Officials said the talks had failed. Officials said the plant would close.")
+    assert len(quotes) == 2 and quotes[0].speaker == quotes[1].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. O'Brien said the talks failed.", "person:o-brien"),
+        ("Mr. O’Brien said the talks failed.", "person:o-brien"),
+    ],
+)
+def test_speaker_no_mention_found_gets_the_actors_module_id(nlp: Language, text: str, expected: str) -> None:
+    doc = nlp(text)
+    speaker = resolve_speaker(doc[0:2], [], [], [], article="a" * 16)
+    assert (speaker.actor, speaker.how) == (expected, "name, no mention")
+
+
+def test_quotes_at_one_offset_get_their_own_ids() -> None:
+    """Two indirect quotes starting at one offset (two cues sharing a clause) used to share an id."""
+    text = "Officials said and the ministry confirmed that the talks had failed."
+    article = make_article(text)
+    speaker = Speaker("unnamed:x", "Officials", 0, 9, "unnamed", "unnamed source")
+    found = [_Found(47, 67, False, speaker=speaker), _Found(47, 67, False, speaker=speaker)]
+    taken: set[str] = set()
+    ids = [_to_quote(article, f, found, taken).id for f in found]
+    assert len(set(ids)) == 2

@@ -42,6 +42,16 @@ _GENERIC_ORG = re.compile(
 )
 
 
+def _word_prefixes(name: str) -> list[str]:
+    """Leading parts of ``name`` that end at a word boundary, longest first: "NATO's summit
+    office" gives "NATO's summit", "NATO's", "NATO", but "Natoli Group" never gives "NATO"."""
+    # the end of a word, or of an abbreviation before a space ("U.N. agency" gives "U.N.")
+    cuts = {m.start() for m in re.finditer(r"(?<=\w)\b|(?<=\S)(?=\s)", name) if m.start() < len(name)}
+    # four characters at least, as before word boundaries were required: shorter prefixes
+    # ("US", "EU") name too much by accident
+    return [name[:i] for i in sorted(cuts, reverse=True) if i > 3]
+
+
 @dataclass
 class _Draft:
     id: str
@@ -266,7 +276,7 @@ class _Resolver:
         country: str | None = None
         how = "organisation name"
         if known is None:
-            for k in (w for w in (name[:i] for i in range(len(name), 3, -1)) if kn.org(w)):
+            for k in (w for w in _word_prefixes(name) if kn.org(w)):
                 known, how = kn.org(k), f"organisation name trimmed to '{k}'"
                 break
         display = name

@@ -436,9 +436,14 @@ def _explicit_day(text: str) -> dt.date | None:
 
 
 def _dateparser(raw: str, pub: dt.date | None, future: bool) -> _Res | None:
-    """Last resort for forms the grammar above does not know; never against today's date."""
-    has_year = bool(re.search(r"\b\d{4}\b", raw))
-    if pub is None and not has_year:
+    """Last resort for forms the grammar above does not know; never against today's date.
+
+    With no published date, dateparser would fill the parts the text leaves out (day, month, even
+    the year of "two weeks in 2023") from the wall clock. So the base is then January 1 of the
+    stated year, and only results that the text itself pins down are kept (``_stated``).
+    """
+    year = re.search(r"\b(\d{4})\b", raw)
+    if pub is None and year is None:
         return None
     settings: dict[str, object] = {
         "PREFER_DATES_FROM": "future" if future else "past",
@@ -446,11 +451,28 @@ def _dateparser(raw: str, pub: dt.date | None, future: bool) -> _Res | None:
     }
     if pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    elif year is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(int(year.group(1)), 1, 1)
     data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(raw)
     if data is None or data.date_obj is None:
         return None
     gran = {"year": "year", "month": "month"}.get(data.period or "day", "day")
-    return _Res(_fmt(data.date_obj.date(), gran), gran, None, "dateparser")
+    d = data.date_obj.date()
+    if pub is None and (year is None or not _stated(raw, d, gran, int(year.group(1)))):
+        return None
+    return _Res(_fmt(d, gran), gran, None, "dateparser")
+
+
+def _stated(raw: str, d: dt.date, gran: str, year: int) -> bool:
+    """Whether every part of a dateparser result read without a base date is in the text: its
+    year, and for a day its month by name and its day number ("June the 5th, 2023")."""
+    if d.year != year:
+        return False
+    if gran != "day":
+        return True
+    month = calendar.month_name[d.month]
+    named = re.search(rf"\b{month[:3]}[a-z]*\b", raw, re.I)
+    return bool(named) and re.search(rf"\b0?{d.day}(?:st|nd|rd|th)?\b", raw) is not None
 
 
 def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:

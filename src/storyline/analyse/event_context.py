@@ -14,18 +14,20 @@ import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from ..knowledge import load_knowledge
 from ..model import Article, Mention, Span, TimeRef
 from .dates import NUMBER_WORDS, resolve
+from .doc_index import paragraph_of, sentences
 from .event_args import MentionIndex
 from .event_draft import Draft
 from .event_tense import governing_verb
+from .nlp import doc_text
 
 __all__ = ["chronology", "background", "anchor_relative", "carry_over", "in_heading"]
 
 #: "Biden and Xi meet in Bali — November 14, 2022" on a line of its own: a chronology item.
+_BLANK = re.compile(r"\s*")
 _CHRONO = re.compile(
     r"^(?P<head>[^\n]{3,160}?)\s+[—–-]{1,2}\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.M
 )
@@ -68,7 +70,8 @@ def chronology(article: Article, drafts: list[Draft]) -> None:
         r = resolve(m.group("date"), None)
         if r.date is None:
             continue
-        body_start = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())  # past blank lines
+        blank = _BLANK.match(text, m.end())  # past blank lines (never copies the rest of the text)
+        body_start = blank.end() if blank else m.end()
         nl = text.find("\n", body_start)
         body_end = len(text) if nl < 0 else nl
         item = [d for d in drafts if m.start() <= d.trigger.idx < body_end]
@@ -228,7 +231,7 @@ def anchor_relative(
     month. 'Three days later, Canberra postponed the visit' and 'postponed three days after the
     standoff': the postponement is the date of the last day-dated event before it plus three days.
     """
-    text = doc.text
+    text = doc_text(doc)
     for start, end in _offsets(text, timerefs):
         follow = re.match(r"\s+(after|before|later|earlier)\b", text[end : end + 10])
         words = text[start:end]
@@ -343,9 +346,9 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
     followed a day or a week later. A definite back-reference in the sentence ("after the
     meeting", ``references``: sentence start -> the event referred to) carries the full date.
     """
-    sents = list(doc.sents)
+    sents = list(sentences(doc).spans)
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
-    para_of = _paragraphs(doc.text, sents)
+    para_of = [paragraph_of(doc, s.start_char) for s in sents]
     for d in sorted(drafts, key=lambda x: x.trigger.i):
         if d.when is not None or d.fixed or d.mode not in ("happened", "planned"):
             continue
@@ -425,8 +428,3 @@ def _antecedent(
         if best is None or p.trigger.i > best.trigger.i:
             best = p
     return best
-
-
-def _paragraphs(text: str, sents: list[SpacySpan]) -> list[int]:
-    """Paragraph number of each sentence (a paragraph ends at a line break)."""
-    return [len(re.findall(r"\n\s*", text[: s.start_char])) for s in sents]

@@ -66,7 +66,9 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
     }
     text = doc_text(verb.doc)
     lo, hi = text.rfind("\n", 0, verb.idx), text.find("\n", verb.idx)
-    other = {t.i for t in verb.doc if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
+    # only the verb's subtree can reach the summary (the subject's is inside it): scanning the
+    # whole Doc here, per event, made summaries quadratic in the article's length
+    other = {t.i for t in verb.subtree if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
     toks = _phrase(verb, skip | before | other)
     if source is None:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
+from .doc_index import sentences
 from .event_args import Args, MentionIndex, actor_of, arguments, duration_of, place_of
 from .event_context import anchor_relative, background, carry_over, chronology, in_heading
 from .event_draft import Draft
@@ -402,6 +403,7 @@ def _enrich_previous(d: Draft, prior: list[Draft]) -> Draft | None:
 def _merge(drafts: list[Draft], side: dict[str, str]) -> list[Draft]:
     seen: dict[tuple[object, ...], Draft] = {}
     out: list[Draft] = []
+    of_type: dict[str, list[Draft]] = {}  # ``out`` by type: only those can be restated (``_restates``)
     for d in drafts:
         if d.ghost:
             continue
@@ -411,7 +413,7 @@ def _merge(drafts: list[Draft], side: dict[str, str]) -> list[Draft]:
         pair: object = frozenset(ends) if d.rule.type == "CONSULT" else ends
         key = (d.rule.type, pair, date, d.mode)
         keep = seen.get(key) if date is not None and (d.src or d.tgt) else None
-        keep = keep or next((k for k in out if _restates(k, d, side)), None)
+        keep = keep or next((k for k in of_type.get(d.rule.type, ()) if _restates(k, d, side)), None)
         if keep is not None:
             keep.src, keep.tgt = keep.src or d.src, keep.tgt or d.tgt
             keep.spans += [s for s in d.spans if s not in keep.spans]
@@ -419,6 +421,7 @@ def _merge(drafts: list[Draft], side: dict[str, str]) -> list[Draft]:
             continue
         seen[key] = d
         out.append(d)
+        of_type.setdefault(d.rule.type, []).append(d)
     return out
 
 
@@ -443,7 +446,8 @@ def _restates(keep: Draft, d: Draft, side: dict[str, str]) -> bool:
                 keep.time = d.time
             return True
     a, b = keep.trigger, d.trigger
-    if a.sent != b.sent:
+    sents = sentences(a.doc)
+    if sents.index_of(a) != sents.index_of(b):
         return False
     if b.dep_ == "attr" and any(c.dep_ == "nsubj" and c.i == a.i for c in b.head.children):
         return True
@@ -459,16 +463,35 @@ def _same_side(a: str | None, b: str | None, side: dict[str, str]) -> bool:
     return a == b or (a is not None and side.get(a) == b) or (b is not None and side.get(b) == a)
 
 
+def _unique_id(key: str, taken: set[str]) -> str:
+    """A stable id from ``key``; a second event with the very same key (the same words, trigger,
+    type and actors twice over) gets a counter, so ids stay unique within the article."""
+    n = 0
+    while True:
+        ident = hashlib.sha1((key if n == 0 else f"{key}#{n}").encode()).hexdigest()[:16]
+        if ident not in taken:
+            taken.add(ident)
+            return ident
+        n += 1
+
+
 def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates: set[int]) -> list[Event]:
     text = article.text
     out = []
+    taken: set[str] = set()
     for d in drafts:
         date, gran, end, date_text = d.date, d.granularity, d.end, d.date_text
         if date is None and d.time is not None:
             date, gran, end, date_text = d.time.date, d.time.granularity, d.time.end, d.time.text
         spans = sorted(set(d.spans))
         evidence = tuple(Evidence(article.id, s, e, text[s:e]) for s, e in spans)
-        key = article.id + ":" + ";".join(f"{s}-{e}" for s, e in spans) + f":{d.trigger.idx}:{d.date or ''}"
+        key = (
+            article.id
+            + ":"
+            + ";".join(f"{s}-{e}" for s, e in spans)
+            + f":{d.trigger.idx}:{d.date or ''}:{d.rule.type}"
+            + f":{d.src.actor if d.src else ''}>{d.tgt.actor if d.tgt else ''}"
+        )
         src = names.get(d.src.actor, d.src.text) if d.src and d.src.actor else None
         tgt = names.get(d.tgt.actor, d.tgt.text) if d.tgt and d.tgt.actor else None
         summary = " ".join(x for x in (src, d.trigger.text, tgt) if x)
@@ -480,7 +503,7 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         place_span = Span(article.id, d.place[1], d.place[2]) if d.place else None
         trig = Span(article.id, d.trigger.idx, d.trigger.idx + len(d.trigger))
         event = Event(
-            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            id=_unique_id(key, taken),
             type=d.rule.type,
             source_actor=d.src.actor if d.src else None,
             target_actor=d.tgt.actor if d.tgt else None,

@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..knowledge import Knowledge, load_knowledge, name_key
 from ..model import Article, Mention, Span
+from .intervals import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, place_reading
 from .roles import TITLE_WORDS
@@ -128,33 +129,33 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     aid = article.id
     text = article.text
     byline = _bylines(text, aid)
-    taken = [(m.span.start, m.span.end) for m in byline]
+    taken = Intervals((m.span.start, m.span.end) for m in byline)
     out: list[Mention] = list(byline)
     out += _dyads(text, aid, kn, taken)
     for im in institution_mentions(text, aid, kn):
-        if not _overlaps(im.span.start, im.span.end, taken):
+        if not taken.overlaps(im.span.start, im.span.end):
             out.append(im)
             taken.append((im.span.start, im.span.end))
     names = _article_names(doc, kn)
     places = _article_places(doc, kn, names)
     for ent in doc.ents:
-        if ent.label_ not in _LABELS or _overlaps(ent.start_char, ent.end_char, taken):
+        if ent.label_ not in _LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         for m in _from_ent(ent, text, aid, kn, names, places):
             out.append(m)
             taken.append((m.span.start, m.span.end))
     for km in _known_pattern(kn).finditer(text):
-        if not _overlaps(km.start(), km.end(), taken):
+        if not taken.overlaps(km.start(), km.end()):
             how = "knowledge-file name missed by spaCy"
             out.append(Mention(Span(aid, km.start(), km.end()), km.group(), "PERSON", how=how))
             taken.append((km.start(), km.end()))
     out += _missed_names(doc, aid, names, taken)
-    people = [(m.span.start, m.span.end) for m in out if m.label in ("PERSON", "BYLINE", "TYPO")]
+    people = Intervals((m.span.start, m.span.end) for m in out if m.label in ("PERSON", "BYLINE", "TYPO"))
     out += _phrases(text, aid, people)
     out += [
         Mention(Span(aid, t.idx, t.idx + len(t)), t.text, "PRON", how="third-person pronoun")
         for t in doc
-        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" and not _overlaps(t.idx, t.idx + 1, taken)
+        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" and not taken.overlaps(t.idx, t.idx + 1)
     ]
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out
@@ -172,16 +173,12 @@ def edit_distance_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i + 1 :]
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in taken)
-
-
 def _article_names(doc: Doc, kn: Knowledge) -> dict[str, str]:
     """Name word -> full name, for people the article names in full (and known leaders)."""
     fulls: dict[str, str] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            full = _strip_title(_HONORIFIC.sub("", _POSSESSIVE.sub("", ent.text)))
+            full = " ".join(_strip_title(_HONORIFIC.sub("", _POSSESSIVE.sub("", ent.text))).split())
             key = name_key(full)
             if len(key.split()) >= 2 and "-" not in full:
                 fulls.setdefault(key, full)
@@ -201,10 +198,13 @@ def _article_names(doc: Doc, kn: Knowledge) -> dict[str, str]:
 
 
 def _strip_title(name: str) -> str:
-    parts = name.split()
-    while len(parts) > 1 and parts[0].lower() in TITLE_WORDS:
-        parts.pop(0)
-    return " ".join(parts)
+    """``name`` without its leading title words, as written: a suffix of ``name``, so that its
+    offset is ``len(name) - len(result)`` whatever the whitespace between the words."""
+    words = list(re.finditer(r"\S+", name))
+    k = 0
+    while len(words) - k > 1 and words[k].group().lower() in TITLE_WORDS:
+        k += 1
+    return name[words[k].start() :] if k else name
 
 
 def _article_places(doc: Doc, kn: Knowledge, names: dict[str, str]) -> frozenset[str]:
@@ -424,14 +424,14 @@ def _person(
     return [Mention(Span(aid, start, end), name, "PERSON", how=how)]
 
 
-def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: list[tuple[int, int]]) -> list[Mention]:
+def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: Intervals) -> list[Mention]:
     """Name words spaCy left untagged, and capitalised words one edit from a name word."""
     out = []
     surnames = {name_key(v).split()[-1] for v in names.values()} | {
         name_key(v).split()[0] for v in names.values()
     }
     for t in doc:
-        if not t.is_title or t.ent_type_ or _overlaps(t.idx, t.idx + len(t), taken):
+        if not t.is_title or t.ent_type_ or taken.overlaps(t.idx, t.idx + len(t)):
             continue
         low = t.lower_
         if low in names and t.pos_ == "PROPN":
@@ -470,7 +470,7 @@ def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: list[tuple[i
     return out
 
 
-def _dyads(text: str, aid: str, kn: Knowledge, taken: list[tuple[int, int]]) -> list[Mention]:
+def _dyads(text: str, aid: str, kn: Knowledge, taken: Intervals) -> list[Mention]:
     """ "U.S.-China", "China-US", "US- China": two states, one mention each."""
     out = []
     for m in _dyad_pattern(kn).finditer(text):
@@ -511,20 +511,20 @@ def _dyad_pattern(kn: Knowledge) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])({alt})\s?[-–]\s?({alt})(?![\w])")
 
 
-def _phrases(text: str, aid: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _phrases(text: str, aid: str, taken: Intervals) -> list[Mention]:
     """Role phrases, unnamed sources and back-references to them."""
     out = []
     kn = load_knowledge()
     for m in _role_pattern(kn).finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(Mention(Span(aid, m.start(), m.end()), m.group(), "ROLE", how="role phrase"))
     for m in _UNNAMED.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or text[max(0, m.start() - 2) : m.start()] == ", ":
+        if taken.overlaps(m.start(), m.end()) or text[max(0, m.start() - 2) : m.start()] == ", ":
             continue  # an apposition to a name is a role, not an unnamed source
         if re.match(_UNNAMED_END, text[m.end() : m.end() + 20]):
             out.append(Mention(Span(aid, m.start(), m.end()), m.group(), "UNNAMED", how="unnamed source"))
     for m in _UNNAMED_REF.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(
                 Mention(
                     Span(aid, m.start(), m.end()),

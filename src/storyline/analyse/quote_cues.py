@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .doc_index import entity_ending_at
+
 __all__ = ["SPEECH_CUES", "DIRECT_CUES", "is_cue", "speaker_token", "speaker_phrase", "PRONOUNS"]
 
 #: verbs that report speech or writing: enough on their own for an indirect quote
@@ -239,8 +241,8 @@ def speaker_phrase(tok: Token) -> SpacySpan:
     """
     doc = tok.doc
     if tok.ent_type_ and tok.ent_iob_ != "O":
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.end - 1 == tok.i:
+        ent = entity_ending_at(doc, tok.i)
+        if ent is not None:
             return _clip(_with_title(ent), tok)
     start = tok.i
     for left in tok.lefts:

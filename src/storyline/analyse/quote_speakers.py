@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..model import Actor, Mention
 from ..model import Span as ModelSpan
+from .actors import actor_key
 from .nlp import doc_text
 from .references import reference_with_reason
 
@@ -67,16 +68,23 @@ class Speaker:
     head: str = ""  # lower-cased head noun of a description, to match "the official" later
 
 
-def unnamed_id(description: str) -> str:
-    """A stable id for a source described but not named."""
+def unnamed_id(description: str, article: str) -> str:
+    """A stable id for a source described but not named, scoped to its article as the actors
+    module's are: "officials" in two unrelated articles are not one actor."""
     key = " ".join(description.lower().split())
-    return "unnamed:" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    return f"unnamed:{article[:8]}:" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
 def resolve_speaker(
-    phrase: SpacySpan, mentions: Sequence[Mention], actors: Sequence[Actor], previous: Sequence[Speaker]
+    phrase: SpacySpan,
+    mentions: Sequence[Mention],
+    actors: Sequence[Actor],
+    previous: Sequence[Speaker],
+    *,
+    article: str,
 ) -> Speaker:
-    """The actor a speaker phrase refers to; ``previous`` are earlier speakers, in text order."""
+    """The actor a speaker phrase refers to; ``previous`` are earlier speakers, in text order;
+    ``article`` is the article's id, which scopes the ids of unnamed sources."""
     head = phrase.root
     name = phrase.text
     s, e = phrase.start_char, phrase.end_char
@@ -98,12 +106,12 @@ def resolve_speaker(
         if actor is not None:
             return Speaker(actor.id, name, s, e, actor.kind, "surname")
         kind = "person" if phrase[0].pos_ == "PROPN" and len(phrase) <= 4 else "organisation"
-        return Speaker(_name_id(kind, _bare(phrase)), name, s, e, kind, "name, no mention")
+        return Speaker(actor_key(kind, _bare(phrase)), name, s, e, kind, "name, no mention")
     ref, why = _reference(phrase, mentions, actors)
     if ref is not None and phrase[0].lower_ in _DEFINITE:
         kind = by_id[ref].kind if ref in by_id else "unknown"
         return Speaker(ref, name, s, e, kind, "actors: " + why, head.lemma_.lower())
-    return _description(phrase, previous, name, s, e)
+    return _description(phrase, previous, name, s, e, article)
 
 
 def _reference(
@@ -112,12 +120,6 @@ def _reference(
     """The actors module's resolver (pronouns in reach, role phrases such as "the defense chief")."""
     span = ModelSpan("", phrase.start_char, phrase.end_char)
     return reference_with_reason(span, doc_text(phrase.doc), mentions, actors, phrase.doc)
-
-
-def _name_id(kind: str, name: str) -> str:
-    """An id in the actors module's style ("person:antony-blinken") for a name it missed."""
-    slug = "-".join("".join(c for c in w.lower() if c.isalnum()) for w in name.split())
-    return f"{'org' if kind == 'organisation' else kind}:{slug}"
 
 
 def _pronoun(
@@ -158,7 +160,9 @@ def _pronoun(
     return Speaker(None, name, s, e, "unknown", "pronoun: unresolved")
 
 
-def _description(phrase: SpacySpan, previous: Sequence[Speaker], name: str, s: int, e: int) -> Speaker:
+def _description(
+    phrase: SpacySpan, previous: Sequence[Speaker], name: str, s: int, e: int, article: str
+) -> Speaker:
     head = phrase.root
     lemma = head.lemma_.lower()
     definite = phrase[0].lower_ in _DEFINITE
@@ -167,7 +171,7 @@ def _description(phrase: SpacySpan, previous: Sequence[Speaker], name: str, s: i
             if prev.start < s and s - prev.end <= _REACH * 2 and prev.head == lemma and prev.actor:
                 return Speaker(prev.actor, name, s, e, prev.kind, "description: earlier speaker", lemma)
     kind = "organisation" if lemma in _ORG_HEADS else "unnamed"
-    return Speaker(unnamed_id(_bare(phrase)), name, s, e, kind, "unnamed source", lemma)
+    return Speaker(unnamed_id(_bare(phrase), article), name, s, e, kind, "unnamed source", lemma)
 
 
 def _bare(phrase: SpacySpan) -> str:

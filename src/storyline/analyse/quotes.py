@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor, Article, Mention, Quote, Span
+from .doc_index import sentences
 from .quote_cues import SPEECH_CUES, is_cue, speaker_phrase, speaker_token
 from .quote_marks import Marked, find_marked
 from .quote_speakers import Speaker, resolve_speaker
@@ -57,8 +58,10 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention], actors: 
     in_quote = _quoted_token_mask(doc, quoted)
     found = _direct(doc, text, marked, in_quote)
     found += _unmixed(_indirect(doc, in_quote, quoted), found)
-    _resolve(found, mentions, actors)
-    out = [_to_quote(article, f, found) for f in found if not f.merged and _speaker_of(f, found) is not None]
+    _resolve(found, mentions, actors, article.id)
+    taken: set[str] = set()
+    kept = [f for f in found if not f.merged and _speaker_of(f, found) is not None]
+    out = [_to_quote(article, f, found, taken) for f in kept]
     out.sort(key=lambda q: (q.start, not q.direct))
     return out
 
@@ -170,7 +173,7 @@ def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[Token]:
     its own ("“…” / Austin said." split by the parser), within the paragraph, unless that
     sentence opens a quote of its own, whose attribution it then is."""
     end = m.close_mark + 1 if m.close_mark >= 0 else m.end
-    sents = [s for s in doc.sents if s.end_char > m.open_mark and s.start_char < end]
+    sents = sentences(doc).overlapping(m.open_mark, end)
     if not sents:
         return []
     last = sents[-1]
@@ -480,13 +483,13 @@ def _quoted_token_mask(doc: Doc, quoted: list[tuple[int, int]]) -> list[bool]:
     return mask
 
 
-def _resolve(found: list[_Found], mentions: list[Mention], actors: list[Actor]) -> None:
+def _resolve(found: list[_Found], mentions: list[Mention], actors: list[Actor], article: str) -> None:
     """Resolve speakers in the order they are written, so "he" finds the speaker before it."""
     order = sorted((f for f in found if f.phrase is not None), key=lambda f: f.phrase.start_char)  # type: ignore[union-attr]
     previous: list[Speaker] = []
     for f in order:
         assert f.phrase is not None
-        f.speaker = resolve_speaker(f.phrase, mentions, actors, previous)
+        f.speaker = resolve_speaker(f.phrase, mentions, actors, previous, article=article)
         previous.append(f.speaker)
 
 
@@ -498,12 +501,26 @@ def _speaker_of(f: _Found, found: list[_Found]) -> _Found | None:
     return f if f.speaker is not None else None
 
 
-def _to_quote(article: Article, f: _Found, found: list[_Found]) -> Quote:
+def _quote_id(article: Article, f: _Found, taken: set[str]) -> str:
+    """A stable id from where the quote is and which cue reports it (two indirect quotes may
+    start at one offset: "officials said and the ministry confirmed that …"); a counter keeps
+    it unique within the article should everything still agree."""
+    cue = "" if f.cue is None else f.cue.idx
+    key = f"{article.id}:{f.start}:{f.end}:{'d' if f.direct else 'i'}:{cue}"
+    for n in itertools.count():
+        qid = hashlib.sha1((key if n == 0 else f"{key}#{n}").encode()).hexdigest()[:12]
+        if qid not in taken:
+            taken.add(qid)
+            return qid
+    raise AssertionError("unreachable")
+
+
+def _to_quote(article: Article, f: _Found, found: list[_Found], taken: set[str]) -> Quote:
     src = _speaker_of(f, found)
     assert src is not None and src.speaker is not None
     sp = src.speaker
     cue = src.cue
-    qid = hashlib.sha1(f"{article.id}:{f.start}:{'d' if f.direct else 'i'}".encode()).hexdigest()[:12]
+    qid = _quote_id(article, f, taken)
     return Quote(
         id=qid,
         article=article.id,

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..knowledge import load_knowledge, name_key
 from ..model import Actor, Mention, Span
+from .doc_index import sentences
 from .roles import title_category
 
 __all__ = ["actor_at", "resolve_reference", "reference_with_reason", "resolve_pronoun", "resolve_role"]
@@ -181,7 +182,8 @@ def _country_in(phrase: str) -> str | None:
 
 def _previous_sentence_start(pos: int, text: str, doc: Doc | None) -> int:
     if doc is not None:
-        sents = [s.start_char for s in doc.sents if s.start_char <= pos]
-        return sents[-2] if len(sents) >= 2 else 0
+        sents = sentences(doc)
+        k = sents.count_starting_by(pos)
+        return sents.starts[k - 2] if k >= 2 else 0
     ends = [m.end() for m in _SENT_END.finditer(text, max(0, pos - 600), pos)]
     return ends[-2] if len(ends) >= 2 else max(0, pos - 600)

@@ -241,6 +241,8 @@ _CATEGORIES: tuple[tuple[str, bool, re.Pattern[str]], ...] = (
 )
 
 _PAST = re.compile(r"\b(?:former|then|ex-|onetime|late)\b", re.I)
+#: A possessive ending only: "Philippines's" is the Philippines, not "Philippine".
+_POSSESSIVE_S = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ def _build(
     head_at = phrase.lower().find(head)
     if head in _STATE_HEADS:
         for w in re.findall(r"[\w.’'-]+", phrase[:head_at]):
-            c = kn.country_word(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w)
+            c = kn.country_word(_POSSESSIVE_S.sub("", w))
             if c:
                 country = c.iso3
                 break
