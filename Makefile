@@ -28,7 +28,7 @@ serve: $(STAMP)
 
 screenshots: $(STAMP)
 	test -f $(DEMO_DB) || $(MAKE) demo
-	$(BIN)/python -m storyline.present.screenshots $(DEMO_OUT)/report.html --out screenshots --db $(DEMO_DB)
+	$(BIN)/python bench/screenshots.py $(DEMO_OUT)/report.html --out screenshots --db $(DEMO_DB)
 
 test: $(STAMP) lint
 	$(BIN)/pytest
@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_fusion.py
+	$(BIN)/python bench/bench_summary.py
 
 clean:
 	rm -rf $(VENV) storyline-out storyline.duckdb .pytest_cache .mypy_cache .ruff_cache

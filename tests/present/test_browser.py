@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -13,8 +16,23 @@ import story_fixture as f
 from storyline.model import Span, Story
 from storyline.present.build import build_presentation
 from storyline.present.report import write_report
-from storyline.present.screenshots import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
 
+
+def _load_screenshots() -> ModuleType:
+    """The screenshot tool (bench/screenshots.py: outside the package), for its browser settings."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "screenshots.py"
+    spec = importlib.util.spec_from_file_location("screenshots", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["screenshots"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_shots = _load_screenshots()
+CHROMIUM: str = _shots.CHROMIUM
+CHROMIUM_ARGS: list[str] = _shots.CHROMIUM_ARGS
+serve_in_thread = _shots.serve_in_thread
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed"),
@@ -145,3 +163,27 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         st.put_articles(story.articles)
         st.put_story(story)
     return path
+
+
+_VIOLATION = """() => new Promise(done => {
+    document.addEventListener('securitypolicyviolation', e => done(e.violatedDirective));
+    const img = document.createElement('img');
+    img.src = 'http://127.0.0.1:9/tracker.png';
+    document.body.append(img);
+    setTimeout(() => done('none'), 3000);
+})"""
+
+
+def test_report_policy_blocks_what_it_does_not_need(browser: Any, report: Path) -> None:
+    page = browser.new_page()
+    page.goto(report.resolve().as_uri())
+    assert page.evaluate(_VIOLATION) == "img-src"
+
+
+def test_web_app_policy_blocks_what_it_does_not_need(browser: Any, db_path: Path) -> None:
+    from storyline.web.app import create_app
+
+    with serve_in_thread(create_app(db_path)) as base:
+        page = browser.new_page()
+        page.goto(base + "/stories/fisheries-pact")
+        assert page.evaluate(_VIOLATION) == "img-src"

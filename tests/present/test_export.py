@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import story_fixture as f
 
-from storyline.present.export import EVENT_COLUMNS, events_table, write_export
+from storyline.model import Story
+from storyline.present.export import EVENT_COLUMNS, cell, events_table, write_export
 
 
 def test_rows_are_dated_in_order_with_actor_details() -> None:
@@ -56,3 +58,49 @@ def test_each_format_has_the_columns_in_order(tmp_path: Path, fmt: str) -> None:
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="format must be one of"):
         write_export([f.story()], "xml", tmp_path / "x.xml")
+
+
+def _hostile_story() -> Story:
+    """The fixture story with formula-like text in the first event's place and date words."""
+    s = f.story()
+    first = replace(s.events[0], place='=HYPERLINK("http://evil.example","x")', date_text="\t@SUM(1)")
+    return replace(s, events=(first, *s.events[1:]))
+
+
+def _cells(path: Path, fmt: str) -> list[dict[str, str]]:
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [dict(zip(lines[0].split("\t"), line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "events-tsv"])
+def test_formula_like_text_is_neutralised_in_spreadsheet_formats(tmp_path: Path, fmt: str) -> None:
+    story = _hostile_story()
+    row = next(
+        r for r in _cells(write_export([story], fmt, tmp_path / "e"), fmt) if r["place"].strip("'")[:1] == "="
+    )
+    assert row["place"] == '\'=HYPERLINK("http://evil.example","x")'
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("csv", "'\t@SUM(1)"), ("events-tsv", "'@SUM(1)")])
+def test_a_leading_tab_does_not_hide_a_formula(tmp_path: Path, fmt: str, expected: str) -> None:
+    rows = _cells(write_export([_hostile_story()], fmt, tmp_path / "e"), fmt)
+    assert [r["date_text"] for r in rows if "SUM" in r["date_text"]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+61 2", "'+61 2"), ("-5 dead", "'-5 dead"), ("@user", "'@user"), ("\rx", "'\rx"),
+     ("Suva", "Suva"), ("", ""), (-5.0, -5.0), (None, None)],
+)  # fmt: skip
+def test_cell(value: object, expected: object) -> None:
+    assert cell(value) == expected
+
+
+def test_json_keeps_the_text_unchanged(tmp_path: Path) -> None:
+    rows = json.loads(
+        write_export([_hostile_story()], "json", tmp_path / "e.json").read_text(encoding="utf-8")
+    )
+    assert '=HYPERLINK("http://evil.example","x")' in [r["place"] for r in rows]

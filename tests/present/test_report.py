@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,14 @@ from plotly.offline import get_plotlyjs
 from storyline.model import Story
 from storyline.present.build import build_presentation
 from storyline.present.figures import figure_json, timeline_figure
-from storyline.present.report import render_report, sentence_context, span_anchor, write_report
+from storyline.present.report import (
+    REPORT_CSP,
+    render_report,
+    safe_url,
+    sentence_context,
+    span_anchor,
+    write_report,
+)
 from storyline.present.timeline import build_timeline
 
 
@@ -140,3 +148,74 @@ def test_undated_events_go_to_the_folded_matrix_not_the_main_one() -> None:
     ]
     assert "boards Fijian trawler" not in main
     assert "undated · New Zealand patrol vessel boards Fijian trawler" in folded
+
+
+HOSTILE_URLS = [
+    "javascript:alert(1)",
+    "JavaScript:alert(document.domain)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "/\\evil.example/x",
+    "https:alert(1)",
+]
+
+
+def _with_url(url: str) -> Story:
+    s = build_presentation(f.story(), summary_sentences=2)
+    return replace(s, articles=(replace(s.articles[0], url=url), *s.articles[1:]))
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_an_article_url_that_could_run_script_is_shown_but_not_linked(url: str) -> None:
+    page = render_report(_with_url(url))
+    body = page[page.index("<main>") : page.index("</main>")]  # the page, not Plotly's script
+    hrefs = re.findall(r'href="([^"]*)"', body)
+    assert [h for h in hrefs if not h.startswith("#")] == []
+    assert escape(url) in body  # still shown, as text
+
+
+def test_an_http_article_url_is_linked() -> None:
+    html = render_report(_with_url("http://paper.example/a?id=1&x=2"))
+    assert '<a href="http://paper.example/a?id=1&amp;x=2" rel="noreferrer nofollow">' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://paper.example/a", "https://paper.example/a"),
+        ("HTTP://paper.example", "HTTP://paper.example"),
+        ("/actors/per:lealea", "/actors/per:lealea"),
+        ("#article-1", "#article-1"),
+        ("ftp://paper.example/a", ""),
+        ("http://", ""),
+        ("http://[::1", ""),
+        ("", ""),
+        (None, ""),
+        *((u, "") for u in HOSTILE_URLS),
+    ],
+)
+def test_safe_url(url: str | None, expected: str) -> None:
+    assert safe_url(url) == expected
+
+
+def test_report_declares_its_content_security_policy(html: str) -> None:
+    metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+    assert [unescape(m) for m in metas] == [REPORT_CSP]
+    assert REPORT_CSP.startswith(
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "precision", "shown"),
+    [("2023-06-20T22:48", "minute", "20 Jun 2023"), ("2023-06-20T22:48:05+02:00", "second", "20 Jun 2023"),
+     ("2023-06-20", "day", "20 Jun 2023"), ("2023-06", "month", "Jun 2023")],
+)  # fmt: skip
+def test_article_date_shows_the_day_of_a_timestamp(published: str, precision: str, shown: str) -> None:
+    s = build_presentation(f.story(), summary_sentences=2)
+    first = replace(s.articles[0], published=published, published_precision=precision)
+    html = render_report(replace(s, articles=(first, *s.articles[1:])))
+    assert f"<strong>Harbour Tribune</strong> · {shown} · Mere Tane" in html

@@ -7,8 +7,21 @@ from dataclasses import replace
 import pytest
 import story_fixture as f
 
+from storyline.fuse.similarity import cosine, idf_table, tfidf
 from storyline.model import Article, Story
-from storyline.present.summary import candidate_sentences, dangling, extractive_summary
+from storyline.present import summary
+from storyline.present.summary import (
+    CROSS_OUTLET_WEIGHT,
+    DAMPING,
+    MAX_PER_ARTICLE,
+    SAME_ARTICLE_WEIGHT,
+    Sentence,
+    _lexrank,
+    _terms,
+    candidate_sentences,
+    dangling,
+    extractive_summary,
+)
 
 
 def _article(aid: str, text: str, outlet: str, published: str = "2024-05-06") -> Article:
@@ -148,3 +161,74 @@ def test_the_summary_opens_on_an_article_lead() -> None:
     )
     out = extractive_summary(Story("t", articles=(late_lead, early)), n=2)
     assert out[0].text.startswith("Fiji and New Zealand signed a fisheries pact in Suva on Monday after")
+
+
+def _distinct_sentences(count: int, tag: str) -> list[str]:
+    """Sentences sharing only a few common words, so none repeats another."""
+    syll = ["ka", "lo", "mir", "ta", "ven", "dor", "sel", "rin", "bo", "zan"]
+    word = [a + b + c for a in syll for b in syll for c in syll]
+    return [
+        f"Observers from {tag} counted {word[3 * k]} and {word[3 * k + 1]} boats near {word[3 * k + 2]} reef."
+        for k in range(count)
+    ]
+
+
+def test_only_the_first_sentences_of_an_article_are_candidates() -> None:
+    sents = _distinct_sentences(MAX_PER_ARTICLE + 5, "Suva")
+    late = sents[MAX_PER_ARTICLE + 2]  # the one sentence two outlets share: the most central
+    a = _article("a", " ".join(sents), "A")
+    b = _article("b", late + " " + " ".join(_distinct_sentences(3, "Lautoka")), "B")
+    cited = {
+        (c.article, c.start)
+        for s in extractive_summary(Story("t", articles=(a, b)), n=50)
+        for c in s.citations
+    }
+    assert ("a", a.text.index(late)) not in cited
+    assert ("b", 0) in cited
+
+
+def _dense_lexrank(sents: list[Sentence], vectors: list[dict[str, float]]) -> list[float]:
+    """The textbook form: the whole similarity matrix, power iteration over it."""
+    n = len(sents)
+    w = [
+        [
+            0.0
+            if i == j
+            else cosine(vectors[i], vectors[j])
+            * (SAME_ARTICLE_WEIGHT if sents[i].article == sents[j].article else CROSS_OUTLET_WEIGHT)
+            for j in range(n)
+        ]
+        for i in range(n)
+    ]
+    out_sum = [sum(row) or 1.0 for row in w]
+    rank = [1.0 / n] * n
+    for _ in range(50):
+        rank = [
+            (1 - DAMPING) / n + DAMPING * sum(rank[j] * w[j][i] / out_sum[j] for j in range(n))
+            for i in range(n)
+        ]
+    top = max(rank)
+    return [r / top for r in rank]
+
+
+def test_sparse_lexrank_equals_the_dense_matrix_form() -> None:
+    sents = [s for a in f.articles() if a.duplicate_of is None for s in candidate_sentences(a)]
+    terms = [_terms(s.text) for s in sents]
+    idf = idf_table(terms)
+    vectors = [tfidf(t, idf) for t in terms]
+    assert _lexrank(sents, vectors) == pytest.approx(_dense_lexrank(sents, vectors), abs=1e-9)
+
+
+def test_similarity_work_is_one_row_per_pick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No sentence-by-sentence matrix: n picks cost n rows of cosines, linear in the sentences."""
+    calls = []
+
+    def counting(u: dict[str, float], v: dict[str, float]) -> float:
+        calls.append(1)
+        return cosine(u, v)
+
+    monkeypatch.setattr(summary, "cosine", counting)
+    a = _article("a", " ".join(_distinct_sentences(20, "Suva")), "A")
+    b = _article("b", " ".join(_distinct_sentences(20, "Nadi")), "B")
+    assert len(extractive_summary(Story("t", articles=(a, b)), n=3)) == 3
+    assert len(calls) == 3 * 40

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,8 @@ from fastapi.testclient import TestClient
 from storyline.errors import StorylineError
 from storyline.model import Story
 from storyline.present.story_json import story_to_json
-from storyline.web.app import create_app
+from storyline.store import Store
+from storyline.web.app import APP_CSP, StoryCache, create_app
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +130,81 @@ def test_app_is_read_only(client: TestClient) -> None:
 def test_missing_database_is_reported(tmp_path: Path) -> None:
     with pytest.raises(StorylineError, match="no such database"):
         create_app(tmp_path / "absent.duckdb")
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/fisheries-pact", "/search?q=pact", "/api/stories", "/openapi.json"]
+)
+def test_every_response_carries_the_content_security_policy(client: TestClient, path: str) -> None:
+    assert client.get(path).headers["content-security-policy"] == APP_CSP
+
+
+def test_policy_allows_the_app_s_own_script_and_nothing_remote() -> None:
+    directives = dict(d.strip().split(" ", 1) for d in APP_CSP.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["script-src"] == "'self' 'unsafe-inline'"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def _store_with(path: Path, *stories: Story) -> Path:
+    with Store(path) as st:
+        for s in stories:
+            st.put_articles(s.articles)
+            st.put_story(s)
+    return path
+
+
+class _CountingGets:
+    """Counts ``Store.get_story`` calls (each one deserialises a story)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls = 0
+        original = Store.get_story
+
+        def counted(st: Store, story_id: str) -> Story | None:
+            self.calls += 1
+            return original(st, story_id)
+
+        monkeypatch.setattr(Store, "get_story", counted)
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=pact", "/api/actors/per:lealea", "/stories/fisheries-pact"])
+def test_repeated_requests_do_not_reload_the_stories(
+    tmp_path: Path, story: Story, second_story: Story, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    client = TestClient(create_app(_store_with(tmp_path / "s.duckdb", story, second_story)))
+    gets = _CountingGets(monkeypatch)
+    assert client.get(path).status_code == 200
+    assert gets.calls == 2
+    for _ in range(3):
+        assert client.get(path).status_code == 200
+    assert gets.calls == 2
+
+
+def test_a_changed_database_is_reloaded(
+    tmp_path: Path, story: Story, second_story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _store_with(tmp_path / "s.duckdb", story)
+    client = TestClient(create_app(db))
+    gets = _CountingGets(monkeypatch)
+    assert [r["id"] for r in client.get("/api/stories").json()] == ["fisheries-pact"]
+    _store_with(db, second_story)
+    assert [r["id"] for r in client.get("/api/stories").json()] == ["fisheries-pact", "reef-survey"]
+    assert gets.calls == 3
+
+
+def test_story_cache_key_follows_the_file(tmp_path: Path, story: Story) -> None:
+    db = _store_with(tmp_path / "s.duckdb", story)
+    cache = StoryCache(db)
+    first = cache.stories()
+    assert cache.stories() is first
+    os.utime(db, ns=(1, 1))  # same size, other mtime: a rewrite in place
+    assert cache.stories() is not first
+
+
+def test_hostile_story_id_stays_inside_the_site_path(tmp_path: Path, story: Story) -> None:
+    odd = replace(story, id="javascript:alert(1)/../x?y#z")
+    client = TestClient(create_app(_store_with(tmp_path / "s.duckdb", odd)))
+    page = client.get("/").text
+    assert 'href="/stories/javascript:alert%281%29/../x%3Fy%23z"' not in page  # "/" is encoded too
+    assert 'href="/stories/javascript:alert%281%29%2F..%2Fx%3Fy%23z"' in page

@@ -2,6 +2,9 @@
 
 One row per event: when, who did it (name, country, sector), what (PLOVER type and CAMEO
 code), to whom, how intense, whether it happened, and every source that reports it.
+
+Text cells come from the articles, so in the spreadsheet formats (csv, events-tsv) a cell that
+a spreadsheet would read as a formula (``=HYPERLINK(...)``) is neutralised by ``cell``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ..model import Actor, Story
 from .headline import event_title
 from .timeline import granularity_of, outlet_of
 
-__all__ = ["EVENT_COLUMNS", "FORMATS", "events_table", "write_export"]
+__all__ = ["EVENT_COLUMNS", "FORMATS", "events_table", "write_export", "cell"]
 
 #: column order of every export (documented in docs/exports.md)
 EVENT_COLUMNS = (
@@ -47,6 +50,9 @@ EVENT_COLUMNS = (
     "source_urls",
 )
 FORMATS = {"json": ".json", "csv": ".csv", "parquet": ".parquet", "events-tsv": ".tsv"}
+#: first characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+#: (OWASP's CSV-injection list: = + - @ and a leading tab or carriage return)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def events_table(stories: Iterable[Story]) -> list[dict[str, Any]]:
@@ -101,7 +107,7 @@ def write_export(stories: Sequence[Story], fmt: str, path: Path) -> Path:
         with path.open("w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, fieldnames=EVENT_COLUMNS)
             w.writeheader()
-            w.writerows(rows)
+            w.writerows({c: cell(v) for c, v in r.items()} for r in rows)
     elif fmt == "events-tsv":
         with path.open("w", encoding="utf-8", newline="") as f:
             f.write("\t".join(EVENT_COLUMNS) + "\n")
@@ -122,11 +128,23 @@ def _actor(role: str, actor: Actor | None) -> dict[str, Any]:
     }
 
 
+def cell(value: Any) -> Any:
+    """A text value a spreadsheet would run as a formula, prefixed with ``'`` so it shows as text.
+
+    Only text: a number (an intensity of -5.0) is written as a number. The quote is what a
+    spreadsheet user types to enter such text by hand; other readers see it as part of the value.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _tsv(value: Any) -> str:
-    """Empty for null; tabs and line breaks inside a value become spaces (one line per event)."""
+    """Empty for null; tabs and line breaks inside a value become spaces (one line per event),
+    and a formula-like start is neutralised (after that, so a leading tab cannot hide it)."""
     if value is None:
         return ""
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return cell(" ".join(value.split())) if isinstance(value, str) else str(value)
 
 
 def _parquet(rows: list[dict[str, Any]], path: Path) -> None:

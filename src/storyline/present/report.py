@@ -2,7 +2,9 @@
 
 Plotly's bundled JavaScript is inlined once; nothing is fetched from a network. Every piece of
 article text reaches the page through Jinja2 autoescaping (or, inside figures, as JSON with
-``<`` escaped), so markup in an article shows as text and never runs.
+``<`` escaped), so markup in an article shows as text and never runs. Escaping does not stop a
+``javascript:`` link, so every link built from input goes through ``safe_url``, and the page's
+Content-Security-Policy (``REPORT_CSP``) forbids anything but its own inline code and styles.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -34,7 +37,17 @@ __all__ = [
     "sentence_context",
     "coverage_window",
     "date_range",
+    "safe_url",
+    "path_part",
+    "REPORT_CSP",
 ]
+
+#: the report's Content-Security-Policy: its inline script, styles and data: images, nothing else
+#: (no network, no plugins, no forms, no <base> rewriting)
+REPORT_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 
 # a conflict side is often a bare date or number ("January 15"); this much of its sentence on
 # either side lets a reader see what the date is of without leaving the section
@@ -58,7 +71,7 @@ def render_report(story: Story) -> str:
 
     env = template_env()
     return env.get_template("report.html.j2").render(
-        s=story_context(story), plotly_js=get_plotlyjs(), **assets()
+        s=story_context(story), plotly_js=get_plotlyjs(), csp=REPORT_CSP, **assets()
     )
 
 
@@ -74,12 +87,39 @@ def assets() -> dict[str, str]:
 
 @cache
 def template_env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("storyline.present", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["safe_url"] = safe_url
+    env.filters["path_part"] = path_part
+    return env
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` if a link to it is harmless, else "" (the template then shows it without a link).
+
+    Harmless: an absolute http(s) URL with a host, a path on this site ("/stories/x", not the
+    protocol-relative "//host") or a fragment ("#article-1"). Anything else, ``javascript:`` and
+    ``data:`` above all, would run or load something when clicked. Browsers drop tabs and line
+    breaks inside a scheme ("java<TAB>script:"), so control characters or spaces reject a URL outright.
+    """
+    if not url or any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return ""
+    if url.startswith("#") or (url.startswith("/") and not url.startswith(("//", "/\\"))):
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # malformed (an unclosed IPv6 bracket)
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def path_part(value: str) -> str:
+    """An id made safe to put between slashes of a site path (``/actors/{id}``)."""
+    return quote(value, safe=":@")
 
 
 def span_anchor(article: str, start: int, end: int) -> str:
@@ -159,6 +199,7 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
             {
                 "name": name,
                 "actor": actor.id if actor else None,
+                "url": actor_url.format(id=path_part(actor.id)) if actor and actor_url else None,
                 "kind": actor.kind if actor else None,
                 "role": _role_line(actor) if actor else None,
             },
@@ -338,7 +379,7 @@ def _actors(story: Story, actor_url: str | None) -> list[dict[str, Any]]:
             {
                 "id": a.id,
                 "name": a.name,
-                "url": actor_url.format(id=a.id) if actor_url else None,
+                "url": actor_url.format(id=path_part(a.id)) if actor_url else None,
                 "kind": a.kind,
                 "country": a.country,
                 "sector": a.sector,
@@ -359,7 +400,8 @@ def _article(a: Article, marks: list[_Mark], arts: Mapping[str, Article]) -> dic
         "anchor": f"article-{a.id[:16]}",
         "title": a.title or a.source,
         "outlet": outlet_of(a),
-        "published": format_date(a.published, a.published_precision) if a.published else None,
+        # the date part: a stamp to the minute ("2023-06-20T22:48") is still that day
+        "published": format_date(a.published[:10], a.published_precision) if a.published else None,
         "authors": list(a.authors),
         "source": a.source,
         "url": a.url,

@@ -1,34 +1,81 @@
 """Read-only web app over the DuckDB store: stories, actors across stories, search, JSON API.
 
 Every request opens the store ``read_only`` (ingest happens through the CLI), so the app can
-never change what a run produced. Pages reuse the report's templates; Plotly's script is served
-from this app, so it works without a network too. The OpenAPI spec is at ``/openapi.json``.
+never change what a run produced. Stories are loaded once and kept until the database file
+changes (``StoryCache``). Pages reuse the report's templates; Plotly's script is served from this
+app, so it works without a network too. Every response carries a Content-Security-Policy
+(``APP_CSP``). The OpenAPI spec is at ``/openapi.json``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Awaitable, Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .. import __version__
 from ..model import Story
-from ..present.report import assets, date_range, story_context
+from ..present.report import assets, date_range, path_part, safe_url, story_context
 from ..present.story_json import story_to_json
 from ..present.timeline import format_date, outlet_of
 from ..store import Store
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "StoryCache", "APP_CSP"]
 
 #: characters of context either side of a search hit
 SNIPPET = 90
 MAX_HITS = 200
+#: the report's policy, plus this app's own Plotly script, links, search form and JSON;
+#: framing is refused (clickjacking), which a report's <meta> policy cannot say
+APP_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class StoryCache:
+    """Every stored story, loaded once and kept while the database files are unchanged.
+
+    Deserialising every story on every index, search or actor request costs the whole store
+    each time; the key is the (mtime, size) of the DuckDB file and of its write-ahead log, which
+    a writer (``storyline analyze``) changes. The key is read before loading, so a write during
+    a load leaves an old key and the next request loads again.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._lock = threading.Lock()
+        self._key: tuple[tuple[int, int], ...] | None = None
+        self._stories: dict[str, Story] = {}
+
+    def stories(self) -> dict[str, Story]:
+        """Story id → story, in the store's listing order."""
+        with self._lock:
+            key = self._stamp()
+            if key != self._key:
+                with Store(self.db, read_only=True) as st:
+                    loaded = {sid: st.get_story(sid) for sid, _ in st.list_stories()}
+                self._stories = {sid: s for sid, s in loaded.items() if s is not None}
+                self._key = key
+            return self._stories
+
+    def _stamp(self) -> tuple[tuple[int, int], ...]:
+        out = []
+        for path in (self.db, self.db.with_name(self.db.name + ".wal")):
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                out.append((0, -1))
+            else:
+                out.append((st.st_mtime_ns, st.st_size))
+        return tuple(out)
 
 
 def create_app(db: Path | str) -> FastAPI:
@@ -43,17 +90,22 @@ def create_app(db: Path | str) -> FastAPI:
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN; the spec is at /openapi.json
         redoc_url=None,
     )
+    story_cache = StoryCache(db)
 
-    def stories() -> Iterator[Story]:
-        with Store(db, read_only=True) as st:
-            for sid, _ in st.list_stories():
-                s = st.get_story(sid)
-                if s is not None:
-                    yield s
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = APP_CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    def stories() -> list[Story]:
+        return list(story_cache.stories().values())
 
     def one_story(story_id: str) -> Story:
-        with Store(db, read_only=True) as st:
-            s = st.get_story(story_id)
+        s = story_cache.stories().get(story_id)
         if s is None:
             raise HTTPException(404, f"no story {story_id!r}")
         return s
@@ -75,7 +127,7 @@ def create_app(db: Path | str) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, summary="Search articles and quotes")
     def search_page(q: str = Query("", max_length=200)) -> str:
-        return _page("search.html.j2", q=q, r=_search(db, q, list(stories())) if q.strip() else None)
+        return _page("search.html.j2", q=q, r=_search(db, q, stories()) if q.strip() else None)
 
     @app.get("/assets/plotly.js", include_in_schema=False)
     def plotly_js() -> Response:
@@ -98,14 +150,14 @@ def create_app(db: Path | str) -> FastAPI:
 
     @app.get("/api/search", summary="Articles and quotes containing the words")
     def api_search(q: str = Query(..., min_length=1, max_length=200)) -> dict[str, Any]:
-        return _search(db, q, list(stories()))
+        return _search(db, q, stories())
 
     return app
 
 
 @cache
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=ChoiceLoader(
             [PackageLoader("storyline.web", "templates"), PackageLoader("storyline.present", "templates")]
         ),
@@ -113,6 +165,9 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["safe_url"] = safe_url
+    env.filters["path_part"] = path_part
+    return env
 
 
 def _page(template: str, **context: Any) -> str:
@@ -124,7 +179,7 @@ def _story_row(s: Story) -> dict[str, Any]:
     return {
         "id": s.id,
         "title": s.title or s.id,
-        "url": f"/stories/{s.id}",
+        "url": f"/stories/{path_part(s.id)}",
         "articles": len(s.articles),
         "outlets": len({outlet_of(a) for a in s.articles}),
         "events": len(s.events),
@@ -135,7 +190,7 @@ def _story_row(s: Story) -> dict[str, Any]:
     }
 
 
-def _actor(actor_id: str, stories: Iterator[Story]) -> dict[str, Any]:
+def _actor(actor_id: str, stories: Iterable[Story]) -> dict[str, Any]:
     found: dict[str, Any] | None = None
     quotes, events = [], []
     for s in stories:
@@ -198,10 +253,6 @@ def _actor(actor_id: str, stories: Iterator[Story]) -> dict[str, Any]:
         raise HTTPException(404, f"no actor {actor_id!r} in any story")
     events.sort(key=lambda e: e["date"] or "")
     return {**found, "quotes": quotes, "events": events}
-
-
-def _other(source: str | None, target: str | None, actor_id: str) -> str:
-    return (target if source == actor_id else source) or ""
 
 
 def _search(db: Path, q: str, stories: list[Story]) -> dict[str, Any]:

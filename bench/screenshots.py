@@ -1,9 +1,10 @@
 """Screenshots of a report (and, optionally, the web app) in headless Chromium, for review.
 
-``python -m storyline.present.screenshots storyline-out/report.html --out screenshots
+``python bench/screenshots.py storyline-out/report.html --out screenshots
 [--db storyline-out/storyline.duckdb]`` writes one full-page PNG and one PNG per section.
 Needs the dev extra (Playwright) and Debian's chromium at /usr/bin/chromium; never downloads a
-browser.
+browser. A tool, not part of the package: it drives the web app, which imports the present
+stage, so inside ``storyline.present`` it made a package cycle. The browser tests load it by path.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def shoot_app(db: Path, out: Path) -> list[Path]:
     """The web app's index, first story, an actor page and a search, served from ``db``."""
     from playwright.sync_api import sync_playwright
 
-    from ..web.app import create_app
+    from storyline.web.app import create_app
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
