@@ -165,3 +165,22 @@ def test_object_control_verb_lends_its_object_as_subject(nlp: Language) -> None:
     text = "On Monday Joe Biden urged Emmanuel Macron to visit Beijing."
     [visit] = [e for e in run(nlp, text) if e.type == "CONSULT"]
     assert visit.source_actor == "person:emmanuel-macron"
+
+
+def test_pronoun_subject_of_reported_speech_is_the_reporter(nlp: Language) -> None:
+    """'Sweden said it had expelled ...': 'it' is Sweden, not a missing actor."""
+    text = "Sweden said on Friday that it had expelled Iran's ambassador."
+    [e] = [e for e in run(nlp, text) if e.type == "SANCTION"]
+    assert (word(text, e), e.source_actor, e.target_actor) == ("expelled", "state:SWE", "state:IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Japan provided aid to Vietnam on Friday.", "state:VNM"),  # spaCy's 'dative' to-phrase
+        ("Finland shared intelligence with Estonia on Friday.", "state:EST"),  # past a content object
+        ("Brazil promised on Friday to send aid to Bolivia.", "state:BOL"),  # the intended act's party
+    ],
+)
+def test_target_from_a_party_preposition(nlp: Language, text: str, target: str) -> None:
+    assert [e.target_actor for e in run(nlp, text)][:1] == [target]

@@ -182,3 +182,60 @@ def test_conjoined_targets_give_events_with_their_own_ids(nlp: Language, text: s
     assert len(events) == 2
     assert len({e.target_actor for e in events}) == 2
     assert len({e.id for e in events}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "cameo"),
+    [
+        ("Chile apologized to Peru on Friday.", "apologized", "SUPPORT", "055"),
+        ("Kenya extradited the suspect to Uganda on Friday.", "extradited", "COOPERATE", "063"),
+        ("Finland shared intelligence with Estonia on Friday.", "shared", "COOPERATE", "064"),
+        ("Mali issued an ultimatum to Niger on Friday.", "ultimatum", "THREATEN", "139"),
+        ("Rwanda shelled Goma on Friday.", "shelled", "ASSAULT", "194"),
+        ("Japan provided aid to Vietnam on Friday.", "aid", "AID", "070"),
+        ("Colombia imposed a curfew on Cali on Friday.", "curfew", "COERCE", "172"),
+        ("Thousands of farmers demonstrated in Paris on Friday.", "demonstrated", "PROTEST", "141"),
+    ],
+)
+def test_codebook_verbs_and_nouns(nlp: Language, text: str, word: str, type_: str, cameo: str) -> None:
+    """Verbs and light-verb nouns from the CAMEO codebook's categories beyond meetings."""
+    assert [(trigger(text, e), e.type, e.cameo) for e in run(nlp, text)] == [(word, type_, cameo)]
+
+
+def test_an_ultimatum_to_halt_attacks_is_not_cancelled(nlp: Language) -> None:
+    """The infinitive after a demand noun is what is demanded, not a cancellation of it."""
+    [e] = [
+        e
+        for e in run(nlp, "Mali issued an ultimatum to Niger on Friday to halt attacks.")
+        if e.type == "THREATEN"
+    ]
+    assert (e.type, e.mode) == ("THREATEN", "happened")
+
+
+def test_halting_aid_is_a_sanction_that_happened(nlp: Language) -> None:
+    [e] = run(nlp, "Japan halted economic aid to Myanmar on Friday.")
+    assert (e.type, e.cameo, e.mode, e.source_actor, e.target_actor) == (
+        "SANCTION",
+        "162",
+        "happened",
+        "state:JPN",
+        "state:MMR",
+    )
+
+
+def test_welcoming_a_decision_is_support_not_hosting(nlp: Language) -> None:
+    [e] = run(nlp, "Germany welcomed France's decision on Friday.")
+    assert (e.type, e.cameo, e.target_actor) == ("SUPPORT", "051", "state:FRA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana recalled its ambassador from Togo on Friday in protest at the border closure.",
+        "The minister said on Friday that the union had offered no alternative.",
+        "Officials inspected the boats seized by the coastguard.",
+    ],
+)
+def test_no_event_from_reason_phrases_bare_offers_or_reduced_relatives(nlp: Language, text: str) -> None:
+    """'in protest at', 'offered no alternative', 'boats seized by ...' describe, they report nothing."""
+    assert [e.type for e in run(nlp, text) if e.type != "STATEMENT"] == []

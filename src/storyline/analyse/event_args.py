@@ -178,6 +178,50 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Token]:
     return []
 
 
+#: Pronouns that, as the subject of reported speech, stand for the reporter: "Japan said it had
+#: halted aid", "the rebels said they will release ...".
+_REPORTED_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+#: Prepositions whose object is the party acted on: "aid to Bosnia", "fire on protesters",
+#: "a curfew on Palestinians", "weapons seized from rebels", "a programme for Bosnia".
+_OBLIQUE = frozenset({"to", "against", "on", "at", "from", "for", "into", "with", "between"})
+
+
+def _reporter(tok: Token) -> Token:
+    """The reporter a pronoun subject of reported speech stands for, else ``tok``.
+
+    Only when the clause is the complement of a verb whose own subject is not a pronoun:
+    "Switzerland said it had expelled ..." -> Switzerland.
+    """
+    if tok.lower_ not in _REPORTED_PRONOUNS or tok.head.dep_ != "ccomp":
+        return tok
+    outer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    if outer is None or outer.pos_ == "PRON":
+        return tok
+    return outer
+
+
+def _oblique_parties(trigger: Token, verb: Token) -> list[Token]:
+    """Objects of party prepositions on the trigger, its direct object, or the verb that carries
+    it ("gave aid to X"); not those of a clause the noun merely sits in ("a hotline between A and
+    B, after the detention of ...")."""
+    carries = trigger == verb or (trigger.head == verb and trigger.dep_ in ("dobj", "nsubjpass", "attr"))
+    heads = [trigger, verb] if carries else [trigger]
+    # "threatened to shell Iraqi towns", "promised to send aid to Bolivia": the party of the
+    # intended act is the party of the intent
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
+    out: list[Token] = []
+    for h in heads:  # "gave Cyprus a grant": a nominal dative is the party itself
+        out += [c for c in h.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
+    out += [c for h in heads[1:] if h.dep_ == "xcomp" for c in h.children if c.dep_ == "dobj"]
+    for carrier in dict.fromkeys([*heads, *objs]):
+        for c in carrier.children:
+            # spaCy labels the "to" phrase of give/provide/offer as a dative, not a prep
+            if c.dep_ in ("prep", "dative") and c.lower_ in _OBLIQUE:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
     """Source and target of an event whose trigger is ``trigger`` (a verb, or a noun under ``verb``)."""
     notes: list[str] = []
@@ -218,6 +262,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
                     if pobj and (c.lower_ != "on" or carrier is trigger):
                         objs = _conj_first(pobj[0])
+    subj = [_reporter(t) for t in subj]
     people = [actor_of(t, index) for t in subj]
     targets = [actor_of(t, index) for t in objs]
     notes += [n for _, n in people + targets if n]
@@ -230,6 +275,9 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         src, tgt = targets[0][0], next((m for m, _ in targets[1:] if m), None)
     if tgt is not None and src is not None and tgt.actor == src.actor:
         tgt = None
+    if tgt is None:  # "shared evidence with the U.S.", "gave aid to Bosnia", "fired on protesters"
+        obl = (actor_of(t, index)[0] for t in _oblique_parties(trigger, verb))
+        tgt = next((m for m in obl if m and (src is None or m.actor != src.actor)), None)
     return Args(src, tgt, tuple(notes))
 
 

@@ -18,7 +18,10 @@ _NEEDS_MODIFIER = {
     "exercise": {"military", "naval", "joint", "live", "fire"},
     "control": {"export"},
     "call": {"phone", "telephone", "video", "conference"},
+    "strike": {"air", "missile", "drone", "rocket", "military"},
 }
+#: Nouns that after a bare "in" give a reason or manner ("in protest", "in retaliation").
+_MANNER_NOUNS = frozenset({"protest", "retaliation", "response"})
 #: Nouns that are events only when shared ("a working dinner", "dinner with Wibisana").
 _NEEDS_COMPANY = {"dinner": {"working", "state", "official"}, "lunch": {"working", "state", "official"}}
 #: Verbs that cancel or postpone the event their object names ("postponed a February trip").
@@ -38,6 +41,7 @@ class Trigger:
     obj: str | None = None
     prep: str | None = None
     xcomp: bool = False
+    carried: bool = False  # a noun that is an event only under a light or cancel verb ("gave aid")
 
 
 @cache
@@ -55,6 +59,7 @@ def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
             obj=row.get("obj"),
             prep=row.get("prep"),
             xcomp=bool(row.get("xcomp", False)),
+            carried=bool(row.get("carried", False)),
         )
         table.setdefault(t.lemma, []).append(t)
     return table, frozenset(raw["light_verbs"])
@@ -70,6 +75,8 @@ def trigger_for(tok: Token) -> Trigger | None:
     if pos is None:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "NOUN" and lemma in _MANNER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return None  # "suspended the dialogue in protest at ...": a reason, not an event
     if pos == "NOUN" and tok.lower_ in ("talks", "visits", "trips", "calls", "sanctions", "games"):
         lemma = tok.lower_.rstrip("s") if tok.lower_ != "talks" else "talk"
     for t in _table()[0].get(lemma, ()):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from .doc_index import sentences
-from .event_args import Args, MentionIndex, actor_of, arguments, duration_of, place_of
+from .event_args import AGENT_NOUNS, Args, MentionIndex, actor_of, arguments, duration_of, place_of
 from .event_context import anchor_relative, background, carry_over, chronology, in_heading
 from .event_draft import Draft
 from .event_ontology import CANCEL_VERBS, Trigger, light_verbs, trigger_for
@@ -45,6 +45,9 @@ _ANNOUNCE_VERBS = frozenset({"announce", "confirm", "unveil", "disclose", "revea
 #: Audiences that make "spoke to ..." a public statement rather than a consultation.
 _PRESS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman"})
 _STATEMENT = Trigger("speak", "STATEMENT", "010", 0.0)
+#: CAMEO 162 reduce or stop aid (Goldstein -5.6) and 051 praise or endorse (+3.4).
+_STOP_AID = Trigger("aid", "SANCTION", "162", -5.6)
+_ENDORSE = Trigger("welcome", "SUPPORT", "051", 3.4)
 #: Event types whose verb acts on content (reject a claim, press for a change, criticise a
 #: policy): a non-actor object is what the event is about, not a missing target.
 _CONTENT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
@@ -141,7 +144,16 @@ def _cancel_verb(tok: Token, verb: Token) -> Token | None:
         hit = next((c for c in verb.children if c.dep_ == "conj" and cancels(c)), None)
         if hit is not None:
             return hit
-    return next((c for c in tok.children if c.dep_ in ("relcl", "acl") and cancels(c)), None)
+    # "talks that were put off", "the visit, postponed in January"; not "an ultimatum to halt
+    # attacks", whose infinitive is the content demanded
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("relcl", "acl") and cancels(c) and not any(g.dep_ == "aux" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _drafts(
@@ -218,6 +230,10 @@ def _draft(
     args = arguments(tok, verb, index)
     if framed and frame is not verb and rule.type == "CONSULT":
         args = _framed_parties(tok, frame, index, args)
+    if cancel is not None and rule.type == "AID":
+        rule, cancel = _STOP_AID, None  # "halted economic aid to X": reducing aid is a sanction
+    if rule.cameo == "043" and not noun and _welcomes_content(tok, index):
+        rule = _ENDORSE  # "welcomed the decision", "welcomed X's statement": approval, not hosting
     if rule.lemma == "speak" and any(t.lemma_ in _PRESS for t in tok.subtree if t.dep_ == "pobj"):
         rule = _STATEMENT  # "speaking to reporters": a public statement, not talks
     time, how = _time_for(tok, cancel or frame, anchors, tref_at, own_only=announced)
@@ -230,6 +246,8 @@ def _draft(
     mode = mode_of(frame if framed else tok)
     if cancel is not None:
         mode = "cancelled"
+    elif rule is _STOP_AID and mode == "cancelled":
+        mode = "happened"  # the stopping of aid is what happened
     elif announced and mode == "happened":
         mode = "planned"  # "announced the trip": the announcement is the news, the trip lies ahead
     d = Draft(
@@ -257,6 +275,8 @@ def _draft(
         if ref is not None:
             references[sent.start_char] = ref
             return None
+    if not noun and tok.dep_ == "acl" and tok.tag_ == "VBN" and time is None:
+        return None  # "boats seized by Australian authorities": describes a thing, not the news
     if rule.cameo == "043" and not noun and args.target is None:
         return None  # "welcomed the decision", "received a call": hosting needs a guest
     if not noun and args.target is None and rule.type in _CONTENT_TYPES:
@@ -270,7 +290,7 @@ def _draft(
         (tr.how or "").startswith("since") for t in (tok, verb) for tr in anchors.get(t.i, []) if tr.date
     )
     if noun and not carried:
-        if not ((time or place or since) and (args.source or args.target)):
+        if rule.carried or not ((time or place or since) and (args.source or args.target)):
             return None
     elif not (args.source or args.target or time or in_heading(doc_text(tok.doc), tok.idx)):
         if not since:
@@ -294,6 +314,17 @@ def _framed_parties(tok: Token, frame: Token, index: MentionIndex, args: Args) -
     if tgt is not None and tgt.actor == outer.source.actor:
         tgt = None
     return Args(outer.source, tgt, args.notes + outer.notes)
+
+
+def _welcomes_content(verb: Token, index: MentionIndex) -> bool:
+    """'welcomed the decision', 'welcomed Reagan's statement': the object is not itself a party
+    (a party may own it); a guest is welcomed by name ('welcomed Olaf Scholz')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return False
+    if obj.lemma_.lower() in AGENT_NOUNS:
+        return False
+    return index.covering(obj.idx, obj.idx + len(obj)) is None
 
 
 def _definite_patient(verb: Token) -> bool:

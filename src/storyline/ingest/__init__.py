@@ -96,7 +96,7 @@ def _unexpected(source: str, e: Exception) -> Rejected:
 def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] = ()) -> Article:
     """Clean one raw document and attach its metadata."""
     doc = _extracted(doc)
-    c = clean(doc.text, repeated)
+    c = clean(doc.text, repeated, extracted=doc.extracted)
     if not c.body.strip():
         what = "HTML page has no article body" if doc.html is not None else "no article text"
         raise InputError(_where(doc), f"{what} left after cleaning")
@@ -133,7 +133,7 @@ def _extracted(doc: RawDoc) -> RawDoc:
         return doc
     doc.html = scrub(doc.html)
     text, found = extract_html(_where(doc), doc.html)
-    doc.text = text
+    doc.text, doc.extracted = text, True
     doc.meta = {**found, **{k: v for k, v in doc.meta.items() if v}}
     return doc
 

@@ -41,10 +41,14 @@ def clean_text(raw: str, repeated: Collection[str] = ()) -> tuple[str, list[Remo
     return c.body, c.removed
 
 
-def clean(raw: str, repeated: Collection[str] = ()) -> Cleaned:
-    """Clean ``raw`` and read its byline, dateline and site name."""
+def clean(raw: str, repeated: Collection[str] = (), extracted: bool = False) -> Cleaned:
+    """Clean ``raw`` and read its byline, dateline and site name.
+
+    ``extracted``: ``raw`` is trafilatura's body text from an HTML page, which has already
+    dropped the page furniture; only lines with strong junk evidence are cut from it.
+    """
     blocks = measure(segment(raw))
-    labels = classify(blocks, repeated)
+    labels = classify(blocks, repeated, extracted=extracted)
     kept: list[str] = []
     removed: list[Removed] = []
     body_seen = 0

@@ -190,6 +190,7 @@ TEASER_COVER = 0.6
 # share of a block's 4-grams recurring later that marks it as a copy
 TAIL_SHARE = 0.25  # a credit line in this trailing share of blocks closes the article
 CONTINUES = 2  # this many full paragraphs after a credit mean the article goes on past it
+CAPTION_WORDS = 45  # longest block a bare photo credit after it makes a caption
 
 
 def _cta_share(b: Block) -> float:
@@ -236,8 +237,12 @@ def prose_score(b: Block, repeated: Collection[str] = ()) -> float:
     return s
 
 
-def _rule(b: Block) -> str | None:
-    """Reasons fixed by convention; each guarded by length so prose is never caught."""
+def _rule(b: Block, extracted: bool = False) -> str | None:
+    """Reasons fixed by convention; each guarded by length so prose is never caught.
+
+    On extracted HTML a bare price ("Sonos Move for $400") is a product heading, not a promo:
+    only the promo wording or a call to action marks one there.
+    """
     t, w = b.text, b.n_words
     if w <= 40 and _CREDIT.search(t):
         return "credit"
@@ -253,7 +258,8 @@ def _rule(b: Block) -> str | None:
         return "related"
     if w <= 15 and not b.terminal and len(_NAV_SEP.findall(f" {t} ")) >= 2:
         return "navigation"
-    if w <= 20 and (_PROMO.search(t) or (_MONEY.search(t) and (_cta_share(b) > 0 or w <= 4))):
+    bare_price = w <= 4 and not extracted
+    if w <= 20 and (_PROMO.search(t) or (_MONEY.search(t) and (_cta_share(b) > 0 or bare_price))):
         return "promo"
     if w <= 16 and _LABEL.match(t) and " said" not in t:
         return "subheading"
@@ -269,6 +275,20 @@ def _dated_heading(b: Block) -> bool:
     return m is not None and m.end() >= len(b.text.rstrip(" .")) and m.start() > 0
 
 
+def _strong_junk(b: Block, repeated: Collection[str]) -> bool:
+    """Evidence that a block is page furniture whatever its shape: the bar for cutting from
+    text that trafilatura already separated from the page, where a short line is usually a
+    heading, a list item or a one-line paragraph of the article."""
+    return (
+        (b.short_run >= 4 and b.n_words <= 1)
+        or (bool(repeated) and normalise(b.text) in repeated)
+        or bool(_web_hits(b))
+        or _cta_share(b) > 0
+        or b.urlish
+        or bool(_PROMO.search(b.text))
+    )
+
+
 def _junk_kind(b: Block, repeated: Collection[str]) -> str:
     if b.short_run >= 4 and b.n_words <= 1:
         return "buttons"
@@ -282,17 +302,32 @@ def _junk_kind(b: Block, repeated: Collection[str]) -> str:
     return "boilerplate"
 
 
-def classify(blocks: list[Block], repeated: Collection[str] = ()) -> list[str | None]:
-    """A reason for every block that leaves the body, ``None`` for body prose."""
+def classify(
+    blocks: list[Block], repeated: Collection[str] = (), extracted: bool = False
+) -> list[str | None]:
+    """A reason for every block that leaves the body, ``None`` for body prose.
+
+    ``extracted``: the blocks are trafilatura's body text from an HTML page. There, headings
+    stay in the body and the structural sweeps (between paragraphs, the tail) cut a weak
+    block only on ``_strong_junk`` evidence; a one-line paragraph before the first full one
+    is kept when it reads as a sentence.
+    """
     n = len(blocks)
     scores = [prose_score(b, repeated) for b in blocks]
-    labels: list[str | None] = [_rule(b) for b in blocks]
+    labels: list[str | None] = [_rule(b, extracted) for b in blocks]
+
+    def keep(i: int) -> bool:
+        """On extracted text, a weak block without strong junk evidence stays in the body."""
+        return extracted and not _strong_junk(blocks[i], repeated)
+
     prose = [labels[i] is None and scores[i] >= PROSE for i in range(n)]
 
-    # A bare photo credit ("Photo: REUTERS") makes the block before it a caption.
-    for i in range(1, n):
+    # A bare photo credit ("Photo: REUTERS") makes the block before it a caption. Not in
+    # trafilatura's text: it drops <figcaption>, so a credit left there has lost its caption
+    # already and the block before it is the article's.
+    for i in range(1, 0 if extracted else n):
         bare_credit = labels[i] == "caption" and blocks[i].n_words <= 5
-        if bare_credit and labels[i - 1] is None and blocks[i - 1].n_words <= 45:
+        if bare_credit and labels[i - 1] is None and blocks[i - 1].n_words <= CAPTION_WORDS:
             labels[i - 1], prose[i - 1] = "caption", False
 
     head = max(1, int(n * HEAD_SHARE))
@@ -339,12 +374,14 @@ def classify(blocks: list[Block], repeated: Collection[str] = ()) -> list[str | 
         for k in range(i, j):
             if heading and _dated_heading(blocks[k]):
                 continue  # a chronology entry ("Leaders meet in Bali — November 14, 2022") is a fact
+            if extracted and (heading or keep(k)):
+                continue  # a heading or list item of the article that trafilatura kept
             labels[k] = "subheading" if heading else _junk_kind(blocks[k], repeated)
         i = j
 
     # Before the article starts, only title/byline/dateline/caption survive as metadata.
     for i in range(min(first_prose, n)):
-        if labels[i] is None:
+        if labels[i] is None and not (prose[i] and blocks[i].terminal and keep(i)):
             labels[i] = _junk_kind(blocks[i], repeated)
 
     # A closing credit ("X contributed reporting.") ends the article: what follows is furniture.
@@ -358,13 +395,26 @@ def classify(blocks: list[Block], repeated: Collection[str] = ()) -> list[str | 
             labels[i] = _junk_kind(blocks[i], repeated)
 
     # The tail: after the last strong prose, weak short blocks are page furniture.
+    tail = 0
     for i in range(n - 1, -1, -1):
         if labels[i] is not None:
             continue
         if scores[i] >= STRONG_PROSE or blocks[i].n_words > 25:
+            tail = i + 1
             break
-        labels[i] = _junk_kind(blocks[i], repeated)
+        if not keep(i):
+            labels[i] = _junk_kind(blocks[i], repeated)
+    if extracted:  # a heading or "Q:" line is the article's; a tag list closing it is not
+        tags = [i >= tail and _tag_list(b) for i, b in enumerate(blocks)]
+        labels = [None if lab == "subheading" and not tags[i] else lab for i, lab in enumerate(labels)]
     return labels
+
+
+def _tag_list(b: Block) -> bool:
+    """ "Topics: Lakeside, Infrastructure, Transport": a label over capitalised names, no sentence."""
+    _, colon, rest = b.text.partition(":")
+    items = [w for w in re.split(r"[\s,;|/]+", rest) if w]
+    return bool(colon and items) and not b.terminal and all(w[0].isupper() or w[0].isdigit() for w in items)
 
 
 def _full_paragraph(b: Block, score: float) -> bool:

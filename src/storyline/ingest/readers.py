@@ -53,6 +53,8 @@ class RawDoc:
     html: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     record: str | None = None
+    #: ``text`` is trafilatura's extraction from ``html``: page furniture is mostly gone already
+    extracted: bool = False
 
 
 def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:

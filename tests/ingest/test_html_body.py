@@ -1,0 +1,105 @@
+"""HTML pages: trafilatura has already dropped the page furniture, so cleaning its text cuts
+only lines with strong junk evidence. Each case reproduces a pattern measured on public
+article-extraction gold bodies, where the plain-text rules cut real article lines."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from storyline.ingest import article_from_raw
+from storyline.ingest.boilerplate import clean
+from storyline.ingest.readers import RawDoc
+from storyline.model import Article
+from storyline.settings import Settings
+
+LEAD = (
+    "The harbor authority said on Tuesday that the old ferry terminal in Lakeside would close for "
+    "repairs next month after engineers found cracks in the concrete of its main pier."
+)
+MIDDLE = (
+    "Ferry operators said the closure would move most of their crossings to the north pier, where "
+    "the harbor authority has promised extra staff and a temporary ticket office for the repairs."
+)
+LATER = (
+    "The repairs are expected to cost about four million dollars, the harbor authority said, and "
+    "the ferry terminal should reopen before the start of the summer tourist season in Lakeside."
+)
+
+
+def _page(*paragraphs: str) -> str:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (
+        "<html><head><title>Lakeside ferry terminal to close</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        f"<h1>Lakeside ferry terminal to close</h1>{body}</article>"
+        "<footer><p>Example Courier</p></footer></body></html>"
+    )
+
+
+def _article(*paragraphs: str) -> Article:
+    doc = RawDoc(source="page.html", text="", format="html", html=_page(*paragraphs))
+    return article_from_raw(doc, Settings())
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "line"),
+    [
+        # an all-capitals section heading between paragraphs
+        ((LEAD, "NORTH PIER", MIDDLE, LATER), "NORTH PIER"),
+        # a closing paragraph signed by a wire agency, so it does not end in a full stop
+        (
+            (LEAD, MIDDLE, LATER, "Two other piers in the county were closed for repairs last year. PTI"),
+            "Two other piers in the county were closed for repairs last year. PTI",
+        ),
+        # list items closing the article
+        ((LEAD, MIDDLE, LATER, "Opening hours", "6am to 10pm on weekdays"), "6am to 10pm on weekdays"),
+        # a product heading that is a name and a price
+        ((LEAD, "Season ticket for $120", MIDDLE, LATER), "Season ticket for $120"),
+        # a one-line first paragraph before the first full one
+        (("The pier is cracking.", LEAD, MIDDLE, LATER), "The pier is cracking."),
+        # an interview line set as "Q: …"
+        ((LEAD, MIDDLE, "Q: When will the pier reopen?", LATER), "Q: When will the pier reopen?"),
+        # the lead paragraph before a stray photo credit (trafilatura drops the <figcaption>)
+        ((LEAD, "Photo: Example Courier", MIDDLE, LATER), LEAD),
+    ],
+)
+def test_html_keeps_article_lines(paragraphs: tuple[str, ...], line: str) -> None:
+    assert line in _article(*paragraphs).text.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advert"),
+        ("Follow us on Twitter and Facebook for the latest updates.", "social"),
+        ("Sign up for our morning newsletter and get the top stories in your inbox.", "newsletter"),
+        ("Copyright 2024 Example Courier. All rights reserved.", "legal"),
+        ("Share this article", "boilerplate"),
+        ("Related: Bridge inspections ordered across the county", "related"),
+        ("Topics: Lakeside, Harbor, Transport", "subheading"),
+    ],
+)
+def test_html_still_cuts_strong_junk(line: str, reason: str) -> None:
+    a = _article(LEAD, MIDDLE, LATER, line)
+    assert line not in a.text
+    assert [r.reason for r in a.removed if r.text == line] == [reason]
+
+
+def test_html_heading_inside_text_is_body_not_subheading() -> None:
+    a = _article(LEAD, "NORTH PIER", MIDDLE, LATER)
+    assert not [r for r in a.removed if r.reason == "subheading"]
+
+
+def test_plain_text_keeps_the_stricter_rules() -> None:
+    """The same lines from a text file (no trafilatura pass) still lose heading and tail list."""
+    raw = "\n\n".join([LEAD, "NORTH PIER", MIDDLE, LATER, "Opening hours", "6am to 10pm on weekdays"])
+    assert clean(raw).body.split("\n\n") == [LEAD, MIDDLE, LATER]
+    assert clean(raw, extracted=True).body.split("\n\n") == raw.split("\n\n")
+
+
+def test_extracted_flag_marks_trafilatura_text_only() -> None:
+    text_doc = RawDoc(source="a.txt", text="\n\n".join([LEAD, "NORTH PIER", MIDDLE, LATER]), format="text")
+    assert "NORTH PIER" not in article_from_raw(text_doc, Settings()).text
+    assert "NORTH PIER" in _article(LEAD, "NORTH PIER", MIDDLE, LATER).text
