@@ -8,7 +8,7 @@ from storyline.knowledge import KnownRole, load_knowledge, name_key
 
 
 def test_all_un_members_plus_three() -> None:
-    assert len({c.iso3 for c in load_knowledge().countries}) == 196
+    assert len({c.iso3 for c in load_knowledge().countries}) == 200
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,41 @@ def test_role_covers_compares_at_the_shorter_precision(
     start: str, end: str | None, date: str, expected: bool
 ) -> None:
     assert KnownRole("foreign", "Foreign Minister", start, end).covers(date) is expected
+
+
+@pytest.mark.parametrize(
+    "word,iso3",
+    [
+        ("Soviet", "SUN"),
+        ("USSR", "SUN"),
+        ("Yugoslav", "YUG"),
+        ("Czechoslovak", "CSK"),
+        ("East German", "DDR"),
+        ("West German", "DEU"),
+        ("German", "DEU"),
+    ],
+)
+def test_historical_states_and_their_demonyms(word: str, iso3: str) -> None:
+    c = load_knowledge().country_word(word)
+    assert c is not None and c.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "city,iso3",
+    [
+        ("Geneva", "CHE"),
+        ("Davos", "CHE"),
+        ("Camp David", "USA"),
+        ("Cali", "COL"),
+        ("Goma", "COD"),
+        ("Amman", "JOR"),
+    ],
+)
+def test_cities_gazetteer_gives_the_country(city: str, iso3: str) -> None:
+    c = load_knowledge().city(city)
+    assert c is not None and c.iso3 == iso3
+
+
+@pytest.mark.parametrize("city", ["Geneva", "Davos", "Cali"])
+def test_a_city_that_is_not_a_capital_is_no_capital(city: str) -> None:
+    assert load_knowledge().capital(city) is None

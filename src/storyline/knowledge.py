@@ -1,8 +1,8 @@
 """Facts that article text alone does not give: countries, leaders with dates, organisations.
 
-Loaded once from ``data/countries.json`` and ``data/leaders.json`` (every entry names its public
-source). Analysis uses it to *fill* country and sector and to *check* titles against the
-article's date, never to override what an article says.
+Loaded once from ``data/countries.json``, ``data/cities.json`` and ``data/leaders.json`` (every
+entry names its public source). Analysis uses it to *fill* country and sector and to *check*
+titles against the article's date, never to override what an article says.
 """
 
 from __future__ import annotations
@@ -100,7 +100,13 @@ class KnownOrg:
 class Knowledge:
     """Indexes over the knowledge files; every lookup is a dict access."""
 
-    def __init__(self, countries: list[Country], people: list[KnownPerson], orgs: list[KnownOrg]):
+    def __init__(
+        self,
+        countries: list[Country],
+        people: list[KnownPerson],
+        orgs: list[KnownOrg],
+        cities: dict[str, str] | None = None,
+    ):
         self.countries = tuple(countries)
         self.people = tuple(people)
         self.orgs = tuple(orgs)
@@ -122,6 +128,11 @@ class Knowledge:
                     self._demonyms.setdefault(d.lower() + "s", c)
             for cap in c.capitals:
                 self._capitals.setdefault(cap.lower(), c)
+        # Cities name a place in a country; unlike capitals they never stand for a government.
+        self._cities: dict[str, Country] = dict(self._capitals)
+        for city, iso3 in (cities or {}).items():
+            if iso3 in self._by_iso:
+                self._cities.setdefault(city.lower(), self._by_iso[iso3])
         self._people: dict[str, KnownPerson] = {}
         self._tokens: dict[str, list[KnownPerson]] = {}
         for p in people:
@@ -151,6 +162,11 @@ class Knowledge:
     def capital(self, text: str) -> Country | None:
         """A country by its capital ("Beijing", "Washington")."""
         return self._capitals.get(text.strip().lower())
+
+    def city(self, text: str) -> Country | None:
+        """The country of a major city or capital ("Geneva" -> Switzerland, "Cali" -> Colombia)."""
+        t = text.strip()
+        return self._cities.get(t.lower()) or (self._cities.get(t[4:].lower()) if t[:4] == "the " else None)
 
     def country_word(self, text: str) -> Country | None:
         """A country named, adjectivised or possessed: "China", "Chinese", "China's"."""
@@ -228,4 +244,5 @@ def load_knowledge() -> Knowledge:
         KnownOrg(o["name"], tuple(o["aliases"]), o["country"], o["sector"], o["source"])
         for o in ldata["organisations"]
     ]
-    return Knowledge(countries, people, orgs)
+    cities = {c["name"]: c["country"] for c in _read("cities.json")["cities"]}
+    return Knowledge(countries, people, orgs, cities)

@@ -191,7 +191,7 @@ def test_knowledge_is_loaded_for_org_country() -> None:
     "text,word,label",
     [
         ("A Peruvian trawler entered the bay on Monday.", "Peruvian", "DEMONYM_THING"),
-        ("A Chilean warship shadowed the trawler.", "Chilean", "DEMONYM_THING"),
+        ("A Chilean warship shadowed the trawler.", "Chilean warship", "GROUP"),
         ("The jets flew through Chilean airspace.", "Chilean", "DEMONYM_THING"),
         ("Peruvian officials protested on Monday.", "Peruvian", "DEMONYM"),
         ("Chilean diplomats met the minister.", "Chilean", "DEMONYM"),
@@ -231,3 +231,115 @@ def test_place_or_person_by_context(nlp: Language, text: str, word: str, kind: s
 def test_event_name_is_not_an_actor(nlp: Language) -> None:
     mentions, _ = run(nlp, "They spoke at the Shangri-La Dialogue in Singapore.")
     assert [m.text for m in mentions if m.actor] == ["Singapore"]
+
+
+@pytest.mark.parametrize(
+    "text,actor_id,country,sector",
+    [
+        ("Soviet aircraft violated Norwegian airspace on Monday.", "org:sun:military", "SUN", "MIL"),
+        ("Israeli tanks shelled the village at dawn.", "org:isr:military", "ISR", "MIL"),
+        ("Burmese troops attacked rebel camps near the border.", "org:mmr:military", "MMR", "MIL"),
+        ("Serb forces shelled the town overnight.", "org:srb:military", "SRB", "MIL"),
+        ("Chinese warships fired on a Vietnamese fishing boat.", "org:chn:military", "CHN", "MIL"),
+        ("Palestinian refugees protested outside the office.", "org:pse:refugees", "PSE", "REF"),
+    ],
+)
+def test_a_demonym_before_a_group_noun_is_the_states_group(
+    nlp: Language, text: str, actor_id: str, country: str, sector: str
+) -> None:
+    _, actors = run(nlp, text)
+    group = next(a for a in actors if a.id == actor_id)
+    assert (group.kind, group.country, group.sector) == ("organisation", country, sector)
+
+
+@pytest.mark.parametrize(
+    "text,thing",
+    [
+        ("Chinese warships fired on a Vietnamese fishing boat.", "Vietnamese"),
+        ("Soviet aircraft violated Norwegian airspace on Monday.", "Norwegian"),
+    ],
+)
+def test_a_demonym_before_a_thing_stays_no_actor(nlp: Language, text: str, thing: str) -> None:
+    mentions, _ = run(nlp, text)
+    m = next(m for m in mentions if m.text == thing)
+    assert (m.label, m.actor) == ("DEMONYM_THING", None)
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Lebanon's new President Elias Hrawi met Syrian officials.", "Elias Hrawi", "LBN"),
+        ("South African leader F.W. de Klerk freed the prisoners.", "F.W. de Klerk", "ZAF"),
+        ("Ugandan President Yoweri Museveni accused Kenya of aiding rebels.", "Yoweri Museveni", "UGA"),
+        ("East German leader Erich Honecker resigned on Wednesday.", "Erich Honecker", "DDR"),
+    ],
+)
+def test_a_title_with_a_country_before_a_name_gives_the_country(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    _, actors = run(nlp, text)
+    assert actor_named(actors, name).country == country
+
+
+def test_a_demonym_tagged_org_is_not_an_organisation(nlp: Language) -> None:
+    _, actors = run(nlp, "Ugandan President Yoweri Museveni accused Kenya of aiding rebels.")
+    assert [a.id for a in actors if a.kind == "organisation"] == []
+
+
+@pytest.mark.parametrize(
+    "text,state",
+    [
+        ("The Soviet Union and Yugoslavia signed a trade pact.", "state:SUN"),
+        ("The Soviet Union and Yugoslavia signed a trade pact.", "state:YUG"),
+        ("Czechoslovakia expelled two East German diplomats.", "state:CSK"),
+        ("Czechoslovakia expelled two East German diplomats.", "state:DDR"),
+        ("Nigeria arrested ten Cameroonian fishermen.", "state:NGA"),
+        ("Amman said it would close the border.", "state:JOR"),
+    ],
+)
+def test_states_historical_and_untagged_are_state_actors(nlp: Language, text: str, state: str) -> None:
+    _, actors = run(nlp, text)
+    assert any(a.id == state and a.kind == "state" for a in actors)
+
+
+@pytest.mark.parametrize(
+    "text,place,country",
+    [
+        ("Talks opened in Geneva on Monday between Iran and Iraq.", "place:geneva", "CHE"),
+        ("Leaders met in Davos and later in Doha.", "place:davos", "CHE"),
+        ("Fighting erupted near Goma as rebels advanced.", "place:goma", "COD"),
+        ("Aid reached Goma on Friday.", "place:goma", "COD"),
+        ("Officials from Cali said the mayor resigned.", "place:cali", "COL"),
+    ],
+)
+def test_a_city_is_a_place_in_its_country(nlp: Language, text: str, place: str, country: str) -> None:
+    _, actors = run(nlp, text)
+    found = next(a for a in actors if a.id == place)
+    assert (found.kind, found.country) == ("place", country)
+
+
+def test_a_city_that_is_not_a_capital_does_not_stand_for_a_government(nlp: Language) -> None:
+    _, actors = run(nlp, "Geneva said the talks would resume.")
+    assert not any(a.kind == "state" for a in actors)
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        ("Prime Minister Ulf Kristersson said so.", "Ulf Kristersson", "title before the name"),
+        ("Ulf Kristersson said so.", "Ulf Kristersson", "a verb of saying after a full name"),
+        (
+            "Ulf Kristersson, the prime minister, said so.",
+            "Ulf Kristersson",
+            "a verb of saying after a full name",
+        ),
+        ("Cape Town said so.", "Cape Town", None),
+        ("Kimberley Point said so.", "Kimberley Point", None),
+        ("Sweden said so.", "Sweden", None),
+    ],
+)
+def test_a_person_tagged_as_a_place_by_title_or_speech(text: str, name: str, expected: str | None) -> None:
+    from storyline.analyse.places import person_reading
+
+    start = text.index(name)
+    assert person_reading(text, start, start + len(name), name, load_knowledge()) == expected

@@ -127,13 +127,14 @@ def test_subject_is_borrowed_up_a_chain_of_clauses(nlp: Language) -> None:
     assert (meet.source_actor, meet.target_actor) == ("person:emmanuel-macron", "person:olaf-scholz")
 
 
-def test_vessel_described_by_a_demonym_acts_for_its_state(nlp: Language) -> None:
+def test_warship_described_by_a_demonym_acts_for_its_states_military(nlp: Language) -> None:
     text = (
         "Ukraine protested on Monday after a Russian frigate detained a Ukrainian cargo ship "
         "and Moscow defended the move."
     )
     [e] = [e for e in run(nlp, text) if e.type == "COERCE"]
-    assert (e.source_actor, e.target_actor) == ("state:RUS", "state:UKR")
+    # a warship is the navy acting (the state's military); a cargo ship stands for its state
+    assert (e.source_actor, e.target_actor) == ("org:rus:military", "state:UKR")
 
 
 def test_minister_and_her_government_postponing_is_one_cancellation(nlp: Language) -> None:

@@ -19,6 +19,7 @@ from ..knowledge import Knowledge, KnownPerson, load_knowledge, name_key, slug
 from ..model import Actor, Article, Mention, Role, Span
 from .mentions import find_mentions
 from .organisations import INSTITUTION, generic_display_name, org_country, org_sector
+from .places import group_of
 from .references import actor_at, reference_with_reason, resolve_pronoun, resolve_reference, resolve_role
 from .roles import sector_of_title, stated_roles
 
@@ -105,7 +106,14 @@ class _Resolver:
         done: dict[int, Mention] = {}
         # States and places first (organisations take their country from them), then
         # organisations (roles name them), bylines, full names before single words, typos.
-        order = {**dict.fromkeys(_PLACE_LABELS, -1), "ORG": 0, "BYLINE": 1, "PERSON": 2, "TYPO": 3}
+        order = {
+            **dict.fromkeys(_PLACE_LABELS, -1),
+            "ORG": 0,
+            "GROUP": 0,
+            "BYLINE": 1,
+            "PERSON": 2,
+            "TYPO": 3,
+        }
         first = sorted(
             (i for i, m in enumerate(mentions) if m.label in order or m.label in _PLACE_LABELS),
             key=lambda i: (order.get(mentions[i].label, 0), len(name_key(mentions[i].text).split()) < 2, i),
@@ -128,6 +136,8 @@ class _Resolver:
     def _entity(self, m: Mention) -> Mention:
         if m.label == "ORG":
             return self._org(m)
+        if m.label == "GROUP":
+            return self._group(m)
         if m.label in _PLACE_LABELS:
             return self._place(m)
         if m.label == "BYLINE":
@@ -264,10 +274,23 @@ class _Resolver:
             }
             return self._add(d, m, how.get(m.label, f"country name: {c.name}"))
         d = self._draft("place:" + slug(m.text), m.text, "place")
-        cap = kn.capital(m.text)
-        if cap:
-            d.country = cap.iso3
-        return self._add(d, m, "place name" + (f", capital of {cap.name}" if cap else ""))
+        cap, city = kn.capital(m.text), kn.city(m.text)
+        if cap or city:
+            d.country = (cap or city).iso3  # type: ignore[union-attr]
+        where = f", capital of {cap.name}" if cap else (f", city in {city.name}" if city else "")
+        return self._add(d, m, "place name" + where)
+
+    def _group(self, m: Mention) -> Mention:
+        """ "Israeli tanks", "Palestinian refugees": the state's military (or police, rebels,
+        civilians, refugees) as one organisation actor with the state's country, the same id in
+        every article ("org:isr:military"), like other generic bodies of a state."""
+        found = group_of(m.text, self.kn)
+        if found is None:
+            return replace(m, how=f"{m.how}; unresolved: no state or group")
+        c, group, sector = found
+        d = self._draft(f"org:{c.iso3.lower()}:{slug(group)}", f"{c.demonyms[0]} {group}", "organisation")
+        d.country, d.sector = c.iso3, sector
+        return self._add(d, m, f"{group} of {c.name} (sector {sector})")
 
     def _org(self, m: Mention) -> Mention:
         kn = self.kn

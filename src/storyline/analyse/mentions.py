@@ -9,8 +9,10 @@ unnamed sources ("a senior State Department official"), bylines and photo credit
 typos one edit from a name the article uses.
 
 Labels: PERSON ORG GPE LOC FAC (spaCy's, repaired), DYAD, DEMONYM, METONYM, ROLE, UNNAMED,
-UNNAMED_REF, BYLINE, PRON, TYPO, and DEMONYM_THING (a country word describing a thing, "an
-Indonesian fishing boat": kept for its country, never given an actor, so events ignore it).
+UNNAMED_REF, BYLINE, PRON, TYPO, GROUP (a demonym and a group noun, "Israeli tanks", "Palestinian
+refugees": the state's military, police, rebels, civilians or refugees as one actor), and
+DEMONYM_THING (a country word describing a thing, "an Indonesian fishing boat": kept for its
+country, never given an actor, so events ignore it).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..knowledge import Knowledge, load_knowledge, name_key
 from ..model import Article, Mention, Span
 from .intervals import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
-from .places import demonym_thing, event_name, place_reading
+from .places import demonym_thing, event_name, group_head, person_reading, place_reading
 from .roles import TITLE_WORDS
 
 __all__ = ["find_mentions", "edit_distance_one"]
@@ -141,6 +143,10 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in _LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
+        for m in _from_ent(ent, text, aid, kn, names, places):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
+    for ent in _untagged_states(doc, kn, taken):
         for m in _from_ent(ent, text, aid, kn, names, places):
             out.append(m)
             taken.append((m.span.start, m.span.end))
@@ -260,6 +266,17 @@ def _from_ent(
     if label in ("FAC", "LOC") and org:
         label = "ORG"
         notes.append(f"relabelled {ent.label_}->ORG: knowledge file")
+    if label == "ORG" and not org and kn.country(text):
+        label = "GPE"  # "Samoa agreed": a state, not a body named after it
+        notes.append("relabelled ORG->GPE: country name")
+    if label == "ORG" and not org and kn.demonym(text):
+        label = "NORP"  # "Ugandan President Yoweri Museveni": the country word, not a body
+        notes.append("relabelled ORG->NORP: demonym")
+    if label in ("GPE", "LOC"):
+        why_person = person_reading(doc_text, start, end, text, kn)
+        if why_person:
+            label = "PERSON"
+            notes.append(f"relabelled {ent.label_}->PERSON: {why_person}")
     label = _org_or_not(label, text, start, end, doc_text, kn, names, notes)
     if label == "ORG" and (
         (len(key_words) == 1 and key_words[0] in _DEPARTMENT_WORDS)
@@ -280,6 +297,11 @@ def _from_ent(
         c = kn.demonym(text)
         if c is None:
             return []
+        group = group_head(ent)
+        if group is not None and group.idx + len(group) <= len(doc_text):
+            gend = group.idx + len(group)
+            why = f"{how}; demonym of {c.iso3} with the group noun '{group.text}'"
+            return [Mention(Span(aid, start, gend), doc_text[start:gend], "GROUP", how=why)]
         thing = demonym_thing(ent)
         if thing is not None:
             why = f"{how}; demonym of {c.iso3} describing a thing ('{thing}'), not an actor"
@@ -288,6 +310,26 @@ def _from_ent(
     if label in ("GPE", "LOC") and kn.capital(text) and not kn.country(text) and _acts(ent):
         return [Mention(Span(aid, start, end), text, "METONYM", how=f"{how}; capital acting as government")]
     return [Mention(Span(aid, start, end), text, label, how=how)]
+
+
+def _untagged_states(doc: Doc, kn: Knowledge, taken: Intervals) -> list[SpacySpan]:
+    """Country names and capitals spaCy left untagged ("Nigeria arrested ...", "Amman said"),
+    as GPE spans: proper nouns only, so "china" (porcelain) and "US" as "us" stay out."""
+    out = []
+    for m in _state_pattern(kn).finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), label="GPE")
+        if span is None or taken.overlaps(m.start(), m.end()) or any(t.ent_type_ for t in span):
+            continue
+        if all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+            out.append(span)
+    return out
+
+
+@cache
+def _state_pattern(kn: Knowledge) -> re.Pattern[str]:
+    names = {n for c in kn.countries for n in (c.name, *c.aliases, *c.capitals) if len(n) >= 4}
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])")
 
 
 def _org_or_not(

@@ -15,11 +15,20 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..knowledge import Knowledge, name_key
+from ..knowledge import Country, Knowledge, name_key
 from .organisations import INSTITUTION
 from .roles import ROLE_HEADS
 
-__all__ = ["place_reading", "event_name", "demonym_thing", "PEOPLE_HEADS"]
+__all__ = [
+    "place_reading",
+    "person_reading",
+    "event_name",
+    "demonym_thing",
+    "group_head",
+    "group_of",
+    "PEOPLE_HEADS",
+    "GROUP_HEADS",
+]
 
 
 def _words(block: str) -> list[str]:
@@ -46,6 +55,67 @@ PEOPLE_HEADS = frozenset(
         ),
     ]
 )
+
+
+def _group(names: str, group: str, sector: str) -> dict[str, tuple[str, str]]:
+    return dict.fromkeys(_words(names), (group, sector))
+
+
+#: Head nouns (singular and plural, lower case) naming a state's armed or civil group that acts
+#: on its own: "Israeli tanks shelled", "Burmese troops attacked", "Palestinian refugees
+#: protested". The demonym's state owns the group; the group, not the government, is the actor.
+#: Sectors follow the CAMEO actor codebook (MIL military, COP police, REB rebels, CVL civilians,
+#: REF refugees). Officials, diplomats and governments stay the state itself (PEOPLE_HEADS).
+GROUP_HEADS: dict[str, tuple[str, str]] = {
+    **_group(
+        """troop troops force forces soldier soldiers army armies military navy navies aircraft
+        jet jets warplane warplanes fighter-jets bomber bombers helicopter helicopters gunship
+        gunships warship warships frigate frigates destroyer destroyers submarine submarines
+        gunboat gunboats tank tanks artillery paratrooper paratroopers marines commandos
+        commando airforce air-force""",
+        "military",
+        "MIL",
+    ),
+    **_group("police policeman policemen gendarmes gendarmerie", "police", "COP"),
+    **_group(
+        """rebel rebels insurgent insurgents guerrilla guerrillas guerillas militant militants
+        militia militias militiamen separatists""",
+        "rebels",
+        "REB",
+    ),
+    **_group("protester protesters protestor protestors demonstrators rioters", "protesters", "CVL"),
+    **_group("refugee refugees migrants asylum-seekers", "refugees", "REF"),
+    **_group("civilian civilians villagers", "civilians", "CVL"),
+}
+
+
+def group_head(ent: SpacySpan) -> Token | None:
+    """The group noun a demonym modifies ("Soviet aircraft" -> "aircraft", "Chinese navy
+    warships" -> "warships"), or None when it modifies anything else."""
+    tok: Token = ent.root
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head is tok or tok.head.i < tok.i:
+        return None
+    head = tok.head
+    while head.dep_ == "compound" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head.i - tok.i > 3 or head.ent_type_ or head.lower_ not in GROUP_HEADS:
+        return None
+    return head
+
+
+def group_of(text: str, kn: Knowledge) -> tuple[Country, str, str] | None:
+    """(state, group, sector) for a group mention's text ("South African troops")."""
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in GROUP_HEADS:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        c = kn.country_word(" ".join(words[:k]))
+        if c is not None:
+            group, sector = GROUP_HEADS[words[-1].lower()]
+            return c, group, sector
+    return None
+
+
 #: Nouns of doing where the demonym is the doer ("an Australian proposal", "Chinese pressure").
 _AGENTIVE = frozenset(
     _words(
@@ -102,7 +172,11 @@ def place_reading(
     words = key.split()
     if not words or kn.person(name) or kn.org(name) or any(kn.people_named(w) for w in words):
         return None
-    if _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]) or _PERSON_AFTER.match(text, end):
+    if _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]):
+        return None  # a title before it: "President Darwin"
+    if kn.city(name) and _LOCATING.search(text[max(0, start - 30) : start]):
+        return "GPE", "major city after a locating word"  # "officials from Cali said"
+    if _PERSON_AFTER.match(text, end):
         return None  # a person cue: a title before it, "the X administration" after it
     if len(words) >= 2 and (_GEO_HEAD.search(name) or _GEO_LEAD.match(name)):
         return "LOC", "geographic head word"  # "Kimberley Point" is a place even if NER saw a name
@@ -110,6 +184,8 @@ def place_reading(
         return None  # a name word of a person the article names in full
     if kn.capital(name):
         return "GPE", "capital city (knowledge file)"
+    if kn.city(name):
+        return "GPE", "major city (cities gazetteer)"
     if _REGION_TAIL.match(text, end):
         return "LOC", f"region: '{name}{_REGION_TAIL.match(text, end).group()}'"  # type: ignore[union-attr]
     if len(words) > 2:
@@ -119,6 +195,29 @@ def place_reading(
         return "GPE", f"after '{_LOCATING.search(before).group().strip()}', no person cue"  # type: ignore[union-attr]
     if name in places:
         return "GPE", "tagged as a place elsewhere in the article"
+    return None
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|President|Minister|Senator|Premier|Chancellor|Secretary|Governor"
+    r"|General|Gen|Ambassador|Mayor|King|Queen|Prince|Sheikh|Leader|Chairman|Spokesman)\.?\s+$"
+)
+_SAYS_AFTER = re.compile(r"(?:,[^,]{3,60},)?\s+(?:said|says|told|added|stated|insisted|wrote)\b")
+
+
+def person_reading(text: str, start: int, end: int, name: str, kn: Knowledge) -> str | None:
+    """Why a name tagged GPE/LOC is a person, or None: a title right before it ("Prime
+    Minister Ulf Kristersson") or, for a two- or three-word name no gazetteer knows, a verb of
+    saying after it ("Ulf Kristersson said"). Countries, capitals and known cities stay places."""
+    if kn.country(name) or kn.capital(name) or kn.city(name) or kn.country_word(name):
+        return None
+    if _TITLE_BEFORE.search(text[max(0, start - 14) : start]):
+        return "title before the name"
+    words = name.split()
+    full_name = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    geographic = _GEO_HEAD.search(name) or _GEO_LEAD.match(name)
+    if full_name and not geographic and _SAYS_AFTER.match(text, end):
+        return "a verb of saying after a full name"
     return None
 
 

@@ -308,8 +308,13 @@ def _build(
     country = None
     head_at = phrase.lower().find(head)
     if head in _STATE_HEADS:
-        for w in re.findall(r"[\w.’'-]+", phrase[:head_at]):
-            c = kn.country_word(_POSSESSIVE_S.sub("", w))
+        lead = re.findall(r"[\w.’'-]+", phrase[:head_at])
+        for i, w in enumerate(lead):
+            # a two-word country word first ("South African", "East German", "New Zealand")
+            pair = " ".join(lead[i : i + 2]) if i + 1 < len(lead) else ""
+            c = (pair and kn.country_word(_POSSESSIVE_S.sub("", pair))) or kn.country_word(
+                _POSSESSIVE_S.sub("", w)
+            )
             if c:
                 country = c.iso3
                 break
@@ -389,6 +394,11 @@ _APPOS_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its)\s+|(?<![\w.])(?=[A-Z][\w.]*['’]s\s))(?P<p>[^,;:“”\"()\n]{3,100}),\s+$"
 )
 _WORD = re.compile(r"\S+")
+#: Words that qualify a title without being one ("Lebanon's new President"); scanned past only
+#: inside a title run, so they never start one.
+_TITLE_QUALIFIERS = frozenset(
+    ["new", "incoming", "outgoing", "late", "ousted", "exiled", "embattled", "longtime", "veteran"]
+)
 
 
 def _title_before(
@@ -398,13 +408,23 @@ def _title_before(
     window_start = max(0, start - 100)
     words = [(m.start() + window_start, m.group()) for m in _WORD.finditer(text[window_start:start])]
     first = None
-    for pos, w in reversed(words):
+    pending = False  # a country word joined to the word before it ("South African")
+    for k in range(len(words) - 1, -1, -1):
+        pos, w = words[k]
+        if pending:
+            pending = False
+            continue
         if w[-1] in ',;:“”"()—–' or "\n" in text[pos:start]:
             break
         bare = re.sub(r"['’]s$", "", w)
         in_org = any(o[0] <= pos < o[1] for o in orgs)
+        if k > 0 and bare[:1].isupper() and kn.country_word(words[k - 1][1] + " " + bare):
+            first, pending = words[k - 1][0], True
+            continue
         if bare.lower() in TITLE_WORDS or in_org or kn.country_word(bare):
             first = pos
+            continue
+        if first is not None and bare.lower() in _TITLE_QUALIFIERS:
             continue
         break
     if first is None:
