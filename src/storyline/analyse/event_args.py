@@ -227,7 +227,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
     notes: list[str] = []
     subj: list[Token] = []
     objs: list[Token] = []
-    carriers = [trigger] if trigger is verb else [trigger, verb]
+    carriers = [trigger] if trigger == verb else [trigger, verb]
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             subj = _conj_first(c)
@@ -241,7 +241,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if not subj and not passive:
         subj = _borrowed_subject(verb, index)
-    if trigger is not verb:
+    if trigger != verb:
         own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"]
         own += [
             g

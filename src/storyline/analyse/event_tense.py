@@ -145,7 +145,7 @@ def mode_of(trigger: Token) -> str:
     if verb is None:
         return "happened"
     # a noun trigger that is the object of "cancel"/"postpone"/"call off"
-    if trigger is not verb and verb.lemma_ in CANCEL_LEMMAS and _is_cancel(verb):
+    if trigger != verb and verb.lemma_ in CANCEL_LEMMAS and _is_cancel(verb):
         return "cancelled"
     chain = _chain(verb)
     if _conditional(chain):
@@ -171,7 +171,7 @@ def mode_of(trigger: Token) -> str:
         return (
             "planned"  # "had been due to visit in February": planned then; whether it came about is not said
         )
-    if trigger is not verb and _is_prenominal_hope(trigger):
+    if trigger != verb and _is_prenominal_hope(trigger):
         return "hypothetical"
     return "happened"
 

@@ -136,7 +136,7 @@ def _cancel_verb(tok: Token, verb: Token) -> Token | None:
             return any(c.dep_ == "prt" and c.lower_ == _CANCEL_PRT[v.lemma_] for c in v.children)
         return v.lemma_ in CANCEL_VERBS
 
-    if tok is verb:
+    if tok == verb:
         return None
     if tok.dep_ in ("dobj", "nsubjpass") and cancels(verb):
         return verb
@@ -208,7 +208,7 @@ def _draft(
     references: dict[int, Draft],
 ) -> Draft | None:
     verb = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
-    noun = tok is not verb
+    noun = tok != verb  # Token objects are made per access: compare by value, never by identity
     cancel = _cancel_verb(tok, verb) if noun else None
     framed = noun and tok.dep_ == "pobj" and tok.head.lower_ in _FRAME_PREPS
     carried = noun and (
@@ -383,7 +383,7 @@ def _time_for(
     own_only: bool = False,
 ) -> tuple[TimeRef | None, str | None]:
     """The time expression attached to the trigger, else to its verb, else inherited from above."""
-    chain = [tok] if tok is verb or own_only else [tok, verb]
+    chain = [tok] if tok == verb or own_only else [tok, verb]
     own_clause = len(chain)
     cur = verb
     for _ in range(6):

@@ -93,10 +93,10 @@ def group_head(ent: SpacySpan) -> Token | None:
     """The group noun a demonym modifies ("Soviet aircraft" -> "aircraft", "Chinese navy
     warships" -> "warships"), or None when it modifies anything else."""
     tok: Token = ent.root
-    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head is tok or tok.head.i < tok.i:
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head == tok or tok.head.i < tok.i:
         return None
     head = tok.head
-    while head.dep_ == "compound" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+    while head.dep_ == "compound" and head.head != head and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
     if head.i - tok.i > 3 or head.ent_type_ or head.lower_ not in GROUP_HEADS:
         return None
@@ -232,10 +232,10 @@ def demonym_thing(ent: SpacySpan) -> str | None:
         # "an Australian Border Force cutter": the country belongs to the organisation's name
         # (which takes it as its country), so the state itself is not the actor here
         return nxt.text
-    if tok.dep_ not in ("amod", "compound") or tok.head is tok:
+    if tok.dep_ not in ("amod", "compound") or tok.head == tok:
         return None
     head = tok.head
-    while head.dep_ == "compound" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+    while head.dep_ == "compound" and head.head != head and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
     if head.pos_ != "NOUN" or head.ent_type_:
         return None
