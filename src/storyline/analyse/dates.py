@@ -29,6 +29,7 @@ from typing import NamedTuple
 import dateparser
 from spacy.tokens import Doc
 
+from ..calendar_words import MONTH_NUMBERS
 from ..model import Article, Span, TimeRef
 from .event_tense import is_future
 
@@ -48,9 +49,7 @@ class _Res(NamedTuple):
     how: str
 
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
+_MONTHS = MONTH_NUMBERS
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 #: number words in time amounts ("three days ago", "in five years")
 NUMBER_WORDS = {

@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..calendar_words import MONTH_PATTERN
 from ..model import Article, Conflict, Evidence
 from .quantities import MONTHS
 from .similarity import tokens
@@ -25,10 +26,7 @@ __all__ = ["Entry", "find_entries", "chronology_conflicts", "ANCHORS"]
 # ":" or "|" separators), so that each line analysis dates as a list item is an entry here too.
 # The two should become one shared constant (see the fusion report); until then keep this
 # pattern a superset of analyse's.
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_MONTH = MONTH_PATTERN + r"\.?"
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
 )

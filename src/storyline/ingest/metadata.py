@@ -15,34 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from ..calendar_words import MONTH_NUMBERS, MONTH_PATTERN
 from .outlets import STRONG_SOURCES
 
 __all__ = ["Meta", "TextMeta", "merge_meta", "text_meta", "parse_date", "BYLINE_LINE", "DATE_RE"]
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = MONTH_NUMBERS
+_MONTH = MONTH_PATTERN
 _DAYNAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _TIME = (
