@@ -463,3 +463,71 @@ def test_quotes_at_one_offset_get_their_own_ids() -> None:
     taken: set[str] = set()
     ids = [_to_quote(article, f, found, taken).id for f in found]
     assert len(set(ids)) == 2
+
+
+# Forms met in news attribution corpora (PolNeAR dev), in sentences written for these tests:
+# (quoted words, speaker as written, direct).
+CORPUS_FORMS = [
+    pytest.param(
+        "Ortiz called the accord a “long-awaited chance to settle the border question for good.”",
+        [("long-awaited chance to settle the border question for good.", "Ortiz", True)],
+        id="long-quote-after-called-a-is-speech",
+    ),
+    pytest.param(
+        "The bridge will stay shut until May, Ortiz said. “Nobody should expect it sooner.”",
+        [
+            ("The bridge will stay shut until May", "Ortiz", False),
+            ("Nobody should expect it sooner.", "Ortiz", True),
+        ],
+        id="quote-after-reported-speech",
+    ),
+    pytest.param(
+        "Ortiz said the bridge would stay shut until May.\n\n“Nobody should expect it sooner.”",
+        [
+            ("the bridge would stay shut until May", "Ortiz", False),
+            ("Nobody should expect it sooner.", "Ortiz", True),
+        ],
+        id="quote-paragraph-after-reported-speech",
+    ),
+    pytest.param(
+        "The talks stalled over Rosa Mendes, now the party chair, who said last year that the plan "
+        "was unaffordable.",
+        [("the plan was unaffordable", "Rosa Mendes", False)],
+        id="relative-after-apposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CORPUS_FORMS)
+def test_corpus_attribution_forms(nlp: Language, text: str, expected: list[tuple[str, str, bool]]) -> None:
+    quotes, _ = run(nlp, text)
+    assert [(q.text, q.speaker_name, q.direct) for q in quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Callers to his “Morning Table Talk” radio show have complained for years.", id="title-in-np"
+        ),
+        pytest.param(
+            "The coach wondered whether referees would be “fair” to his team, in what critics described "
+            "as a familiar tactic.",
+            id="partial-quote-not-reported-by-a-nearby-cue",
+        ),
+    ],
+)
+def test_quoted_words_nobody_is_said_to_say(nlp: Language, text: str) -> None:
+    quotes, _ = run(nlp, text)
+    assert [q for q in quotes if q.direct] == []
+
+
+def test_mixed_quote_as_its_clause_when_asked(nlp: Language) -> None:
+    text = "Coast guard officials said the storm had been “worse than anyone expected” along the coast."
+    article = make_article(text)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article)
+    quotes = extract_quotes(doc, article, mentions, actors, mixed_as_clause=True)
+    assert [(q.text, q.direct) for q in quotes] == [
+        ("the storm had been “worse than anyone expected” along the coast", False)
+    ]

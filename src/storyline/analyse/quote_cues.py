@@ -1,4 +1,4 @@
-"""Cue verbs and the speaker phrase a cue governs, read from the spaCy parse.
+"""Cue verbs, the speaker phrase a cue governs and the words it reports, read from the spaCy parse.
 
 The lexicon is the reporting-verb list of news style guides and of quote-attribution work
 (Citron, PolNeAR's cue list), in lemma form. Direct quotes take the wider list (a quote can be
@@ -8,12 +8,20 @@ The lexicon is the reporting-verb list of news style guides and of quote-attribu
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from .doc_index import entity_ending_at
 
-__all__ = ["SPEECH_CUES", "DIRECT_CUES", "is_cue", "speaker_token", "speaker_phrase", "PRONOUNS"]
+__all__ = [
+    "SPEECH_CUES",
+    "DIRECT_CUES",
+    "is_cue",
+    "speaker_token",
+    "speaker_phrase",
+    "reported_content",
+    "PRONOUNS",
+]
 
 #: verbs that report speech or writing: enough on their own for an indirect quote
 SPEECH_CUES = frozenset(
@@ -159,7 +167,9 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
     for child in cue.children:
         if child.dep_ in _SUBJ:
             if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
-                return cue.head
+                # "McConnell, now the majority leader, who said …": the name the title stands for
+                head = cue.head
+                return _named(head.head) if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head
             adjacent = _set_off_speaker(cue)
             return adjacent if adjacent is not None and child.i < adjacent.i else _named(child)
     if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < 3:
@@ -175,7 +185,7 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
         for child in cue.rights:
             if child.dep_ in _INVERTED and child.pos_ in ("PROPN", "NOUN") and child.i - cue.i <= 4:
                 return child
-    if cue.dep_ in _INHERIT and depth < 3 and cue.head is not cue:
+    if cue.dep_ in _INHERIT and depth < 3 and cue.head.i != cue.i:
         if cue.dep_ == "acl" and cue.tag_ == "VBN":  # "talks described as …": no speaker
             return None
         # "…, while adding that …": the speaker is the subject of the reporting verb above,
@@ -278,3 +288,146 @@ def _with_title(ent: SpacySpan) -> SpacySpan:
     if prev >= 0 and ent.doc[prev].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "prof"):
         return ent.doc[prev : ent.end]
     return ent
+
+
+# --------------------------------------------------------------------------- reported words
+
+
+def reported_content(doc: Doc, cue: Token) -> SpacySpan | None:
+    """The reported words: the clausal complement of the cue, or the clause that
+    "according to X" is attached to, without "that" and edge punctuation."""
+    if cue.lower_ == "according":
+        return _according_content(doc, cue)
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > cue.i and not _coordinated(cue, c)), None)
+    if comp is None:
+        comp = next((c for c in comps if _reported_before(c, cue)), None)
+    if comp is None:
+        span = _that_clause(doc, cue) or _parenthetical(doc, cue)
+        return None if span is None else _trim(_in_paragraph(span, cue))
+    lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+    if comp.i > cue.i:
+        lo = max(lo, cue.i + 1)
+    else:
+        hi = min(hi, cue.i)
+    span = doc[lo:hi]
+    if len(span) and span[0].lower_ == "that" and span[0].dep_ == "mark":
+        span = doc[lo + 1 : hi]
+    if len(span) and span[0].tag_ in ("WRB", "WP", "WDT") and cue.lemma_ != "ask":
+        return None  # "explain why …", "know what …": not what was said
+    return _trim(_in_paragraph(_without_setting(span, comp), cue))
+
+
+def _according_content(doc: Doc, cue: Token) -> SpacySpan | None:
+    """The clause "according to X" is set off from, before or after it in the sentence."""
+    sent = cue.sent
+    first, last = sent.start, sent.end
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1  # "… attended.\n\n": the sentence's final stop and line break
+    while first < last and (doc[first].is_punct or doc[first].is_space) and not doc[first].is_quote:
+        first += 1
+    toks = list(cue.subtree)
+    lo, hi = toks[0].i, toks[-1].i + 1
+    if hi >= last:
+        span = doc[first:lo]
+    elif lo <= first:
+        span = doc[hi : sent.end]
+    else:
+        return None
+    return _trim(_in_paragraph(span, cue))
+
+
+def _coordinated(cue: Token, comp: Token) -> bool:
+    """ "announced the trip, and by then officials were …": the parser made the next clause of a
+    coordination the complement; a conjunction between the verb and the clause gives it away."""
+    return any(t.dep_ == "cc" and t.head in (cue, comp) for t in cue.doc[cue.i + 1 : comp.left_edge.i])
+
+
+# what may stand between a speech verb and "that" when the parser lost the complement:
+# "said at the time that …", "told reporters on Monday that …"
+_BEFORE_THAT = ("prep", "pobj", "npadvmod", "advmod", "dobj", "dative", "det", "amod", "compound", "poss")
+
+
+def _that_clause(doc: Doc, cue: Token) -> SpacySpan | None:
+    """ "X said at the time that …" parsed as a relative clause of "time": the words after the
+    "that" that follows the verb's adjuncts, to the end of the sentence."""
+    sent = cue.sent
+    for i in range(cue.i + 1, min(sent.end, cue.i + 10)):
+        tok = doc[i]
+        if tok.lower_ == "that" and i > cue.i + 1 and tok.dep_ in ("mark", "advmod", "nsubj", "det", "dobj"):
+            if i + 1 < sent.end and doc[i + 1].pos_ in ("DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ"):
+                return doc[i + 1 : sent.end]
+            return None
+        if tok.dep_ not in _BEFORE_THAT or tok.is_punct:
+            return None
+    return None
+
+
+def _parenthetical(doc: Doc, cue: Token) -> SpacySpan | None:
+    """ "If the talks fail, Lee said, nobody will notice": a cue set off by commas inside the
+    clause it reports. The reported words are the clause after it when that clause has its own
+    subject, else the whole clause, the attribution inside it ("The plan, Lee said, would cost
+    $2bn": a span has to be contiguous)."""
+    if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = cue.head
+    right = max(t.i for t in cue.subtree)
+    if clause.i < cue.i or right + 1 >= len(doc) or (doc[right].text != "," and doc[right + 1].text != ","):
+        return None
+    after = right + 1 if doc[right].text == "," else right + 2
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is not None and subj.i >= after:
+        return doc[after : clause.right_edge.i + 1]
+    return doc[clause.left_edge.i : clause.right_edge.i + 1]
+
+
+# adjuncts the parser hangs on the reported clause that belong to the telling:
+# "told X that …, during a meeting at the palace"
+_SETTING = frozenset(["during", "at", "after", "before", "on", "in", "while", "amid"])
+
+
+def _without_setting(span: SpacySpan, comp: Token) -> SpacySpan:
+    """Cut a trailing ", during a 75-minute meeting …" off the reported words."""
+    doc = span.doc
+    for child in comp.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _SETTING
+            and span.start < child.i - 1
+            and doc[child.i - 1].text == ","
+            and child.right_edge.i + 1 >= span.end - 1
+        ):
+            return doc[span.start : child.i - 1]
+    return span
+
+
+def _reported_before(comp: Token, cue: Token) -> bool:
+    """A complement before its cue is reported only when a comma sets the attribution off:
+    "…, a senior official said." / "That, Dollar said, could …" (not "…: officials said …")."""
+    right = comp.right_edge.i
+    return (right + 1 < cue.i and cue.doc[right + 1].text == ",") or cue.doc[right].text == ","
+
+
+def _in_paragraph(span: SpacySpan, cue: Token) -> SpacySpan:
+    """Clip to the cue's paragraph: the parser runs sentences across headings and line breaks."""
+    doc = span.doc
+    lo, hi = span.start, span.end
+    for i in range(cue.i - 1, lo - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            lo = i + 1
+            break
+    for i in range(cue.i, hi):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            hi = i + 1 if "\n" not in doc[i].text else i
+            break
+    return doc[lo:hi]
+
+
+def _trim(span: SpacySpan) -> SpacySpan | None:
+    doc = span.doc
+    lo, hi = span.start, span.end
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in '“"‘':
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space) and doc[hi - 1].text not in '”"’':
+        hi -= 1
+    return doc[lo:hi] if hi > lo else None
