@@ -185,3 +185,65 @@ def test_pronoun_subject_of_reported_speech_is_the_reporter(nlp: Language) -> No
 )
 def test_target_from_a_party_preposition(nlp: Language, text: str, target: str) -> None:
     assert [e.target_actor for e in run(nlp, text)][:1] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        (
+            "Peru on Friday demanded that the United States end its program.",
+            "REQUEST",
+            "state:PER",
+            "state:USA",
+        ),
+        (
+            "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.",
+            "AGREE",
+            "state:HUN",
+            "state:ROU",
+        ),
+        ("Chile and Peru established diplomatic ties on Friday.", "SUPPORT", "state:CHL", "state:PER"),
+        ("Kenya closed its border with Somalia on Friday.", "COERCE", "state:KEN", "state:SOM"),
+        ("Iraq was attacked by Iran on Friday.", "ASSAULT", "state:IRN", "state:IRQ"),
+        ("Japan imposed sanctions against North Korea on Friday.", "SANCTION", "state:JPN", "state:PRK"),
+    ],
+)
+def test_counterpart(nlp: Language, text: str, type_: str, source: str, target: str) -> None:
+    """The counterpart from a that-clause subject, a conjoined modifier, a prepositional object,
+    a passive by-agent; symmetric subjects give both parties."""
+    e = next(e for e in run(nlp, text) if e.type == type_)
+    assert (e.source_actor, e.target_actor) == (source, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "modes"),
+    [
+        ("Mali issued an ultimatum to Niger on Friday to halt attacks.", [("THREATEN", "happened")]),
+        ("Serbia offered on Friday to mediate.", [("AGREE", "happened"), ("CONSULT", "planned")]),
+        ("Chile and Peru failed to reach agreement on Friday.", [("AGREE", "denied")]),
+        ("Syria and Jordan reached agreement on Friday.", [("AGREE", "happened")]),
+    ],
+)
+def test_mode_of_content(nlp: Language, text: str, modes: list[tuple[str, str]]) -> None:
+    """A demanded act is no event; an offered act is planned; a failed agreement is denied."""
+    assert [(e.type, e.mode) for e in run(nlp, text)] == modes
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Syrian troops recaptured the town on Friday.", "192"),
+        ("Rebels captured the city of Goma on Friday.", "192"),
+        ("Czechoslovakia and Albania upgraded their diplomatic ties on Friday.", "050"),
+    ],
+)
+def test_territory_and_ties(nlp: Language, text: str, cameo: str) -> None:
+    assert [e.cameo for e in run(nlp, text)] == [cameo]
+
+
+@pytest.mark.xfail(
+    reason="a bare demonym ('an Australian ultimatum') has no state actor unless named elsewhere"
+)
+def test_demonym_counterpart(nlp: Language) -> None:
+    e = run(nlp, "Yugoslavia on Friday rejected an Australian ultimatum.")[0]
+    assert e.target_actor == "state:AUS"

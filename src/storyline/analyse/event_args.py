@@ -140,6 +140,43 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
     return None, None
 
 
+def _state_of(tok: Token, index: MentionIndex) -> Mention | None:
+    """A state named by a demonym or name token itself ("Israeli", "Romanian"), else None."""
+    m = index.covering(tok.idx, tok.idx + len(tok))
+    if m is not None and (m.actor or "").startswith("state:"):
+        return m
+    return index.state_of_demonym(tok) if tok.pos_ in ("ADJ", "PROPN") and m is None else None
+
+
+def _modifier_conjuncts(tok: Token) -> list[Token]:
+    """Conjoined modifiers of a noun: "Hungarian and Romanian officials" -> [Romanian]."""
+    return [g for c in tok.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "conj"]
+
+
+def content_target(trigger: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
+    """The party a demand, threat, refusal or accusation is aimed at when no object names one:
+    the subject of its that-clause ("demanded that the United States end ..."), else a state or
+    party owning or modifying its object or its infinitive's object ("rejected an Australian
+    ultimatum", "threatened to shell Iraqi towns", "ban Ugandan opposition candidates")."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    cands: list[Token] = []
+    for c in trigger.children:
+        if c.dep_ == "ccomp":
+            cands += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    objs = [c for c in trigger.children if c.dep_ == "dobj"]
+    objs += [g for c in trigger.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+    for o in objs:
+        cands.append(o)
+        cands += [c for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    for t in cands:
+        m = actor_of(t, index)[0] if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        m = m or _state_of(t, index)
+        if m is not None and m.actor and (src is None or m.actor != src.actor):
+            return m
+    return None
+
+
 def _is_party(m: Mention) -> bool:
     """A state or organisation can be a party by a modifier ("the China deal", "the AUKUS pact")."""
     return (m.actor or "").startswith(("state:", "org:"))
@@ -250,7 +287,9 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        own = [t for t in own if actor_of(t, index)[0] is not None]
+        # "the Israeli attack on Gaza": a state demonym before the noun is its agent
+        own += [c for c in trigger.children if c.dep_ == "amod" and _state_of(c, index) is not None]
+        own = [t for t in own if actor_of(t, index)[0] is not None or _state_of(t, index) is not None]
         if own:
             subj = _conj_first(own[0]) if len(own) == 1 else own
     for carrier in carriers:
@@ -263,7 +302,9 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
                     if pobj and (c.lower_ != "on" or carrier is trigger):
                         objs = _conj_first(pobj[0])
     subj = [_reporter(t) for t in subj]
-    people = [actor_of(t, index) for t in subj]
+    people = [actor_of(t, index) if actor_of(t, index)[0] else (_state_of(t, index), None) for t in subj]
+    # "Hungarian and Romanian officials agreed": the conjoined modifier is the other party
+    people += [(_state_of(g, index), None) for t in subj for g in _modifier_conjuncts(t)]
     targets = [actor_of(t, index) for t in objs]
     notes += [n for _, n in people + targets if n]
     src = next((m for m, _ in people if m), None)

@@ -54,6 +54,11 @@ CANCEL_LEMMAS = frozenset(
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gonna"})
 _MODAL_AUX = frozenset({"could", "might", "may", "would", "should", "can", "must", "'d"})
 _FIRSTS = frozenset({"first", "last", "only", "second", "third", "latest"})
+#: Heads whose infinitive complement did not take place ("failed to reach agreement").
+_DENY_HEADS = frozenset({"deny", "fail"})
+#: Heads whose infinitive complement is offered, not done ("offered to mediate"); the offer itself
+#: stays an event that happened, so these are not FUTURE_HEADS.
+_OFFER_HEADS = frozenset({"offer", "volunteer"})
 _NEG = frozenset({"not", "n't", "never", "no"})
 _NO_DET = frozenset({"no", "neither"})
 
@@ -153,14 +158,16 @@ def mode_of(trigger: Token) -> str:
     for v in chain:
         if any(c.dep_ == "neg" or c.lower_ in _NEG for c in v.children if c.dep_ in ("neg", "advmod", "det")):
             return "denied"
-        if v.lemma_ == "deny" and v is not verb:
-            return "denied"
+        if v.lemma_ in _DENY_HEADS and v is not verb:
+            return "denied"  # "denied meeting him", "failed to reach agreement"
         if any(
             c.dep_ in ("nsubj", "nsubjpass")
             and any(g.dep_ == "det" and g.lower_ in _NO_DET for g in c.children)
             for c in v.children
         ):
             return "denied"  # "No minister would visit again until ..."
+    if any(v.lemma_ in _OFFER_HEADS for v in chain[1:]):
+        return "planned"  # "offered to mediate": the mediation is proposed, not under way
     aux = {a.lower_ for a in _auxes(verb)}
     # the small model lemmatises "hoped" as "hop": compare the surface form too
     if any(v.lemma_ in HOPE_HEADS or v.lower_.startswith("hope") for v in chain[1:]) or aux & _MODAL_AUX:
