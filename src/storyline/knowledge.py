@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from .words import HONORIFIC_PATTERN
+
 __all__ = [
     "Country",
     "KnownRole",
@@ -25,7 +27,7 @@ __all__ = [
     "slug",
 ]
 
-_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Madam)\.?\s+)+", re.I)
+_HONORIFIC = re.compile(rf"^(?:(?:{HONORIFIC_PATTERN}|Madam)\.?\s+)+", re.I)
 _SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 _INITIAL = re.compile(r"(?<!\S)[A-Z]\.(?!\S)\s*")
 
@@ -191,11 +193,6 @@ class Knowledge:
             if p.country == iso3 and any(r.category == category and r.covers(date) for r in p.roles)
         ]
         return found[0] if len(found) == 1 else None
-
-    def countries_with_title(self, title: str) -> list[Country]:
-        """Countries whose official title for some office is ``title`` (case-insensitive)."""
-        t = title.lower()
-        return [c for c in self.countries if any(v.lower() == t for _, v in c.titles)]
 
 
 def _org_key(name: str) -> str:

@@ -35,6 +35,8 @@ def _fingerprint(root: Path | None = None) -> str:
         *sorted(pkg.joinpath("analyse").iterdir(), key=lambda p: p.name),
         pkg.joinpath("knowledge.py"),
         pkg.joinpath("model.py"),
+        pkg.joinpath("words.py"),
+        pkg.joinpath("calendar_words.py"),
         *sorted(pkg.joinpath("data").iterdir(), key=lambda p: p.name),
     ]
     for part in parts:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from ..calendar_words import MONTH_NUMBERS
 from ..model import Article, Span, TimeRef
 from .event_tense import is_future
+from .intervals import Intervals
 
 __all__ = ["extract_timerefs", "resolve", "Resolved", "find_dateline", "published_base", "TIME_PATTERN"]
 
@@ -170,16 +171,20 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
     base, late = published_base(article)
     text = article.text
     spans: list[tuple[int, int, str]] = []
+    taken = Intervals()
     line = find_dateline(text)
     if line is not None:
         spans.append((line[1], line[2], "dateline"))
+        taken.append((line[1], line[2]))
     for m in TIME_PATTERN.finditer(text):
-        if _overlaps(spans, m.start(), m.end()) or _false_month(text, m.start(), m.group()):
+        if taken.overlaps(m.start(), m.end()) or _false_month(text, m.start(), m.group()):
             continue
         spans.append((m.start(), m.end(), "pattern"))
+        taken.append((m.start(), m.end()))
     for ent in doc.ents:
-        if ent.label_ == "DATE" and not _overlaps(spans, ent.start_char, ent.end_char):
+        if ent.label_ == "DATE" and not taken.overlaps(ent.start_char, ent.end_char):
             spans.append((ent.start_char, ent.end_char, "ner"))
+            taken.append((ent.start_char, ent.end_char))
     out = []
     for start, end, origin in sorted(spans):
         words = text[start:end]
@@ -472,10 +477,6 @@ def _stated(raw: str, d: dt.date, gran: str, year: int) -> bool:
     month = calendar.month_name[d.month]
     named = re.search(rf"\b{month[:3]}[a-z]*\b", raw, re.I)
     return bool(named) and re.search(rf"\b0?{d.day}(?:st|nd|rd|th)?\b", raw) is not None
-
-
-def _overlaps(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e, _ in spans)
 
 
 #: dateparser is only asked about text that names a calendar unit; bare durations ("two days")

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..knowledge import Knowledge, load_knowledge, name_key
 from ..model import Article, Mention, Span
+from ..words import HONORIFIC_PATTERN, PERSON_PRONOUNS
 from .intervals import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, group_head, person_reading, place_reading
@@ -33,7 +34,7 @@ from .roles import TITLE_WORDS
 __all__ = ["find_mentions", "edit_distance_one"]
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame)\.?\s+")
+_HONORIFIC = re.compile(rf"^(?:{HONORIFIC_PATTERN})\.?\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _DEPARTMENT_WORDS = {
     "state",
@@ -70,7 +71,7 @@ _PLACE_PREPS = {
 }
 _MOTION = {"visit", "leave", "reach", "arrive", "enter", "tour", "land", "fly", "travel", "head"}
 _AGENT_DEPS = {"nsubj", "nsubjpass", "agent", "dative", "dobj", "conj", "appos"}
-_PRONOUNS = {"he", "she", "him", "his", "her"}
+_PRONOUNS = PERSON_PRONOUNS
 
 _UNNAMED = re.compile(
     # words inside one sentence: a dot only in abbreviations ("U.S."), never "detention. A ..."

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..knowledge import Country, Knowledge, name_key
+from ..words import HONORIFIC_PATTERN
 from .organisations import INSTITUTION
 from .roles import ROLE_HEADS
 
@@ -148,7 +149,7 @@ _PERSON_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:administrations?|presidency|presidencies|government"
     r"|era|years|campaign|family|doctrine|said|says|told)\b"
 )
-_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|President|Minister|Senator)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"(?:{HONORIFIC_PATTERN}|President|Minister|Senator)\.?\s+$")
 
 
 def event_name(text: str, start: int, end: int) -> bool:

@@ -20,7 +20,6 @@ __all__ = [
     "speaker_token",
     "speaker_phrase",
     "reported_content",
-    "PRONOUNS",
 ]
 
 #: verbs that report speech or writing: enough on their own for an indirect quote
@@ -112,7 +111,6 @@ DIRECT_CUES = SPEECH_CUES | frozenset(
         "signal",
     ]
 )
-PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "his", "her"])
 _SUBJ = ("nsubj", "csubj")
 _INHERIT = ("advcl", "xcomp", "conj", "pcomp", "acl")
 _RELATIVE = frozenset(["who", "which", "that", "whom"])

@@ -15,12 +15,13 @@ from spacy.tokens import Doc
 
 from ..knowledge import load_knowledge, name_key
 from ..model import Actor, Mention, Span
+from ..words import PERSON_PRONOUNS
 from .doc_index import sentences
 from .roles import title_category
 
 __all__ = ["actor_at", "resolve_reference", "reference_with_reason", "resolve_pronoun", "resolve_role"]
 
-_PRONOUNS = {"he", "she", "him", "his", "her", "himself", "herself"}
+_PRONOUNS = PERSON_PRONOUNS | {"himself", "herself"}
 _SENT_END = re.compile(r"(?<![A-Z])[.!?][”\"’]?\s+(?=[“\"A-Z])|\n+")
 
 

@@ -14,6 +14,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
+from ..words import STOPWORDS
+
 __all__ = [
     "Vector",
     "IdfTable",
@@ -29,19 +31,13 @@ Vector = dict[str, float]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+")
 # Function words and reporting verbs: they carry no topic, and news repeats them everywhere.
-_STOP_WORDS = """
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing down during each few for from
-further had has have having he her here hers herself him himself his how i if in into is it
-its itself just me more most my no nor not now of off on once only or other our ours out
-over own same she should so some such than that the their theirs them then there these they
-this those through to too under until up very was we were what when where which while who
-whom why will with would you your said says say told according mr ms mrs dr would could may
-might must shall one two three new also year years week weeks day days month months time per
-cent percent monday tuesday wednesday thursday friday saturday sunday last next like just
-well since
+# The shared base plus the news words every story repeats: titles, numbers, calendar words.
+_NEWS_WORDS = """
+told say according mr ms mrs dr shall one two three new year years week weeks day days month
+months time per cent percent monday tuesday wednesday thursday friday saturday sunday last
+next like well
 """
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = STOPWORDS | frozenset(_NEWS_WORDS.split())
 
 
 # Irregular verb forms news copy uses for the events it reports, mapped to the base form.
