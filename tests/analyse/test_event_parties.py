@@ -241,9 +241,45 @@ def test_territory_and_ties(nlp: Language, text: str, cameo: str) -> None:
     assert [e.cameo for e in run(nlp, text)] == [cameo]
 
 
-@pytest.mark.xfail(
-    reason="a bare demonym ('an Australian ultimatum') has no state actor unless named elsewhere"
-)
 def test_demonym_counterpart(nlp: Language) -> None:
     e = run(nlp, "Yugoslavia on Friday rejected an Australian ultimatum.")[0]
     assert e.target_actor == "state:AUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        # the demonym on the event's own noun is its agent
+        ("The Israeli attack on Gaza on Monday killed 12 people.", "ASSAULT", "state:ISR", "place:gaza"),
+        # the demonym on the object (or the object of a party preposition) is the target
+        ("Turkey shelled Iraqi towns on Tuesday.", "ASSAULT", "state:TUR", "state:IRQ"),
+        ("Malaysia detained an Indonesian fishing boat on Sunday.", "COERCE", "state:MYS", "state:IDN"),
+        ("Police on Sunday detained an Indonesian fishing boat.", "COERCE", None, "state:IDN"),
+        # never the other side's own state
+        ("Australia on Sunday detained an Australian fishing boat.", "COERCE", "state:AUS", None),
+    ],
+)
+def test_demonym_on_a_thing_is_a_party(
+    nlp: Language, text: str, etype: str, source: str | None, target: str | None
+) -> None:
+    [e] = [e for e in run(nlp, text) if e.type == etype]
+    assert (e.source_actor, e.target_actor) == (source, target)
+
+
+def test_state_named_only_by_a_demonym_is_noted(nlp: Language) -> None:
+    [e] = run(nlp, "Turkey shelled Iraqi towns on Tuesday.")
+    assert [n for n in e.notes if n.startswith("state:IRQ")] == [
+        "state:IRQ ('Iraqi') is a state not otherwise named in the article (from a demonym on a thing)"
+    ]
+
+
+def test_state_named_elsewhere_gets_no_note(nlp: Language) -> None:
+    [e] = run(nlp, "Iraq protested on Monday. Turkey shelled Iraqi towns on Tuesday.")[-1:]
+    assert (e.target_actor, [n for n in e.notes if "not otherwise named" in n]) == ("state:IRQ", [])
+
+
+def test_summary_names_the_country_not_the_demonym(nlp: Language) -> None:
+    [e] = [
+        e for e in run(nlp, "The Israeli attack on Gaza on Monday killed 12 people.") if e.type == "ASSAULT"
+    ]
+    assert e.summary.startswith("Israel ")

@@ -122,3 +122,34 @@ def test_venue_and_city_named_together_are_compatible_places() -> None:
         SOURCES,
     )
     assert [(c.kind, c.verdict) for c in conflicts] == [("place", "compatible")]
+
+
+def test_a_state_named_only_by_an_adjective_gets_an_actor() -> None:
+    """'shelled Iraqi towns': the event's target is state:IRQ; the story must have that actor."""
+    from storyline.fuse import fuse
+    from storyline.model import Analysis, Article, Event, Evidence
+
+    text = "Turkey shelled Iraqi towns on Monday."
+    art = Article("a1", "a.txt", text, published="2025-03-10")
+    ev = Event(
+        "e1",
+        "ASSAULT",
+        "state:TUR",
+        "state:IRQ",
+        "2025-03-10",
+        "day",
+        "on Monday",
+        None,
+        -10.0,
+        "happened",
+        "Turkey shelled Iraqi towns",
+        (Evidence("a1", 0, len(text), text),),
+    )
+    story = fuse([art], [Analysis("a1", events=(ev,))])
+    by_id = {a.id: a for a in story.actors}
+    assert (by_id["state:IRQ"].name, by_id["state:IRQ"].country, by_id["state:IRQ"].kind) == (
+        "Iraq",
+        "IRQ",
+        "state",
+    )
+    assert by_id["state:TUR"].country == "TUR"

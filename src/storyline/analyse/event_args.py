@@ -16,9 +16,11 @@ from ..knowledge import load_knowledge
 from ..model import Mention, Span
 from .roles import ROLE_HEADS
 
-__all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of"]
+__all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of", "demonym_party", "party_name"]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Said of a state a party comes from only through a demonym on a thing ("an Australian ultimatum").
+UNNAMED_STATE = "a state not otherwise named in the article (from a demonym on a thing)"
 #: Nouns for people or bodies that act: "officials in Jakarta" are Indonesia's, and "the
 #: Australian ambassador" is Australia's; a modifier of any other noun ("the Bali pact", "the
 #: pact in Bali") names a place or a topic, not a party. Role heads come from the roles table.
@@ -69,15 +71,36 @@ class MentionIndex:
         self.starts = [m.span.start for m in self.mentions]
         self.actors = {m.actor for m in mentions if m.actor}
 
-    def state_of_demonym(self, tok: Token) -> Mention | None:
+    def state_of_demonym(self, tok: Token, unlisted: bool = False) -> Mention | None:
         """'an Indonesian fishing boat': the state of a demonym describing a thing, when the
-        article names that state as an actor elsewhere (the actors stage gives the thing none)."""
+        article names that state as an actor elsewhere (the actors stage gives the thing none).
+
+        ``unlisted`` also takes a state the article does not otherwise name, but only for a word
+        the actors stage marked DEMONYM_THING, and only where the caller has checked that the
+        thing is the event itself or what it acts on (CAMEO codes the country of the thing)."""
         c = load_knowledge().demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
         actor = f"state:{c.iso3}" if c else None
-        if actor not in self.actors or not self.mentions:
+        if actor is None or not self.mentions:
             return None
+        how = "country of the thing that acts or is acted on"
+        if actor not in self.actors:
+            if not (unlisted and self.thing_at(tok.idx)):
+                return None
+            how += f"; {UNNAMED_STATE}"
         span = Span(self.mentions[0].span.article, tok.idx, tok.idx + len(tok))
-        return Mention(span, tok.text, "DEMONYM", actor, "country of the thing that acts or is acted on")
+        return Mention(span, tok.text, "DEMONYM", actor, how)
+
+    def thing_at(self, pos: int) -> bool:
+        """Whether a DEMONYM_THING mention starts at ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return any(m.label == "DEMONYM_THING" for m in self.mentions[i : i + 3] if m.span.start == pos)
+
+    def unnamed_state_note(self, m: Mention | None) -> str | None:
+        """The note an event carries when a party is a state the article names only by a demonym
+        on a thing: its id is in no actor list, so the stages after must tolerate that."""
+        if m is None or m.actor is None or m.actor in self.actors or not m.actor.startswith("state:"):
+            return None
+        return f"{m.actor} ('{m.text}') is {UNNAMED_STATE}"
 
     def covering(self, start: int, end: int) -> Mention | None:
         """The shortest mention overlapping [start, end)."""
@@ -140,12 +163,44 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
     return None, None
 
 
-def _state_of(tok: Token, index: MentionIndex) -> Mention | None:
+def _state_of(tok: Token, index: MentionIndex, unlisted: bool = False) -> Mention | None:
     """A state named by a demonym or name token itself ("Israeli", "Romanian"), else None."""
     m = index.covering(tok.idx, tok.idx + len(tok))
     if m is not None and (m.actor or "").startswith("state:"):
         return m
-    return index.state_of_demonym(tok) if tok.pos_ in ("ADJ", "PROPN") and m is None else None
+    return index.state_of_demonym(tok, unlisted) if tok.pos_ in ("ADJ", "PROPN") and m is None else None
+
+
+def _thing_states(head: Token) -> list[Token]:
+    """The demonym-like modifiers before a noun, through its compounds: "an Indonesian fishing
+    boat" -> [Indonesian] (whichever of boat or fishing spaCy hangs it on)."""
+    out: list[Token] = []
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("amod", "compound", "nmod"):
+            out.append(c)
+            if c.dep_ == "compound":
+                out += _thing_states(c)
+    return out
+
+
+def demonym_party(heads: list[Token], index: MentionIndex, other: Mention | None) -> Mention | None:
+    """The state of a demonym on the thing an event acts on ("rejected an Australian ultimatum",
+    "shelled Iraqi towns", "detained an Indonesian fishing boat"), even one the article names
+    nowhere else; never the state of the other side ("Australia detained an Australian boat")."""
+    for h in heads:
+        for c in _thing_states(h):
+            m = _state_of(c, index, unlisted=True)
+            if m is not None and (other is None or m.actor != other.actor):
+                return m
+    return None
+
+
+def party_name(m: Mention) -> str:
+    """What a summary calls a party the actor list lacks: the country for a state named only by
+    a demonym ("Australia", not "Australian"), else the mention's words."""
+    actor = m.actor or ""
+    c = load_knowledge().by_iso(actor[6:]) if actor.startswith("state:") else None
+    return c.name if c is not None else m.text
 
 
 def _modifier_conjuncts(tok: Token) -> list[Token]:
@@ -287,9 +342,13 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        # "the Israeli attack on Gaza": a state demonym before the noun is its agent
-        own += [c for c in trigger.children if c.dep_ == "amod" and _state_of(c, index) is not None]
-        own = [t for t in own if actor_of(t, index)[0] is not None or _state_of(t, index) is not None]
+        # "the Israeli attack on Gaza": a state demonym before the noun is its agent, even a
+        # state the article names nowhere else (CAMEO codes the country of the deed)
+        thing = [c for c in trigger.children if c.dep_ == "amod" and _state_of(c, index, True) is not None]
+        own += thing
+        own = [
+            t for t in own if actor_of(t, index)[0] is not None or _state_of(t, index, t in thing) is not None
+        ]
         if own:
             subj = _conj_first(own[0]) if len(own) == 1 else own
     for carrier in carriers:
@@ -302,7 +361,10 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
                     if pobj and (c.lower_ != "on" or carrier is trigger):
                         objs = _conj_first(pobj[0])
     subj = [_reporter(t) for t in subj]
-    people = [actor_of(t, index) if actor_of(t, index)[0] else (_state_of(t, index), None) for t in subj]
+    thing = [t for t in subj if index.thing_at(t.idx) and t.head == trigger and t.dep_ == "amod"]
+    people = [
+        actor_of(t, index) if actor_of(t, index)[0] else (_state_of(t, index, t in thing), None) for t in subj
+    ]
     # "Hungarian and Romanian officials agreed": the conjoined modifier is the other party
     people += [(_state_of(g, index), None) for t in subj for g in _modifier_conjuncts(t)]
     targets = [actor_of(t, index) for t in objs]
@@ -316,9 +378,13 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         src, tgt = targets[0][0], next((m for m, _ in targets[1:] if m), None)
     if tgt is not None and src is not None and tgt.actor == src.actor:
         tgt = None
+    obliques = _oblique_parties(trigger, verb)
     if tgt is None:  # "shared evidence with the U.S.", "gave aid to Bosnia", "fired on protesters"
-        obl = (actor_of(t, index)[0] for t in _oblique_parties(trigger, verb))
+        obl = (actor_of(t, index)[0] for t in obliques)
         tgt = next((m for m in obl if m and (src is None or m.actor != src.actor)), None)
+    if tgt is None:  # "rejected an Australian ultimatum", "shelled Iraqi towns"
+        tgt = demonym_party([*objs, *obliques], index, src)
+    notes += [n for n in (index.unnamed_state_note(src), index.unnamed_state_note(tgt)) if n]
     return Args(src, tgt, tuple(notes))
 
 

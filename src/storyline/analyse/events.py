@@ -27,6 +27,7 @@ from .event_args import (
     arguments,
     content_target,
     duration_of,
+    party_name,
     place_of,
 )
 from .event_context import anchor_relative, background, carry_over, chronology, in_heading
@@ -570,8 +571,8 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
             + f":{d.trigger.idx}:{d.date or ''}:{d.rule.type}"
             + f":{d.src.actor if d.src else ''}>{d.tgt.actor if d.tgt else ''}"
         )
-        src = names.get(d.src.actor, d.src.text) if d.src and d.src.actor else None
-        tgt = names.get(d.tgt.actor, d.tgt.text) if d.tgt and d.tgt.actor else None
+        src = names.get(d.src.actor) or party_name(d.src) if d.src and d.src.actor else None
+        tgt = names.get(d.tgt.actor) or party_name(d.tgt) if d.tgt and d.tgt.actor else None
         summary = " ".join(x for x in (src, d.trigger.text, tgt) if x)
         heading = _CHRONO_HEAD.match(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
         if heading is not None and d.trigger.idx < d.spans[0][1]:

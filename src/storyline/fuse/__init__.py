@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import __version__
-from ..model import Analysis, Article, Citation, Rejected, Story, SummarySentence
+from ..knowledge import load_knowledge
+from ..model import Actor, Analysis, Article, Citation, Event, Rejected, Span, Story, SummarySentence
 from .actors import merge_actors
 from .claims import group_claims, sentence_units, unique_by_outlet
 from .clusters import cluster_stories
@@ -64,6 +65,7 @@ def fuse(
     known = {c.id for c in conflicts}
     conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]
     notes.append(f"events: {len(reports)} reports merged into {len(events)}")
+    actors = [*actors, *_implied_states(events, actors)]
     summary = _lead_summary(canon, by_id, summary_sentences)
     return Story(
         storyline_version=__version__,
@@ -106,6 +108,30 @@ def fuse_many(
         sid = "story-" + hashlib.sha1(ids[0].encode()).hexdigest()[:10]
         stories.append(replace(story, id=sid, title=story.title or members[0].title))
     return stories
+
+
+def _implied_states(events: Sequence[Event], actors: Sequence[Actor]) -> list[Actor]:
+    """States an event names only by an adjective ("an Iraqi town") get an actor of their own,
+    so exports and the relations index can show that side; the evidence is the event's."""
+    known = {a.id for a in actors}
+    kn = load_knowledge()
+    out: dict[str, Actor] = {}
+    for e in events:
+        for aid in (e.source_actor, e.target_actor):
+            if not aid or aid in known or aid in out or not aid.startswith("state:"):
+                continue
+            country = kn.by_iso(aid.removeprefix("state:"))
+            if country is not None:
+                out[aid] = Actor(
+                    id=aid,
+                    name=country.name,
+                    kind="state",
+                    country=country.iso3,
+                    sector="GOV",
+                    mentions=tuple(Span(ev.article, ev.start, ev.end) for ev in e.evidence[:1]),
+                    notes=("named in the text only by a nationality adjective on a thing",),
+                )
+    return list(out.values())
 
 
 def _lead_summary(canon: Sequence[Article], by_id: dict[str, Analysis], n: int) -> list[SummarySentence]:
