@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from storyline.analyse.nlp import load_nlp
 from storyline.ingest import article_id
-from storyline.model import Article
+from storyline.model import Article, Event
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -43,3 +43,21 @@ def make_article(text: str, published: str | None = "2023-06-17", **kw: object) 
         published_precision="day" if published else None,
         **kw,
     )  # type: ignore[arg-type]
+
+
+def events_of(nlp: Language, text: str, published: str | None) -> list[Event]:
+    """The analyse stage's events for ``text`` as one article (actors and dates resolved first)."""
+    from storyline.analyse.actors import find_mentions, resolve_local
+    from storyline.analyse.dates import extract_timerefs
+    from storyline.analyse.events import extract_events
+
+    article = make_article(text, published=published)
+    doc = nlp(text)
+    mentions, actors = resolve_local(find_mentions(doc, article), article)
+    return extract_events(doc, article, mentions, actors, extract_timerefs(doc, article))
+
+
+def trigger_text(text: str, e: Event) -> str:
+    """The words that name event ``e`` in ``text``."""
+    assert e.trigger_span is not None
+    return text[e.trigger_span.start : e.trigger_span.end]

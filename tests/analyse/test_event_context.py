@@ -12,23 +12,13 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from conftest import make_article
-from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.dates import extract_timerefs
-from storyline.analyse.events import extract_events
+from conftest import events_of
+from conftest import trigger_text as word
 from storyline.model import Event
 
 
 def run(nlp: Language, text: str, published: str | None = "2023-06-17") -> list[Event]:
-    article = make_article(text, published=published)
-    doc = nlp(text)
-    mentions, actors = resolve_local(find_mentions(doc, article), article)
-    return extract_events(doc, article, mentions, actors, extract_timerefs(doc, article))
-
-
-def word(text: str, e: Event) -> str:
-    assert e.trigger_span is not None
-    return text[e.trigger_span.start : e.trigger_span.end]
+    return events_of(nlp, text, published)
 
 
 def by_word(text: str, events: list[Event]) -> dict[str, Event]:
