@@ -18,9 +18,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storyline.analyse.actors import find_mentions, resolve_local
+from storyline.analyse.actors.resolve import find_mentions, resolve_local
 from storyline.analyse.nlp import load_nlp
-from storyline.analyse.quotes import extract_quotes
+from storyline.analyse.quotes.extract import extract_quotes
 from storyline.ingest import article_id
 from storyline.model import Article
 

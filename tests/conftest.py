@@ -47,9 +47,9 @@ def make_article(text: str, published: str | None = "2023-06-17", **kw: object) 
 
 def events_of(nlp: Language, text: str, published: str | None) -> list[Event]:
     """The analyse stage's events for ``text`` as one article (actors and dates resolved first)."""
-    from storyline.analyse.actors import find_mentions, resolve_local
-    from storyline.analyse.dates import extract_timerefs
-    from storyline.analyse.events import extract_events
+    from storyline.analyse.actors.resolve import find_mentions, resolve_local
+    from storyline.analyse.events.extract import extract_events
+    from storyline.analyse.time.dates import extract_timerefs
 
     article = make_article(text, published=published)
     doc = nlp(text)

@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_article
-from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.organisations import described_as_org, org_head, org_sector
+from storyline.analyse.actors.organisations import described_as_org, org_head, org_sector
+from storyline.analyse.actors.resolve import find_mentions, resolve_local
 from storyline.knowledge import load_knowledge
 from storyline.model import Actor, Mention
 
@@ -339,7 +339,7 @@ def test_a_city_that_is_not_a_capital_does_not_stand_for_a_government(nlp: Langu
     ],
 )
 def test_a_person_tagged_as_a_place_by_title_or_speech(text: str, name: str, expected: str | None) -> None:
-    from storyline.analyse.places import person_reading
+    from storyline.analyse.actors.places import person_reading
 
     start = text.index(name)
     assert person_reading(text, start, start + len(name), name, load_knowledge()) == expected

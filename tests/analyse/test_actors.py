@@ -6,10 +6,10 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_article
-from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.mentions import _person, edit_distance_one
-from storyline.analyse.references import actor_at, resolve_reference
-from storyline.analyse.roles import _build
+from storyline.analyse.actors.mentions import _person, edit_distance_one
+from storyline.analyse.actors.references import actor_at, resolve_reference
+from storyline.analyse.actors.resolve import find_mentions, resolve_local
+from storyline.analyse.actors.roles import _build
 from storyline.knowledge import load_knowledge
 from storyline.model import Actor, Mention, Span
 

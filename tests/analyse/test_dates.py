@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_article
-from storyline.analyse.dates import Resolved, extract_timerefs, find_dateline, resolve
+from storyline.analyse.time.dates import Resolved, extract_timerefs, find_dateline, resolve
 
 SAT = dt.date(2023, 6, 17)  # a Saturday
 MON = dt.date(2023, 6, 19)

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from conftest import events_of, make_article
 from conftest import trigger_text as trigger
-from storyline.analyse.actors import find_mentions, resolve_local
+from storyline.analyse.actors.resolve import find_mentions, resolve_local
 from storyline.model import Event
 
 

@@ -6,9 +6,9 @@ import pytest
 from spacy.language import Language
 
 from conftest import make_article
-from storyline.analyse.actors import find_mentions, resolve_local
-from storyline.analyse.quote_speakers import Speaker, resolve_speaker
-from storyline.analyse.quotes import _Found, _to_quote, extract_quotes, same_quote_key, unnamed_actors
+from storyline.analyse.actors.resolve import find_mentions, resolve_local
+from storyline.analyse.quotes.extract import _Found, _to_quote, extract_quotes, same_quote_key, unnamed_actors
+from storyline.analyse.quotes.speakers import Speaker, resolve_speaker
 from storyline.model import Actor, Quote
 
 

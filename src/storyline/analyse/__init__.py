@@ -9,10 +9,10 @@ from spacy.tokens import Doc
 
 from ..model import Analysis, Article, Rejected, Span
 from .actors import find_mentions, resolve_local
-from .dates import extract_timerefs
 from .events import extract_events
 from .nlp import load_nlp
 from .quotes import extract_quotes, unnamed_actors
+from .time import extract_timerefs
 
 __all__ = ["analyse_doc", "analyse_articles", "analyse_isolated", "analysis_key", "ANALYSER_VERSION"]
 
@@ -30,20 +30,26 @@ def _fingerprint(root: Path | None = None) -> str:
             h.update(f"{dist}={metadata.version(dist)};".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{dist}=absent;".encode())
-    pkg = root or resources.files("storyline")
+    pkg = Path(str(root or resources.files("storyline")))
     parts = [
-        *sorted(pkg.joinpath("analyse").iterdir(), key=lambda p: p.name),
-        pkg.joinpath("knowledge.py"),
-        pkg.joinpath("model.py"),
-        pkg.joinpath("words.py"),
-        pkg.joinpath("calendar_words.py"),
-        *sorted(pkg.joinpath("data").iterdir(), key=lambda p: p.name),
+        *_files_under(pkg / "analyse"),
+        pkg / "knowledge.py",
+        pkg / "model.py",
+        pkg / "words.py",
+        pkg / "calendar_words.py",
+        *sorted((pkg / "data").iterdir(), key=lambda p: p.name),
     ]
     for part in parts:
         if part.name.endswith((".py", ".json", ".tsv")):
-            h.update(part.name.encode())
+            h.update(part.relative_to(pkg).as_posix().encode())
             h.update(part.read_bytes())
     return h.hexdigest()[:12]
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The analyse package's source files, subpackages included, in a stable order."""
+    found = (p for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(found, key=lambda p: p.as_posix())
 
 
 #: Stored analyses are reused only when made by exactly this code, data and model.

@@ -7,11 +7,11 @@ the chronologies, the analysis notes and the merged events.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import __version__
+from ..ids import derived_id
 from ..knowledge import load_knowledge
 from ..model import Actor, Analysis, Article, Citation, Event, Rejected, Span, Story, SummarySentence
 from .actors import merge_actors
@@ -105,7 +105,7 @@ def fuse_many(
             summary_sentences=summary_sentences,
             semantic=semantic,
         )
-        sid = "story-" + hashlib.sha1(ids[0].encode()).hexdigest()[:10]
+        sid = derived_id(ids[0], 10, prefix="story-")
         stories.append(replace(story, id=sid, title=story.title or members[0].title))
     return stories
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..analyse.organisations import is_org_name
-from ..analyse.roles import title_category
+from ..analyse.actors.organisations import is_org_name
+from ..analyse.actors.roles import title_category
 from ..knowledge import load_knowledge, name_key
 from ..model import Actor, Analysis, Role
 

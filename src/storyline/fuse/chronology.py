@@ -9,32 +9,19 @@ alone: headings are short lines that end or start with a full date.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 import re
 from dataclasses import dataclass
 
-from ..calendar_words import MONTH_PATTERN
+from ..calendar_words import CHRONOLOGY_HEADING, heading_parts
+from ..ids import derived_id
 from ..model import Article, Conflict, Evidence
 from .quantities import MONTHS
 from .similarity import tokens
 
 __all__ = ["Entry", "find_entries", "chronology_conflicts", "ANCHORS"]
 
-# Headings: every form analyse.event_context's chronology pattern accepts ("Title — Sept. 5,
-# 2022", titles up to 160 characters) and more (date first, "14 November 2022", ISO dates,
-# ":" or "|" separators), so that each line analysis dates as a list item is an entry here too.
-# The two should become one shared constant (see the fusion report); until then keep this
-# pattern a superset of analyse's.
-_MONTH = MONTH_PATTERN + r"\.?"
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
-)
-_HEADING = re.compile(
-    rf"^(?P<title>[^\n]{{3,160}}?)\s*(?:—|–|-|:|\|)\s*(?P<date>{_DATE})\s*$"
-    rf"|^(?P<date2>{_DATE})\s*(?:—|–|-|:|\|)\s*(?P<title2>[^\n]{{3,160}})$",
-    re.M,
-)
+# Headings: calendar_words.CHRONOLOGY_HEADING, the rule analyse dates list items by.
 _MIN_ENTRIES = 3  # fewer dated headings than this is not a list, just dated lines
 
 # Well-known events an entry's text may be dated against: (date, pattern). Dates are from the
@@ -91,17 +78,16 @@ def find_entries(article: Article) -> list[Entry]:
     """The chronology entries of one article; empty when it has no dated list."""
     text = article.text
     heads = []
-    for m in _HEADING.finditer(text):
-        g = "date" if m.group("date") else "date2"
-        d = _parse(m.group(g))
+    for m in CHRONOLOGY_HEADING.finditer(text):
+        title, words, ds, de = heading_parts(m)
+        d = _parse(words)
         if d is not None:
-            heads.append((m, d, m.start(g), m.end(g)))
+            heads.append((m, d, ds, de, title))
     if len(heads) < _MIN_ENTRIES:
         return []
     out = []
-    for k, (m, d, ds, de) in enumerate(heads):
+    for k, (m, d, ds, de, title) in enumerate(heads):
         nxt = heads[k + 1][0].start() if k + 1 < len(heads) else _paragraph_end(text, m.end())
-        title = m.group("title") or m.group("title2") or ""
         out.append(Entry(article.id, d, title, ds, de, m.end(), nxt))
     return out
 
@@ -140,7 +126,7 @@ def chronology_conflicts(article: Article) -> list[Conflict]:
         if not reasons or (not textual and any(neighbours)):
             continue
         head = article.text[e.date_start : e.date_end]
-        digest = hashlib.sha1(f"{article.id}:{e.date_start}".encode()).hexdigest()[:12]
+        digest = derived_id(f"{article.id}:{e.date_start}")
         out.append(
             Conflict(
                 id=f"conflict-{digest}",

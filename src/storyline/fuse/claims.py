@@ -9,13 +9,14 @@ make is corroborated; the rest are listed per outlet by :func:`unique_by_outlet`
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import Analysis, Article, Claim, Event, Evidence
+from ..ids import derived_id
+from ..model import Analysis, Article, Claim, Event
+from ..sentences import SentenceSpan, pieces
 from ..unionfind import UnionFind
 from .similarity import IdfTable, Vector, candidate_pairs, cosine, idf_table, tfidf, tokens
 from .sources import Sources
@@ -53,20 +54,13 @@ _MIN_WORDS, _MAX_WORDS = 6, 90
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """A candidate claim: one sentence of one canonical article, with its vector."""
+class Sentence(SentenceSpan):
+    """A candidate claim: the shared sentence unit of one canonical article, with its vector."""
 
-    article: str
-    start: int
-    end: int
-    text: str
     vector: Vector
     # what analysis found in it: event signatures ("CONSULT/cancelled", "CONSULT@2023-06-18")
     marks: frozenset[str] = frozenset()
     quoted: str = ""  # the words of the direct quotes inside it
-
-    def evidence(self) -> Evidence:
-        return Evidence(self.article, self.start, self.end, self.text)
 
 
 def sentence_units(
@@ -85,7 +79,7 @@ def sentence_units(
             continue
         seen: set[str] = set()
         anchors = _Anchors(an)
-        for start, end in _pieces(art.text, an):
+        for start, end in pieces(art.text, ((sp.start, sp.end) for sp in an.sentences)):
             text = art.text[start:end]
             if claim_like and not is_claim_like(text):
                 continue
@@ -278,9 +272,7 @@ def _claim(members: list[Sentence], sources: Sources) -> Claim:
         for t, v in s.vector.items():
             centroid[t] = centroid.get(t, 0.0) + v
     rep = max(members, key=lambda s: (cosine(s.vector, centroid), -s.start))
-    digest = hashlib.sha1(
-        "|".join(f"{s.article}:{s.start}" for s in sorted(members, key=_order)).encode()
-    ).hexdigest()[:12]
+    digest = derived_id(f"{s.article}:{s.start}" for s in sorted(members, key=_order))
     return Claim(
         id=f"claim-{digest}",
         text=rep.text,
@@ -295,25 +287,4 @@ def _order(s: Sentence) -> tuple[str, int]:
     return (s.article, s.start)
 
 
-_SPACE = re.compile(r"\s")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-_LINE = re.compile(r"\n")
-
-
-def _pieces(text: str, analysis: Analysis) -> list[tuple[int, int]]:
-    out = []
-    for sp in analysis.sentences:
-        start = sp.start
-        for m in _LINE.finditer(text, sp.start, sp.end):
-            out.append(_trim(text, start, m.start()))
-            start = m.end()
-        out.append(_trim(text, start, sp.end))
-    return [(s, e) for s, e in out if e > s]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and _SPACE.match(text[start]):
-        start += 1
-    while end > start and _SPACE.match(text[end - 1]):
-        end -= 1
-    return start, end

@@ -15,12 +15,12 @@ statements only look alike (different groups, approximate words, a day's time-zo
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..ids import derived_id
 from ..model import Actor, Article, Conflict, Event, Evidence
 from .chronology import chronology_conflicts
 from .claims import Sentence
@@ -307,7 +307,7 @@ def note_conflicts(
 
 def conflict_id(sides: Sequence[Evidence], salt: str = "") -> str:
     key = "|".join(f"{s.article}:{s.start}:{s.end}" for s in sides) + salt
-    return "conflict-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    return derived_id(key, prefix="conflict-")
 
 
 def _fact_ev(s: Sentence, f: Fact) -> Evidence:

@@ -11,12 +11,12 @@ evidence, and every article and outlet; reports that disagree on date or place b
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..ids import derived_id
 from ..model import Conflict, Event, Evidence
 from ..unionfind import UnionFind
 from .conflicts import conflict_id
@@ -165,7 +165,7 @@ def _merge(group: list[Event], sources: Sources) -> tuple[Event, list[Conflict]]
     mode_note = "modes as reported: " + "; ".join(reported) if len(modes) > 1 else None
     merged = replace(
         best,
-        id="event-" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:12],
+        id=derived_id(ids, prefix="event-"),
         place=place or best.place,
         mode=mode,
         intensity=round(sum(e.intensity for e in group) / len(group), 2),

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..analyse.quotes import same_quote_key
+from ..analyse.quotes.extract import same_quote_key
 from ..model import Evidence, Quote
 from .sources import Sources
 

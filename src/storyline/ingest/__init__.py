@@ -7,7 +7,6 @@ knowledge and mark duplicates.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
+from ..ids import content_id
 from ..model import Article, Rejected
 from ..settings import Settings
 from .boilerplate import clean, line_keys
@@ -43,7 +43,7 @@ class IngestResult:
 
 def article_id(text: str) -> str:
     """Content hash of the cleaned text: the key every stage's output is stored under."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return content_id(text)
 
 
 def ingest(

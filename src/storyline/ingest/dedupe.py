@@ -7,13 +7,13 @@ each group keeps one canonical article; the others stay as extra sources (``dupl
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from datasketch import MinHash, MinHashLSH
 
+from ..ids import content_id
 from ..model import Article
 from ..unionfind import UnionFind
 
@@ -80,5 +80,4 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
 def copy_id(a: Article) -> str:
     """Id of a byte-identical copy: its content hash is the original's, and every record needs its
     own key (downstream indexes articles by id), or the copy's source would vanish."""
-    key = f"{a.id}\0{a.source}\0{a.record or ''}"
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return content_id(a.id, a.source, a.record or "")

@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import Rejected
-from .readers import RawDoc, decode, sniff
+from .raw import RawDoc, decode, sniff
 
 __all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
 

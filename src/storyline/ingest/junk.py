@@ -15,13 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Collection
 
+from ..calendar_words import CHRONOLOGY_HEADING
 from .lines import Block, normalise
 from .metadata import BYLINE_LINE, DATE_RE
 
 __all__ = ["classify", "prose_score", "JUNK_REASONS", "KEEP_REASONS", "DATELINE_PREFIX"]
 
-#: "… — November 14, 2022" / "… - 14 November 2022" / "…: 2022-11-14" at the end of a heading.
-_CHRONO_DATE = re.compile(rf"\s[—–:-]\s*(?:{DATE_RE.pattern})\s*$", re.I)
 
 #: reasons for pieces that are not article prose but are not junk either
 KEEP_REASONS = frozenset({"title", "caption", "credit", "subheading", "byline", "dateline"})
@@ -271,8 +270,7 @@ def _rule(b: Block, extracted: bool = False) -> str | None:
 
 def _dated_heading(b: Block) -> bool:
     """A heading that ends in a full date after a dash: the head of a dated chronology entry."""
-    m = _CHRONO_DATE.search(b.text.rstrip(" ."))
-    return m is not None and m.end() >= len(b.text.rstrip(" .")) and m.start() > 0
+    return CHRONOLOGY_HEADING.fullmatch(b.text.strip().rstrip(" .")) is not None
 
 
 def _strong_junk(b: Block, repeated: Collection[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..sentences import split_text
 from ..words import STOPWORDS as BASE_STOPWORDS
 
 __all__ = ["Block", "segment", "measure", "normalise", "STOPWORDS"]
@@ -24,11 +25,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _GLUED = re.compile(r"[a-z\d][.!?][A-Z][a-z]")  # "life.Seeking": two texts fused by a scraper
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
-# Tokens ending in a full stop that do not end a sentence ("U.S.", "Mr.", "Jan.").
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|Gov|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$"
-)
 _URLISH = re.compile(r"https?://|www\.|\[email[^\]]*\]|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\.com\b")
 _SHINGLE = 4
 
@@ -100,17 +96,7 @@ def _local(b: Block) -> None:
     b.urlish = bool(_URLISH.search(t))
     unquoted = _QUOTED.sub(" “…” ", t)
     b.second_person = len(re.findall(r"\b(?:you|your|yours|yourself)\b", unquoted, re.IGNORECASE))
-    b.sentences = _sentences(unquoted)
-
-
-def _sentences(text: str) -> list[str]:
-    out: list[str] = []
-    for piece in _SENT_SPLIT.split(text):
-        if out and _ABBREV.search(out[-1]):
-            out[-1] = f"{out[-1]} {piece}"
-        elif piece.strip():
-            out.append(piece)
-    return out
+    b.sentences = split_text(unquoted)
 
 
 #: A block of at most this many words counts as "short" for runs (reaction buttons, menus).

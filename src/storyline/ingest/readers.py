@@ -12,14 +12,13 @@ import glob
 import json
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
 from ..model import Rejected
+from .formats import read_feed, read_jsonl, read_warc
+from .raw import RawDoc, decode, sniff, utf16_of
 
 __all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff", "display_name"]
 
@@ -38,23 +37,6 @@ KNOWN_SUFFIXES = (
     ".ndjson",
 )
 SIDECAR_SUFFIX = ".meta.json"
-# Share of control characters above which decoded "text" is really binary; real text has none
-# but the odd form feed, binaries decoded as Latin-1 have 10-30 %.
-CONTROL_SHARE = 0.05
-
-
-@dataclass
-class RawDoc:
-    """What a reader got out of one record of one file, before cleaning."""
-
-    source: str
-    text: str
-    format: str  # text | html | warc | feed | jsonl  (html-bearing formats set ``html``)
-    html: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
-    record: str | None = None
-    #: ``text`` is trafilatura's extraction from ``html``: page furniture is mostly gone already
-    extracted: bool = False
 
 
 def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
@@ -121,8 +103,6 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
 
 def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iterator[RawDoc | Rejected]:
     """Dispatch on what the bytes are; ``name`` only breaks ties."""
-    from .formats import read_feed, read_jsonl, read_warc
-
     if data[:2] == b"\x1f\x8b":
         data, truncated = _gunzip(source, data, max_bytes)
         name = name.lower().removesuffix(".gz")
@@ -137,7 +117,7 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
     text = decode(source, data)
     if not text.strip():
         raise InputError(source, "file holds only whitespace")
-    if kind == "text" and _utf16(data):  # the byte sniff cannot see tags in UTF-16
+    if kind == "text" and utf16_of(data):  # the byte sniff cannot see tags in UTF-16
         kind = sniff(text[:4096].encode("utf-8", "replace"), name)
     if kind == "feed":
         yield from read_feed(source, text)
@@ -147,29 +127,6 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
         yield RawDoc(source=source, text="", format="html", html=text)
     else:
         yield RawDoc(source=source, text=text, format="text")
-
-
-def sniff(data: bytes, name: str = "") -> str:
-    """warc | feed | jsonl | html | text, from the first bytes (extension as a tie-breaker)."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"warc/"):
-        return "warc"
-    xml_root = head.startswith((b"<?xml", b"<rss", b"<feed"))
-    if xml_root and any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
-        return "feed"
-    if head.startswith(b"{") and (
-        name.endswith((".jsonl", ".ndjson", ".json")) or b'"text"' in head or b'"html"' in head
-    ):
-        return "jsonl"
-    if (
-        head.startswith((b"<!doctype html", b"<html"))
-        or b"<body" in head
-        or (b"<p>" in head and b"</p>" in head)
-    ):
-        return "html"
-    if name.endswith((".html", ".htm", ".xhtml")) and b"<" in head:
-        return "html"
-    return "text"
 
 
 def _gunzip(source: str, data: bytes, max_bytes: int) -> tuple[bytes, bool]:
@@ -195,54 +152,6 @@ def _gunzip(source: str, data: bytes, max_bytes: int) -> tuple[bytes, bool]:
             return bytes(out[:complete]), True
         rest = d.unused_data
     return bytes(out), False
-
-
-def decode(source: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 when valid, else the detected encoding; binary is refused.
-
-    Never raises on bad bytes in real text: undecodable bytes become U+FFFD.
-    """
-    utf16 = _utf16(data)
-    try:
-        text = data.decode(utf16 or "utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data[:200_000]).best()
-        encoding = best.encoding if best is not None else "utf-8"
-        if encoding.startswith("mac_") and _decodes(data, "cp1252"):
-            encoding = "cp1252"  # short Windows-1252 text is often mistaken for Mac Roman
-        text = data.decode(encoding, errors="replace")
-    sample = text[:20_000]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f") + sample.count("\ufffd")
-    if sample and control / len(sample) > CONTROL_SHARE:
-        if "\x00" in sample:
-            raise InputError(source, "looks binary (NUL bytes), not text")
-        raise InputError(source, "looks binary: too many control or undecodable characters")
-    return text.replace("\x00", "")  # a stray NUL in real text is damage, not content
-
-
-def _utf16(data: bytes) -> str | None:
-    """UTF-16 by its BOM, or (no BOM) by NUL bytes in every other position of ASCII-heavy text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    head = data[:4096]
-    half = len(head) // 2
-    if half < 8:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    # 0.3 / 0.02: English UTF-16 has a NUL in ~90 % of high bytes, binaries spread them evenly
-    if odd > 0.3 * half and even < 0.02 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.02 * half:
-        return "utf-16-be"
-    return None
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def display_name(path: Path) -> str:

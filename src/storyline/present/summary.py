@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..fuse.similarity import Vector, cosine, idf_table, tfidf
 from ..model import Analysis, Article, Citation, Span, Story, SummarySentence
+from ..sentences import SentenceSpan, pieces, split_spans
 
 __all__ = ["extractive_summary", "candidate_sentences", "dangling", "Sentence"]
 
@@ -59,7 +60,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 # "JAKARTA (Pacific Wire) — " or "LONDON, March 3 (Reuters) - ": a dateline is not part of the sentence
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{2,40}(?:,[^()\n—–-]{0,30})?(?:\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 _SENT_END = re.compile(r"""[.!?]["'”’)]*$""")
-_FALLBACK_SPLIT = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n+""")
 
 
 # sentence openers that refer back: personal pronouns, demonstratives and linking adverbs
@@ -100,11 +100,9 @@ _HOWEVER = re.compile(r",\s*(?:however|though|too|nevertheless|instead)\s*,", re
 
 
 @dataclass(frozen=True)
-class Sentence:
-    article: str
-    start: int
-    end: int
-    text: str
+class Sentence(SentenceSpan):
+    """A summary candidate: the shared sentence unit plus its place among the article's."""
+
     index: int  # position among the article's candidates
 
 
@@ -144,20 +142,18 @@ def extractive_summary(
 def candidate_sentences(article: Article, spans: Sequence[Span] = ()) -> list[Sentence]:
     """Sentences worth quoting, as exact slices of ``article.text`` (dateline and spaces trimmed)."""
     text = article.text
-    raw = [(s.start, s.end) for s in spans] if spans else _fallback_spans(text)
+    raw = [(s.start, s.end) for s in spans] if spans else split_spans(text)
     out: list[Sentence] = []
-    for start, end in raw:
-        # the splitter may run a headline into the lead: cut at line breaks too
-        pos = start
-        for piece in re.split(r"(\n+)", text[start:end]):
-            s, e = pos, pos + len(piece)
-            pos = e
-            s, e = _trim(text, s, e)
-            if e <= s or not _SENT_END.search(text[s:e]):
-                continue
-            words = len(_WORD.findall(text[s:e]))
-            if MIN_WORDS <= words <= MAX_WORDS and text[s:e] != article.title:
-                out.append(Sentence(article.id, s, e, text[s:e], len(out)))
+    # the splitter may run a headline into the lead: pieces cut at line breaks too
+    for s, e in pieces(text, raw):
+        m = _DATELINE.match(text, s, e)
+        if m:
+            s = m.end()
+        if e <= s or not _SENT_END.search(text[s:e]):
+            continue
+        words = len(_WORD.findall(text[s:e]))
+        if MIN_WORDS <= words <= MAX_WORDS and text[s:e] != article.title:
+            out.append(Sentence(article.id, s, e, text[s:e], len(out)))
     return out
 
 
@@ -179,27 +175,6 @@ def dangling(text: str) -> bool:
         if w in ("he", "she", "they"):
             return not any(x[:1].isupper() and x.strip(",") not in _CALENDAR for x in words[1:i])
     return False
-
-
-def _fallback_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation, used when no analysis (spaCy sentences) is at hand."""
-    out, start = [], 0
-    for m in _FALLBACK_SPLIT.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    m = _DATELINE.match(text, s, e)
-    if m:
-        s = m.end()
-    return s, e
 
 
 def _terms(text: str) -> list[str]:

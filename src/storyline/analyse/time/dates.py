@@ -29,10 +29,10 @@ from typing import NamedTuple
 import dateparser
 from spacy.tokens import Doc
 
-from ..calendar_words import MONTH_NUMBERS
-from ..model import Article, Span, TimeRef
-from .event_tense import is_future
-from .intervals import Intervals
+from ...calendar_words import MONTH_NUMBERS
+from ...model import Article, Span, TimeRef
+from ..ranges import Intervals
+from .tense import is_future
 
 __all__ = ["extract_timerefs", "resolve", "Resolved", "find_dateline", "published_base", "TIME_PATTERN"]
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..knowledge import Knowledge
-from ..model import Role, Span
+from ...knowledge import Knowledge
+from ...model import Role, Span
 
 __all__ = ["StatedRole", "stated_roles", "title_category", "TITLE_WORDS", "ROLE_HEADS", "sector_of_title"]
 

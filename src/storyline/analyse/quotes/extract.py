@@ -11,7 +11,6 @@ clause "according to X" hangs off. Speakers are resolved by ``quote_speakers``.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,11 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Actor, Article, Mention, Quote, Span
-from .doc_index import sentences
-from .quote_cues import SPEECH_CUES, is_cue, reported_content, speaker_phrase, speaker_token
-from .quote_marks import Marked, find_marked
-from .quote_speakers import Speaker, resolve_speaker
+from ...ids import unique_id
+from ...model import Actor, Article, Mention, Quote, Span
+from ..nlp import sentences
+from .cues import SPEECH_CUES, is_cue, reported_content, speaker_phrase, speaker_token
+from .marks import Marked, find_marked
+from .speakers import Speaker, resolve_speaker
 
 __all__ = ["extract_quotes", "unnamed_actors", "same_quote_key"]
 
@@ -487,12 +487,7 @@ def _quote_id(article: Article, f: _Found, taken: set[str]) -> str:
     it unique within the article should everything still agree."""
     cue = "" if f.cue is None else f.cue.idx
     key = f"{article.id}:{f.start}:{f.end}:{'d' if f.direct else 'i'}:{cue}"
-    for n in itertools.count():
-        qid = hashlib.sha1((key if n == 0 else f"{key}#{n}").encode()).hexdigest()[:12]
-        if qid not in taken:
-            taken.add(qid)
-            return qid
-    raise AssertionError("unreachable")
+    return unique_id(key, taken)
 
 
 def _to_quote(article: Article, f: _Found, found: list[_Found], taken: set[str]) -> Quote:

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..knowledge import load_knowledge, name_key
-from ..model import Actor, Mention, Span
-from ..words import PERSON_PRONOUNS
-from .doc_index import sentences
+from ...knowledge import load_knowledge, name_key
+from ...model import Actor, Mention, Span
+from ...words import PERSON_PRONOUNS
+from ..nlp import sentences
 from .roles import title_category
 
 __all__ = ["actor_at", "resolve_reference", "reference_with_reason", "resolve_pronoun", "resolve_role"]
@@ -161,7 +161,7 @@ def resolve_role(
 
 
 def _slug(text: str) -> str:
-    from ..knowledge import slug
+    from ...knowledge import slug
 
     return slug(text)
 

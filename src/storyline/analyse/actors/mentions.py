@@ -23,10 +23,10 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..knowledge import Knowledge, load_knowledge, name_key
-from ..model import Article, Mention, Span
-from ..words import HONORIFIC_PATTERN, PERSON_PRONOUNS
-from .intervals import Intervals
+from ...knowledge import Knowledge, load_knowledge, name_key
+from ...model import Article, Mention, Span
+from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
+from ..ranges import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, group_head, person_reading, place_reading
 from .roles import TITLE_WORDS

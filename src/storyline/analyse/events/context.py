@@ -15,22 +15,18 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..knowledge import load_knowledge
-from ..model import Article, Mention, Span, TimeRef
-from .dates import NUMBER_WORDS, resolve
-from .doc_index import paragraph_of, sentences
-from .event_args import MentionIndex
-from .event_draft import Draft
-from .event_tense import governing_verb
-from .nlp import doc_text
+from ...calendar_words import CHRONOLOGY_HEADING, heading_parts
+from ...knowledge import load_knowledge
+from ...model import Article, Mention, Span, TimeRef
+from ..nlp import doc_text, paragraph_of, sentences
+from ..time.dates import NUMBER_WORDS, resolve
+from ..time.tense import governing_verb
+from .args import MentionIndex
+from .draft import Draft
 
 __all__ = ["chronology", "background", "anchor_relative", "carry_over", "in_heading"]
 
-#: "Biden and Xi meet in Bali — November 14, 2022" on a line of its own: a chronology item.
 _BLANK = re.compile(r"\s*")
-_CHRONO = re.compile(
-    r"^(?P<head>[^\n]{3,160}?)\s+[—–-]{1,2}\s+(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*$", re.M
-)
 #: "three days later", "just over a month after", "weeks before": amount, unit, direction.
 _OFFSET = re.compile(
     r"(?i)^(?:(?:just\s+)?(?:over|under|about|nearly|almost|some)\s+)?"
@@ -59,15 +55,16 @@ def in_heading(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a chronology-list heading line: the heading dates its event later."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    return _CHRONO.fullmatch(text[start : len(text) if end < 0 else end]) is not None
+    return CHRONOLOGY_HEADING.fullmatch(text[start : len(text) if end < 0 else end]) is not None
 
 
 def chronology(article: Article, drafts: list[Draft]) -> None:
     """Date chronology-list items by their heading; record dates out of list order."""
     text = article.text
     previous: str | None = None
-    for m in _CHRONO.finditer(text):
-        r = resolve(m.group("date"), None)
+    for m in CHRONOLOGY_HEADING.finditer(text):
+        _title, date_words, _ds, _de = heading_parts(m)
+        r = resolve(date_words, None)
         if r.date is None:
             continue
         blank = _BLANK.match(text, m.end())  # past blank lines (never copies the rest of the text)
@@ -96,7 +93,7 @@ def chronology(article: Article, drafts: list[Draft]) -> None:
                 d.fixed = True
                 d.notes.append(f"mentioned in the chronology item dated {r.date}; its own date is not stated")
         main.date, main.granularity, main.time, main.fixed = r.date, "day", None, True
-        main.date_text = m.group("date")
+        main.date_text = date_words
         main.spans = [(m.start(), m.end()), (body_start, body_end)]
         main.notes.append("dated by its chronology-list heading; the paragraph below is its evidence")
         if main.mode == "planned" and main.trigger.idx < m.end():

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..model import Mention, TimeRef
-from .event_ontology import Trigger
+from ...model import Mention, TimeRef
+from .ontology import Trigger
 
 __all__ = ["Draft"]
 

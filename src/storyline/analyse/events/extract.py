@@ -11,15 +11,17 @@ Dates from context (chronology headings, offsets, narrative time) are event_cont
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from ..model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
-from .doc_index import sentences
-from .event_args import (
+from ...calendar_words import CHRONOLOGY_HEADING, heading_parts
+from ...ids import unique_id
+from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
+from ..nlp import doc_text, sentences
+from ..time.tense import governing_verb, mode_of
+from .args import (
     AGENT_NOUNS,
     Args,
     MentionIndex,
@@ -30,12 +32,10 @@ from .event_args import (
     party_name,
     place_of,
 )
-from .event_context import anchor_relative, background, carry_over, chronology, in_heading
-from .event_draft import Draft
-from .event_ontology import CANCEL_VERBS, Trigger, light_verbs, trigger_for
-from .event_summary import informative, object_phrase, summary_of
-from .event_tense import governing_verb, mode_of
-from .nlp import doc_text
+from .context import anchor_relative, background, carry_over, chronology, in_heading
+from .draft import Draft
+from .ontology import CANCEL_VERBS, Trigger, light_verbs, trigger_for
+from .summary import informative, object_phrase, summary_of
 
 __all__ = ["extract_events"]
 
@@ -68,7 +68,6 @@ _CONTENT_TYPES = frozenset({"REJECT", "REQUEST", "ACCUSE", "SUPPORT"})
 #: How far back a definite noun looks for its event: about three news sentences (checked on the
 #: seeds and the demo corpus, where "the meeting" follows its event within two sentences).
 _REFER_TOKENS = 120
-_CHRONO_HEAD = re.compile(r"^(.{3,160}?)\s+[—–-]{1,2}\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _UNTIL = re.compile(r"\b(?:until|till|up to|through)\s+$", re.I)
 #: Cancel verbs that need a particle: "put off", "called off".
 _CANCEL_PRT = {"put": "off", "call": "off"}
@@ -83,17 +82,29 @@ def extract_events(
     tref_at = _timeref_tokens(doc, timerefs)
     triggers = _find_triggers(doc, tref_at)
     anchors = _anchor_timerefs(doc, timerefs, triggers)
-    drafts: list[Draft] = []
-    references: dict[int, Draft] = {}
+    ctx = Pass(index, tref_at, anchors)
+    drafts, references = ctx.drafts, ctx.references
     for tok, rule in triggers.items():
-        for d in _drafts(tok, rule, index, tref_at, anchors, drafts, references):
-            drafts.append(d)
+        drafts.extend(_drafts(tok, rule, ctx))
     chronology(article, drafts)
     drafts += background(drafts, anchors, index, article.id, set(names))
     anchor_relative(doc, drafts, timerefs, references)
     carry_over(doc, drafts, references)
     side = {a.id: f"state:{a.country}" for a in actors if a.country}
     return _finish(article, _merge(drafts, side), names, set(tref_at))
+
+
+@dataclass
+class Pass:
+    """What one pass over an article's triggers shares: its mentions, the time expressions by
+    token (their own and those anchored to each trigger), the events drafted so far and the
+    sentences whose event a later sentence refers back to."""
+
+    index: MentionIndex
+    tref_at: dict[int, TimeRef]
+    anchors: dict[int, list[TimeRef]]
+    drafts: list[Draft] = field(default_factory=list)
+    references: dict[int, Draft] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -200,21 +211,13 @@ def _demanded(verb: Token) -> bool:
     return verb.dep_ in ("acl", "xcomp", "advcl") and head.lemma_ in _DEMANDS
 
 
-def _drafts(
-    tok: Token,
-    rule: Trigger,
-    index: MentionIndex,
-    tref_at: dict[int, TimeRef],
-    anchors: dict[int, list[TimeRef]],
-    prior: list[Draft],
-    references: dict[int, Draft],
-) -> list[Draft]:
+def _drafts(tok: Token, rule: Trigger, ctx: Pass) -> list[Draft]:
     """The event(s) one trigger reports: one per target when the targets are conjoined."""
-    d = _draft(tok, rule, index, tref_at, anchors, prior, references)
+    d = _draft(tok, rule, ctx)
     if d is None:
         return []
     out = [d]
-    for extra in _more_targets(tok, d, index):
+    for extra in _more_targets(tok, d, ctx.index):
         twin = replace(d, tgt=extra, spans=list(d.spans), notes=list(d.notes))
         twin.notes.append(f"one of several targets of '{tok.text}'")
         out.append(twin)
@@ -242,15 +245,14 @@ def _more_targets(tok: Token, d: Draft, index: MentionIndex) -> list[Mention]:
     return out
 
 
-def _draft(
-    tok: Token,
-    rule: Trigger,
-    index: MentionIndex,
-    tref_at: dict[int, TimeRef],
-    anchors: dict[int, list[TimeRef]],
-    prior: list[Draft],
-    references: dict[int, Draft],
-) -> Draft | None:
+def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
+    index, tref_at, anchors, prior, references = (
+        ctx.index,
+        ctx.tref_at,
+        ctx.anchors,
+        ctx.drafts,
+        ctx.references,
+    )
     verb = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
     noun = tok != verb  # Token objects are made per access: compare by value, never by identity
     cancel = _cancel_verb(tok, verb) if noun else None
@@ -545,13 +547,7 @@ def _same_side(a: str | None, b: str | None, side: dict[str, str]) -> bool:
 def _unique_id(key: str, taken: set[str]) -> str:
     """A stable id from ``key``; a second event with the very same key (the same words, trigger,
     type and actors twice over) gets a counter, so ids stay unique within the article."""
-    n = 0
-    while True:
-        ident = hashlib.sha1((key if n == 0 else f"{key}#{n}").encode()).hexdigest()[:16]
-        if ident not in taken:
-            taken.add(ident)
-            return ident
-        n += 1
+    return unique_id(key, taken, 16)
 
 
 def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates: set[int]) -> list[Event]:
@@ -574,9 +570,9 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         src = names.get(d.src.actor) or party_name(d.src) if d.src and d.src.actor else None
         tgt = names.get(d.tgt.actor) or party_name(d.tgt) if d.tgt and d.tgt.actor else None
         summary = " ".join(x for x in (src, d.trigger.text, tgt) if x)
-        heading = _CHRONO_HEAD.match(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
+        heading = CHRONOLOGY_HEADING.fullmatch(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
         if heading is not None and d.trigger.idx < d.spans[0][1]:
-            summary = heading.group(1)  # a chronology item: its heading says it best
+            summary = heading_parts(heading)[0]  # a chronology item: its heading says it best
         elif d.trigger.pos_ in ("VERB", "AUX") and not any(n.startswith("background") for n in d.notes):
             summary = summary_of(d.trigger, src, dates)  # the clause reads better than the parts
         place_span = Span(article.id, d.place[1], d.place[2]) if d.place else None

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..knowledge import load_knowledge
-from ..model import Mention, Span
-from .roles import ROLE_HEADS
+from ...knowledge import load_knowledge
+from ...model import Mention, Span
+from ..actors.roles import ROLE_HEADS
 
 __all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of", "demonym_party", "party_name"]
 

@@ -7,8 +7,8 @@ import re
 import pytest
 from spacy.language import Language
 
-from storyline.analyse.doc_index import entity_ending_at, paragraph_of, sentences
-from storyline.analyse.intervals import Intervals
+from storyline.analyse.nlp import entity_ending_at, paragraph_of, sentences
+from storyline.analyse.ranges import Intervals
 
 TEXT = (
     "Antony Blinken met Wang Yi in Beijing on Monday. They spoke for hours.\n\n"

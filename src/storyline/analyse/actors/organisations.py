@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..knowledge import Country, Knowledge
-from ..model import Mention, Span
+from ...knowledge import Country, Knowledge
+from ...model import Mention, Span
 
 __all__ = [
     "org_head",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .nlp import doc_text
+from ..nlp import doc_text
 
 __all__ = ["summary_of", "object_phrase", "informative"]
 

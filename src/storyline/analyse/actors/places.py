@@ -15,8 +15,8 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..knowledge import Country, Knowledge, name_key
-from ..words import HONORIFIC_PATTERN
+from ...knowledge import Country, Knowledge, name_key
+from ...words import HONORIFIC_PATTERN
 from .organisations import INSTITUTION
 from .roles import ROLE_HEADS
 

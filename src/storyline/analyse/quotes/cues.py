@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .doc_index import entity_ending_at
+from ..nlp import entity_ending_at
 
 __all__ = [
     "SPEECH_CUES",

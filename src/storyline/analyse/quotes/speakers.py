@@ -9,18 +9,18 @@ phrases the most recent compatible speaker, as Citron and most attribution syste
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..model import Actor, Mention
-from ..model import Span as ModelSpan
-from .actors import actor_key
-from .nlp import doc_text
-from .references import reference_with_reason
+from ...ids import derived_id
+from ...model import Actor, Mention
+from ...model import Span as ModelSpan
+from ..actors.references import reference_with_reason
+from ..actors.resolve import actor_key
+from ..nlp import doc_text
 
 __all__ = ["Speaker", "resolve_speaker", "unnamed_id"]
 
@@ -72,7 +72,7 @@ def unnamed_id(description: str, article: str) -> str:
     """A stable id for a source described but not named, scoped to its article as the actors
     module's are: "officials" in two unrelated articles are not one actor."""
     key = " ".join(description.lower().split())
-    return f"unnamed:{article[:8]}:" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    return derived_id(key, 10, prefix=f"unnamed:{article[:8]}:")
 
 
 def resolve_speaker(
