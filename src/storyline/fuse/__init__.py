@@ -59,8 +59,8 @@ def fuse(
             "semantic claim grouping asked for, but sentence_transformers is not available: lexical only"
         )
     claims = group_claims(sentence_units(canon, used), sources, semantic=encode)
-    conflicts = find_conflicts(
-        canon, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes
+    conflicts = find_conflicts(  # all articles: a wire copy's text is its outlet's claim too
+        articles, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes
     )
     known = {c.id for c in conflicts}
     conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]

@@ -22,10 +22,13 @@ from collections.abc import Iterable, Sequence
 
 from ..ids import derived_id
 from ..model import Actor, Article, Conflict, Event, Evidence
+from ..sentences import pieces, split_spans
 from .chronology import chronology_conflicts
 from .claims import Sentence
+from .offices import office_conflicts
 from .quantities import MONTHS, Fact, broader, extract_facts
-from .similarity import candidate_pairs, cosine, tokens
+from .similarity import candidate_pairs, cosine, idf_table, tfidf, tokens
+from .superlatives import superlative_conflicts
 
 __all__ = ["find_conflicts", "fact_conflicts", "note_conflicts", "conflict_id"]
 
@@ -60,16 +63,45 @@ def find_conflicts(
 
     ``notes`` receives a line for each way the search was narrowed (see :func:`fact_conflicts`).
     """
+    sentences = [*sentences, *copy_sentences(articles, sentences)]
     found = [
         *fact_conflicts(sentences, {a.id: a for a in articles}, notes),
+        *superlative_conflicts(sentences, actors),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
-        *note_conflicts(articles, actors, events),
+        *office_conflicts(articles, actors),
     ]
+    # a title the analysis already flagged on the article's date is the same finding once
+    titled = {(s.article, s.start, s.end) for c in found if c.kind == "title" for s in c.sides[:1]}
+    for c in note_conflicts(articles, actors, events):
+        if not (c.kind == "title" and any((s.article, s.start, s.end) in titled for s in c.sides)):
+            found.append(c)
     out: dict[str, Conflict] = {}
     for c in found:
         key = "|".join(sorted(f"{s.article}:{s.start}:{s.end}" for s in c.sides)) + c.kind
         out.setdefault(key, c)
-    return sorted(out.values(), key=lambda c: (c.verdict != "conflict", c.kind, c.id))
+    rank = {"conflict": 0, "needs checking": 1}
+    return sorted(out.values(), key=lambda c: (rank.get(c.verdict, 2), c.kind, c.id))
+
+
+def copy_sentences(articles: Sequence[Article], sentences: Sequence[Sentence]) -> list[Sentence]:
+    """A wire copy's own sentences: the copy is its outlet's claim too, but is never analysed.
+
+    Split with the shared punctuation splitter; a sentence the story's analysed text already
+    holds word for word adds nothing and is left out (it would only repeat the original's facts).
+    """
+    have = {" ".join(s.text.split()) for s in sentences}
+    raw: list[tuple[str, int, int, str]] = []
+    for art in articles:
+        if art.duplicate_of is None:
+            continue
+        for start, end in pieces(art.text, split_spans(art.text)):
+            text = art.text[start:end]
+            if " ".join(text.split()) not in have:
+                raw.append((art.id, start, end, text))
+    if not raw:
+        return []
+    idf = idf_table([*(tokens(s.text) for s in sentences), *(tokens(r[3]) for r in raw)])
+    return [Sentence(a, st, e, t, tfidf(tokens(t), idf)) for a, st, e, t in raw]
 
 
 def fact_conflicts(
@@ -118,7 +150,8 @@ def fact_conflicts(
             if (texts[0].lower(), texts[1].lower()) in seen:
                 continue
             seen.add((texts[0].lower(), texts[1].lower()))
-            judged = _judge(fi, fj, *texts)
+            documented = fi.kind == "precedent" and _documented(sentences, i, j, fi, fj)
+            judged = _judge(fi, fj, *texts, documented=documented)
             if judged is not None:
                 verdict, why = judged
                 sides = (_fact_ev(si, fi), _fact_ev(sj, fj))
@@ -201,8 +234,12 @@ def _several_days(text: str, year: int | None) -> bool:
     return len(days) > 1
 
 
-def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
-    """(verdict, explanation) for two facts of one kind, or None when they agree."""
+def _judge(a: Fact, b: Fact, ta: str, tb: str, documented: bool = False) -> tuple[str, str] | None:
+    """(verdict, explanation) for two facts of one kind, or None when they agree.
+
+    ``documented``: for precedents of nested groups, whether the coverage itself names a visit
+    in the wider group's year (what makes "first X since 2019" and "first Y since 2018" fit).
+    """
     if a.kind == "precedent":
         if a.value == b.value:
             return None
@@ -212,11 +249,31 @@ def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
                 "conflict",
                 f"Both count precedents for the same group ({a.key}) but name different years: {said}.",
             )
-        wider = a.key if broader(a.key, b.key) else b.key if broader(b.key, a.key) else None
-        extra = f" ({wider} is the wider group, so its last precedent can be more recent)" if wider else ""
-        return "compatible", (
-            f"These look alike but measure different groups, '{a.key}' and '{b.key}'{extra}: "
-            f"{said} can both be true."
+        wider, narrower = (
+            (a, b) if broader(a.key, b.key) else (b, a) if broader(b.key, a.key) else (None, None)
+        )
+        if wider is None or narrower is None:
+            return "compatible", (
+                f"These look alike but measure different groups, '{a.key}' and '{b.key}': "
+                f"{said} can both be true."
+            )
+        if wider.value < narrower.value:
+            return "conflict", (
+                f"{said}: a {narrower.key} is also a {wider.key}, so a {narrower.key}'s visit in "
+                f"{narrower.value:.0f} would be a {wider.key}'s too; both cannot be right."
+            )
+        why = (
+            f"These look alike but measure different groups, '{a.key}' and '{b.key}' ({wider.key} is "
+            f"the wider group, so its last precedent can be more recent): {said}"
+        )
+        if documented:
+            return (
+                "compatible",
+                f"{why} can both be true, and the coverage names such a visit in {wider.value:.0f}.",
+            )
+        return "needs checking", (
+            f"{why} can both be true only if a {wider.key} who was not a {narrower.key} went in "
+            f"{wider.value:.0f}; none of these reports names one, so check the record."
         )
     if a.kind == "start":
         if a.value == b.value:
@@ -230,6 +287,21 @@ def _judge(a: Fact, b: Fact, ta: str, tb: str) -> tuple[str, str] | None:
             return None if a.qualifier == b.qualifier else ("compatible", _approx(ta, tb))
         return "conflict", f"The same {a.key} is given as '{ta}' in one report and '{tb}' in the other."
     return _judge_period(a, b, ta, tb)
+
+
+_VISIT = re.compile(r"\b(?:visit|visits|visited|trip|travell?ed|toured|tours)\b", re.I)
+
+
+def _documented(sentences: Sequence[Sentence], i: int, j: int, a: Fact, b: Fact) -> bool:
+    """Whether a sentence other than the two (and not itself a precedent) reports a visit in the
+    later of the two precedent years: the intermediate visit that reconciles them."""
+    year = str(int(max(a.value, b.value)))
+    for k, s in enumerate(sentences):
+        if k in (i, j) or year not in s.text or not _VISIT.search(s.text):
+            continue
+        if not any(f.kind == "precedent" for f in extract_facts(s.text, None)):
+            return True
+    return False
 
 
 def _reconciled(a: Fact, b: Fact) -> bool:
