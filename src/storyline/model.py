@@ -138,6 +138,17 @@ class Article(Record):
     # where the outlet name came from: sidecar, html-meta, feed, jsonl, url, print-line,
     # copyright, dateline, byline, photo-credit, header, footer, cli, handle; None = unknown
     outlet_source: str | None = None
+    # how the file's bytes were read when not plain UTF-8: the code page detected, a declared
+    # encoding that was retried, bytes lost (e.g. "read as Windows-1252 (detected)"); None = UTF-8
+    encoding_note: str | None = None
+    # ISO 639-1 code of the body's language (py3langid); None when too short to tell
+    language: str | None = None
+    # the news agency a dateline names ("SEOUL, March 12 (Agency) -", "(AP) —"): the wire source
+    wire_source: str | None = None
+    # pieces kept in ``text`` that analysis may skip (subheading, table, list), offsets into ``text``
+    marked: tuple[Removed, ...] = ()
+    # what ingest noticed and set aside without cutting text (an impossible date, an inherited one)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +230,10 @@ class TimeRef(Record):
     granularity: str | None  # day | month | year
     end: str | None = None  # for ranges
     how: str | None = None
+    # the same reading as TIMEX3 (TimeML) writes it, to compare with other taggers:
+    # type DATE | TIME | DURATION | SET; value "2000-02-10", "2000-Q3", "PRESENT_REF", "P3Y", ...
+    timex_type: str | None = None
+    timex_value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Rejected
 from .formats import read_feed, read_jsonl, read_warc
-from .raw import RawDoc, decode, sniff, utf16_of
+from .raw import RawDoc, declared_encoding, decode, read_text, sniff, wide
 
 __all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff", "display_name"]
 
@@ -40,27 +40,75 @@ SIDECAR_SUFFIX = ".meta.json"
 
 
 def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
-    """Expand files, folders (recursively) and globs into a sorted, de-duplicated file list."""
+    """Expand files, folders (recursively) and globs into a sorted, de-duplicated file list.
+
+    The second list accounts for everything else met on the way, so no file is passed over
+    without a word: names that do not exist, files in a folder that are not an input format,
+    hidden folders not searched, links that lead nowhere, sidecars with no article beside them.
+    """
     found: list[Path] = []
-    missing: list[InputError] = []
+    skipped: list[InputError] = []
+    sidecars: list[Path] = []
     for p in paths:
-        matches = [Path(m) for m in sorted(glob.glob(p, recursive=True))] if _is_glob(p) else [Path(p)]
+        literal = Path(p).exists() or Path(p).is_symlink()  # "[red]a.txt" is a name, not a glob
+        matches = (
+            [Path(p)]
+            if literal or not _is_glob(p)
+            else [Path(m) for m in sorted(glob.glob(p, recursive=True))]
+        )
         if not matches or not matches[0].exists():
-            missing.append(InputError(display_name(Path(p)), "no such file or folder"))
+            skipped.append(InputError(display_name(Path(p)), "no such file or folder"))
             continue
         for m in matches:
             if m.is_dir():
-                found.extend(f for f in sorted(m.rglob("*")) if f.is_file() and _wanted(f))
+                found.extend(_walk(m, skipped, sidecars))
             elif m.is_file():
-                found.append(m)
+                (sidecars if m.name.endswith(SIDECAR_SUFFIX) else found).append(m)
     seen: set[Path] = set()
     unique = []
     for f in found:
         key = f.resolve()
-        if key not in seen and not f.name.endswith(SIDECAR_SUFFIX):
+        if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, missing
+    names = {(f.parent, f.name) for f in unique} | {(f.parent, f.name.split(".")[0]) for f in unique}
+    for side in dict.fromkeys(sidecars):
+        if (side.parent, side.name.removesuffix(SIDECAR_SUFFIX)) not in names:
+            skipped.append(InputError(display_name(side), "sidecar metadata with no article file beside it"))
+    return unique, skipped
+
+
+def _walk(folder: Path, skipped: list[InputError], sidecars: list[Path]) -> Iterator[Path]:
+    """Input files under ``folder``, sorted; what is not read goes to ``skipped`` with why."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as e:
+        skipped.append(InputError(display_name(folder), f"folder cannot be listed: {e.strerror or e}"))
+        return
+    for f in entries:
+        if f.name.startswith("."):
+            what = "hidden folder not searched" if f.is_dir() else "hidden file not read"
+            skipped.append(InputError(display_name(f), f"{what} (name it to read it)"))
+        elif f.is_symlink() and f.is_dir():  # never followed while walking: links can loop
+            skipped.append(InputError(display_name(f), "link to a folder not followed (name it to read it)"))
+        elif f.is_dir():
+            yield from _walk(f, skipped, sidecars)
+        elif not f.is_file():
+            reason = "link that leads nowhere (broken or looping)" if f.is_symlink() else "not a regular file"
+            skipped.append(InputError(display_name(f), reason))
+        elif f.name.endswith(SIDECAR_SUFFIX):
+            sidecars.append(f)
+        elif _wanted(f):
+            yield f
+        else:
+            suffix = "".join(f.suffixes[-1:]) or "no extension"
+            skipped.append(
+                InputError(
+                    display_name(f),
+                    f"not read: {suffix} is not an input format (txt, html, warc, rss, atom, xml, "
+                    "jsonl, or any of them gzipped); name the file to have its content sniffed",
+                )
+            )
 
 
 def _is_glob(p: str) -> bool:
@@ -68,10 +116,8 @@ def _is_glob(p: str) -> bool:
 
 
 def _wanted(f: Path) -> bool:
-    name = f.name.lower().removesuffix(".gz")
-    if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
-        return False
-    return name.endswith(KNOWN_SUFFIXES)
+    name = f.name.lower()
+    return name.endswith(".gz") or name.endswith(KNOWN_SUFFIXES)
 
 
 def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
@@ -102,7 +148,7 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
 
 
 def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iterator[RawDoc | Rejected]:
-    """Dispatch on what the bytes are; ``name`` only breaks ties."""
+    """Dispatch on what the bytes are; ``name`` only breaks ties. Yields at least one record."""
     if data[:2] == b"\x1f\x8b":
         data, truncated = _gunzip(source, data, max_bytes)
         name = name.lower().removesuffix(".gz")
@@ -112,21 +158,41 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
         raise InputError(source, "file is empty")
     kind = sniff(data, name)
     if kind == "warc":
-        yield from read_warc(source, data, max_bytes)
+        yield from _at_least_one(source, read_warc(source, data, max_bytes))
         return
-    text = decode(source, data)
+    declared = declared_encoding(data) if kind in ("html", "feed") else None
+    got = read_text(source, data, declared)
+    text = got.text
     if not text.strip():
         raise InputError(source, "file holds only whitespace")
-    if kind == "text" and utf16_of(data):  # the byte sniff cannot see tags in UTF-16
+    if kind == "text" and wide(got.encoding):  # the byte sniff cannot see tags in UTF-16/32
         kind = sniff(text[:4096].encode("utf-8", "replace"), name)
     if kind == "feed":
-        yield from read_feed(source, text)
+        records = read_feed(source, text)
     elif kind == "jsonl":
-        yield from read_jsonl(source, text)
+        records = read_jsonl(source, text)
     elif kind == "html":
-        yield RawDoc(source=source, text="", format="html", html=text)
+        records = iter([RawDoc(source=source, text="", format="html", html=text)])
     else:
-        yield RawDoc(source=source, text=text, format="text")
+        records = iter([RawDoc(source=source, text=text, format="text")])
+    for r in _at_least_one(source, records):
+        if got.note is None:
+            yield r
+        elif isinstance(r, RawDoc):
+            r.encoding_note = got.note
+            yield r
+        else:
+            yield Rejected(r.source, f"{r.reason} (the file's text was {got.note})")
+
+
+def _at_least_one(source: str, records: Iterator[RawDoc | Rejected]) -> Iterator[RawDoc | Rejected]:
+    """The records, or one rejection when a container held none: a file never vanishes."""
+    n = 0
+    for r in records:
+        n += 1
+        yield r
+    if not n:
+        yield Rejected(source, "holds no records")
 
 
 def _gunzip(source: str, data: bytes, max_bytes: int) -> tuple[bytes, bool]:
@@ -161,8 +227,10 @@ def display_name(path: Path) -> str:
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
-    stem = path.name.split(".")[0]
-    for cand in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_name(stem + SIDECAR_SUFFIX)):
+    """``X.txt`` -> ``X.meta.json`` whatever dots X holds (``ABC19980108.1830.0711.meta.json``);
+    ``X.txt.meta.json`` and ``<name up to its first dot>.meta.json`` are still found."""
+    names = dict.fromkeys((path.name, path.stem, path.name.split(".")[0]))
+    for cand in (path.with_name(n + SIDECAR_SUFFIX) for n in names):
         if cand.is_file():
             try:
                 data = json.loads(cand.read_text(encoding="utf-8"))

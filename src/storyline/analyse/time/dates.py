@@ -32,9 +32,18 @@ from spacy.tokens import Doc
 from ...calendar_words import MONTH_NUMBERS
 from ...model import Article, Span, TimeRef
 from ..ranges import Intervals
-from .tense import is_future
+from .tense import clause_tense
+from .timex import EXTRA_PATTERNS, Reading, is_earnings, read_extra, value_of, year_ago
 
-__all__ = ["extract_timerefs", "resolve", "Resolved", "find_dateline", "published_base", "TIME_PATTERN"]
+__all__ = [
+    "extract_timerefs",
+    "resolve",
+    "read",
+    "Resolved",
+    "find_dateline",
+    "published_base",
+    "TIME_PATTERN",
+]
 
 
 class Resolved(NamedTuple):
@@ -43,11 +52,7 @@ class Resolved(NamedTuple):
     end: str | None  # last day/month/year of a range
 
 
-class _Res(NamedTuple):
-    date: str | None
-    granularity: str | None
-    end: str | None
-    how: str
+_Res = Reading
 
 
 _MONTHS = MONTH_NUMBERS
@@ -93,8 +98,9 @@ _ORD = r"(?:st|nd|rd|th)?"
 TIME_PATTERN = re.compile(
     "|".join(
         [
+            *EXTRA_PATTERNS,
             rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b",
-            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b(?!:)",
+            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b(?!:\d)",
             rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b",
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
@@ -113,7 +119,7 @@ TIME_PATTERN = re.compile(
     )
 )
 _LEAD = re.compile(
-    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at|during|by|until|through|from|between|the)\s+",
+    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at|during|by|until|through|from|between|for|within|the)\s+",
     re.I,
 )
 _DATELINE = re.compile(
@@ -125,14 +131,38 @@ _DATELINE = re.compile(
 DATELINE_WINDOW = 1500
 
 
-def resolve(text: str, published: dt.date | None, future: bool = False, *, late: bool = False) -> Resolved:
+def resolve(
+    text: str,
+    published: dt.date | None,
+    future: bool = False,
+    *,
+    late: bool = False,
+    tense: str | None = None,
+) -> Resolved:
     """Resolve one time expression against the article's date. ``future``: the clause's tense.
 
     ``published`` may be a ``datetime``; a time of 18:00 or later counts as ``late`` (see the
-    module docstring for the weekday rule this feeds).
+    module docstring for the weekday rule this feeds). ``tense`` ("past", "future", "present",
+    "unknown") overrides ``future``; present and unknown take the nearest reading.
     """
-    r = _interpret(text, published, future, late)
+    r = read(text, published, tense or ("future" if future else "past"), late=late)
     return Resolved(r.date, r.granularity, r.end)
+
+
+def read(
+    text: str,
+    published: dt.date | None,
+    tense: str = "unknown",
+    *,
+    late: bool = False,
+    ctx: dict[str, object] | None = None,
+) -> Reading:
+    """One expression's full reading: storyline's date, how it was found, TIMEX3 type and value.
+
+    ``ctx`` carries what earlier expressions of the same article established (the quarter an
+    earnings story reports, whether the sentence is about earnings).
+    """
+    return _interpret(text, published, tense, late, ctx if ctx is not None else {})
 
 
 def published_base(article: Article) -> tuple[dt.date | None, bool]:
@@ -179,6 +209,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
     for m in TIME_PATTERN.finditer(text):
         if taken.overlaps(m.start(), m.end()) or _false_month(text, m.start(), m.group()):
             continue
+        if _false_reference(text, m.start(), m.end()):
+            continue
         spans.append((m.start(), m.end(), "pattern"))
         taken.append((m.start(), m.end()))
     for ent in doc.ents:
@@ -186,27 +218,83 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             spans.append((ent.start_char, ent.end_char, "ner"))
             taken.append((ent.start_char, ent.end_char))
     out = []
+    ctx: dict[str, object] = {}
     for start, end, origin in sorted(spans):
         words = text[start:end]
         if origin == "dateline" and line is not None:
             moment = line[0]
-            res = _Res(moment.date().isoformat(), "day", None, f"dateline {moment:%H:%M}")
+            res = _Res(
+                moment.date().isoformat(),
+                "day",
+                None,
+                f"dateline {moment:%H:%M}",
+                "TIME",
+                f"{moment:%Y-%m-%dT%H:%M}",
+            )
         else:
             tok = doc.char_span(start, end, alignment_mode="expand")
-            fut = bool(tok is not None and len(tok) and is_future(tok.root))
-            res = _interpret(words, base, fut, late)
-            if fut:
+            tense = _tense_at(text, start, tok)
+            ctx["earnings"] = tok is not None and len(tok) > 0 and is_earnings(tok[0].sent.text)
+            res = _interpret(words, base, tense, late, ctx)
+            if tense == "future":
                 res = res._replace(how=res.how + "; future clause")
-        if origin == "ner" and res.date is None and not _worth_keeping(words):
+        if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
-        out.append(TimeRef(Span(article.id, start, end), words, res.date, res.granularity, res.end, res.how))
+        a, b = _trim(text, start, end)
+        out.append(
+            TimeRef(
+                Span(article.id, a, b),
+                text[a:b],
+                res.date,
+                res.granularity,
+                res.end,
+                res.how,
+                timex_type=res.ttype,
+                timex_value=res.value,
+            )
+        )
     return out
+
+
+#: Words TimeML leaves outside an expression's extent ("since 2019" -> "2019"); the reading
+#: was made with them ("how" keeps "since"), the span is the time words alone.
+_OUTSIDE = re.compile(
+    r"^(?:(?:since|from|between|in|on|at|during|by|until|through|over|for|within)\s+)+", re.I
+)
+#: Reporting verbs whose time word right after them dates the report ("said Wednesday it would
+#: ..."): the tense is the report's, whatever a parse hangs the word on.
+_REPORTED = re.compile(
+    r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|disclosed|declared|noted|warned"
+    r"|predicted|estimated|forecast|reported|agreed|signed|met|decided)\s+(?:on\s+)?$"
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _OUTSIDE.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    return start, end
+
+
+def _tense_at(text: str, start: int, tok: object) -> str:
+    if _REPORTED.search(text[max(0, start - 24) : start]):
+        return "past"
+    if tok is None or not len(tok):  # type: ignore[arg-type]
+        return "unknown"
+    return clause_tense(tok.root)  # type: ignore[attr-defined]
+
+
+def _false_reference(text: str, start: int, end: int) -> bool:
+    """'now' as a discourse word is still a reference; 'the past' in 'the past tense' and 'just now'
+    stay. Only 'now' glued to 'that' ("now that ...") is a conjunction, not a time."""
+    word = text[start:end].lower()
+    return word == "now" and text[end : end + 5].lower() == " that"
 
 
 # --------------------------------------------------------------------------- interpretation
 
 
-def _interpret(text: str, published: dt.date | None, future: bool, late: bool) -> _Res:
+def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx: dict[str, object]) -> _Res:
     if isinstance(published, dt.datetime):
         late = late or published.hour >= 18
         published = published.date()
@@ -217,23 +305,27 @@ def _interpret(text: str, published: dt.date | None, future: bool, late: bool) -
     since = t.startswith("since ")
     if since:
         t = t[6:]
-    res = _absolute(t, published, future) or _relative(t, published, future or since, late)
+    future = tense == "future"
+    extra = read_extra(t, published, tense, ctx)
+    if extra is not None:
+        return extra
+    res = _absolute(t, published, tense) or _relative(t, published, future or since, late, ctx)
     if res is None and _DATEISH.search(raw):
         res = _dateparser(raw, published, future)
     if res is None or res.date is None:
         why = "relative, no published date" if published is None else "not understood"
         return res or _Res(None, None, None, f"unresolved: {why}")
-    return res._replace(how=("since " if since else "") + res.how)
+    return value_of(res._replace(how=("since " if since else "") + res.how), raw)
 
 
-def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
+def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
     m = re.fullmatch(
         r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
         r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?",
         t,
     )
     if m and m.group(1) in _MONTHS:
-        year = int(m.group(4)) if m.group(4) else _year_for(_MONTHS[m.group(1)], pub, future)
+        year = int(m.group(4)) if m.group(4) else _year_for(_MONTHS[m.group(1)], pub, tense, int(m.group(2)))
         if year is None:
             return None
         mon = _MONTHS[m.group(1)]
@@ -241,20 +333,29 @@ def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
         if a and b:
             return _Res(a.isoformat(), "day", b.isoformat(), "day range")
     m = re.fullmatch(
-        r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", t
+        r"(?:(\w+day),?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", t
     ) or re.fullmatch(
-        r"(?:\w+day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", t
+        r"(?:(\w+day),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", t
     )
     if m:
-        g1, g2 = m.group(1), m.group(2)
+        g1, g2 = m.group(2), m.group(3)
         mon_s, day_s = (g1, g2) if g1.isalpha() else (g2, g1)
         if mon_s in _MONTHS:
             mon = _MONTHS[mon_s]
-            year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, future)
+            year = int(m.group(4)) if m.group(4) else _year_for(mon, pub, tense, int(day_s))
+            named = _WEEKDAYS.get(m.group(1) or "")
+            if not m.group(4) and year is not None and named is not None:
+                # "Saturday, April 25": the year in which that day is a Saturday, if one is near
+                fits = [
+                    y
+                    for y in (year, year - 1, year + 1)
+                    if (d := _safe_day(y, mon, int(day_s))) and d.weekday() == named
+                ]
+                year = fits[0] if fits else year
             d = _safe_day(year, mon, int(day_s)) if year else None
             if d:
                 return _Res(
-                    d.isoformat(), "day", None, "explicit date" if m.group(3) else "month-day, year inferred"
+                    d.isoformat(), "day", None, "explicit date" if m.group(4) else "month-day, year inferred"
                 )
             return None
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
@@ -269,7 +370,7 @@ def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
     )
     if m and m.group(1) in _MONTHS and m.group(2) in _MONTHS:
         m1, m2 = _MONTHS[m.group(1)], _MONTHS[m.group(2)]
-        y2 = int(m.group(3)) if m.group(3) else _year_for(m2, pub, future)
+        y2 = int(m.group(3)) if m.group(3) else _year_for(m2, pub, tense)
         if y2 is None:
             return None
         y1 = y2 - 1 if m1 > m2 else y2
@@ -280,10 +381,10 @@ def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
     )
     if m and m.group(2) in _MONTHS:
         mon = _MONTHS[m.group(2)]
-        year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, future)
+        year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, tense)
         if year is None:
             return None
-        how = "month" if m.group(3) else "month, year inferred" + (" (future)" if future else "")
+        how = "month" if m.group(3) else "month, year inferred" + (" (future)" if tense == "future" else "")
         return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {how}" if m.group(1) else how)
     m = re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(\d{2}|\d{4})", t)
     if m:
@@ -298,7 +399,7 @@ def _absolute(t: str, pub: dt.date | None, future: bool) -> _Res | None:
     return None
 
 
-def _relative(t: str, pub: dt.date | None, future: bool, late: bool) -> _Res | None:
+def _relative(t: str, pub: dt.date | None, future: bool, late: bool, ctx: dict[str, object]) -> _Res | None:
     if pub is None:
         return None
     if t in ("today", "tonight"):
@@ -317,6 +418,11 @@ def _relative(t: str, pub: dt.date | None, future: bool, late: bool) -> _Res | N
         t,
     )
     if m:
+        n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        if n == 1 and m.group(2) == "year" and m.group(3) in ("ago", "earlier"):
+            quarter = year_ago(pub, ctx)
+            if quarter is not None:
+                return quarter
         if m.group(3) in ("earlier", "later"):
             # relative to another event, not to the article: the events stage anchors these
             return _Res(None, None, None, "unresolved: relative to another event")
@@ -406,12 +512,29 @@ def _fmt(d: dt.date, gran: str) -> str:
     return str(d.year) if gran == "year" else f"{d.year}-{d.month:02d}" if gran == "month" else d.isoformat()
 
 
-def _year_for(month: int, pub: dt.date | None, future: bool) -> int | None:
+def _year_for(month: int, pub: dt.date | None, tense: str, day: int | None = None) -> int | None:
+    """The year of a month (or month-day) named without one.
+
+    Past clauses take the latest such month not after the article, future ones the next not
+    before it; any other clause (present, a noun phrase: "the Feb. 10 deadline") the nearest
+    reading, so "Feb. 10" in a story of 7 January is the coming one.
+    """
     if pub is None:
         return None
-    if future:
+    if tense == "future":
+        if day is not None and month == pub.month:
+            return pub.year if day >= pub.day else pub.year + 1
         return pub.year if month >= pub.month else pub.year + 1
-    return pub.year if month <= pub.month else pub.year - 1
+    if tense == "past":
+        if day is not None and month == pub.month:
+            return pub.year if day <= pub.day + 1 else pub.year - 1
+        return pub.year if month <= pub.month else pub.year - 1
+
+    def distance(year: int) -> int:
+        when = _safe_day(year, month, min(day or 15, 28)) or dt.date(year, month, 1)
+        return abs((when - pub).days)
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: (distance(y), -y if day else y))
 
 
 def _safe_day(year: int | None, month: int, day: int) -> dt.date | None:
@@ -435,7 +558,7 @@ def _numeric(a: int, b: int, y: int) -> _Res | None:
 
 
 def _explicit_day(text: str) -> dt.date | None:
-    r = _absolute(" ".join(text.lower().split()), None, False)
+    r = _absolute(" ".join(text.lower().split()), None, "past")
     return dt.date.fromisoformat(r.date) if r and r.date and r.granularity == "day" else None
 
 

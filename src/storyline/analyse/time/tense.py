@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["governing_verb", "is_future", "mode_of", "FUTURE_HEADS", "CANCEL_LEMMAS"]
+__all__ = ["governing_verb", "is_future", "clause_tense", "mode_of", "FUTURE_HEADS", "CANCEL_LEMMAS"]
 
 #: Verbs whose infinitive complement describes something not yet done ("expected to meet").
 FUTURE_HEADS = frozenset(
@@ -142,6 +142,32 @@ def is_future(tok: Token) -> bool:
     return not any(
         c.dep_ in ("amod", "advmod") and (c.tag_ == "JJS" or c.lower_ in _FIRSTS) for c in verb.head.children
     )
+
+
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "'m", "does", "do"})
+
+
+def clause_tense(tok: Token) -> str:
+    """past | future | present | unknown: the tense of the clause ``tok`` modifies.
+
+    Only that clause decides (a "would" in a neighbouring clause does not): future as
+    ``is_future``; past for a past-tense verb or a perfect ("has met", "had met"); present for
+    a present-tense verb; unknown when no verb governs (headlines, noun phrases).
+    """
+    if is_future(tok):
+        return "future"
+    verb = governing_verb(tok)
+    if verb is None:
+        return "unknown"
+    aux = {a.lower_ for a in _auxes(verb)}
+    if verb.tag_ == "VBD" or aux & _PAST_AUX or (verb.tag_ == "VBN" and aux & {"has", "have", "'ve"}):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or aux & _PRESENT_AUX:
+        return "present"
+    if verb.tag_ == "VBN" and not aux:
+        return "past"  # reduced relative or headline participle: "crew detained in January"
+    return "unknown"
 
 
 def mode_of(trigger: Token) -> str:
