@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -13,16 +12,13 @@ from rich.markup import escape
 
 from . import __version__
 from .errors import StorylineError
-from .settings import SETTINGS_HELP, Settings
+from .settings import DEFAULT_WORKERS, SETTINGS_HELP, Settings
 
 app = typer.Typer(
     help="storyline: many outlets in, one sourced story out.", no_args_is_help=True, add_completion=False
 )
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 out = Console(soft_wrap=True, highlight=False)
-
-#: Show a progress bar above this many files.
-PROGRESS_MIN_FILES = 5
 
 
 def _e(value: object) -> str:
@@ -48,8 +44,13 @@ def analyze(
         str | None, typer.Option("--published", help=SETTINGS_HELP["published"], callback=_published)
     ] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help=SETTINGS_HELP["outlet"])] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"])] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", help=SETTINGS_HELP["workers"], show_default="one per core")
+    ] = DEFAULT_WORKERS,
     engine: Annotated[str, typer.Option("--engine", help=SETTINGS_HELP["engine"])] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help=SETTINGS_HELP["ray_address"])
+    ] = None,
     html_report: Annotated[bool, typer.Option("--report/--no-report", help=SETTINGS_HELP["report"])] = True,
     llm_url: Annotated[str | None, typer.Option("--llm-url", help=SETTINGS_HELP["llm_url"])] = None,
     llm_model: Annotated[str | None, typer.Option("--llm-model", help=SETTINGS_HELP["llm_model"])] = None,
@@ -62,6 +63,12 @@ def analyze(
     near_duplicate_threshold: Annotated[
         float, typer.Option("--near-duplicate-threshold", help=SETTINGS_HELP["near_duplicate_threshold"])
     ] = 0.5,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress bars (they are off anyway when stderr is not a terminal)."
+        ),
+    ] = False,
 ) -> None:
     """Read coverage, analyse it and write DIR/story.json and DIR/report.html."""
     from .engine.local import run
@@ -74,6 +81,7 @@ def analyze(
             outlet=(outlet.strip() or None) if outlet else None,
             workers=workers,
             engine=engine,
+            ray_address=ray_address,
             report=html_report,
             llm_url=llm_url,
             llm_model=llm_model,
@@ -83,7 +91,8 @@ def analyze(
             max_bytes=max_bytes,
             near_duplicate_threshold=near_duplicate_threshold,
         )
-        report = run(paths, settings, progress=_progress)
+        with _Bars(enabled=not quiet and err.is_terminal) as bars:
+            report = run(paths, settings, progress=bars)
     except StorylineError as e:
         err.print(f"[red]error:[/red] {_e(e)}")
         raise typer.Exit(2) from None
@@ -108,13 +117,59 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _progress(items: Iterable[Any]) -> Iterable[Any]:
-    seq = list(items)
-    if len(seq) <= PROGRESS_MIN_FILES:
-        return seq
-    from rich.progress import track
+class _Bars:
+    """The run's progress on stderr: one bar per stage (reading, analysing, fusing) with its
+    rate and time left; nothing at all when disabled (not a terminal, or --quiet)."""
 
-    return track(seq, description="reading", console=err, transient=True)
+    def __init__(self, enabled: bool) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskID,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.enabled = enabled
+        self.tasks: dict[str, TaskID] = {}
+        self.units: dict[str, str] = {}
+        self.bar = Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not enabled,
+        )
+
+    def __enter__(self) -> _Bars:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def start(self, stage: str, total: int | None, unit: str) -> None:
+        self.units[stage] = unit
+        self.tasks[stage] = self.bar.add_task(stage, total=total, rate="")
+
+    def grow(self, stage: str, more: int) -> None:
+        task = self.tasks[stage]
+        total = self.bar.tasks[self._index(stage)].total or 0
+        self.bar.update(task, total=total + more)
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        task = self.tasks[stage]
+        self.bar.advance(task, n)
+        speed = self.bar.tasks[self._index(stage)].speed
+        if speed:
+            self.bar.update(task, rate=f"{speed:.1f} {self.units[stage]}/s")
+
+    def _index(self, stage: str) -> int:
+        return [t.id for t in self.bar.tasks].index(self.tasks[stage])
 
 
 @app.command()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .errors import StorylineError
 
-__all__ = ["Settings", "SETTINGS_HELP"]
+__all__ = ["Settings", "SETTINGS_HELP", "DEFAULT_WORKERS"]
 
 #: name -> help; feeds the CLI help and docs/settings.md
 SETTINGS_HELP: dict[str, str] = {
@@ -18,8 +19,12 @@ SETTINGS_HELP: dict[str, str] = {
     "outlet": "Outlet name for articles whose own outlet cannot be found (a sidecar, page metadata, or a "
     "copyright, print or dateline statement in the text wins over it).",
     "max_bytes": "Files larger than this are reported and skipped.",
-    "workers": "Processes for the analyse stage (1 = in this process).",
-    "engine": "Where the analyse stage runs: local (process pool) or ray (Ray Data; needs the ray extra).",
+    "workers": "Processes for the analyse stage (default: one per core; 1 = in this process). With "
+    "--engine ray, analysis actors.",
+    "engine": "Where reading and analysis run: local (this process and a pool) or ray (Ray Data over "
+    "shards of the input files; needs the ray extra, see docs/scale.md).",
+    "ray_address": "Ray cluster to join with --engine ray (e.g. ray://head:10001 or auto); default: "
+    "start a local Ray instance.",
     "summary_sentences": "How many sentences the extractive summary has.",
     "near_duplicate_threshold": "Jaccard similarity (MinHash) above which two articles are one wire story.",
     "report": "Also write report.html, a self-contained HTML report, next to story.json.",
@@ -30,6 +35,19 @@ SETTINGS_HELP: dict[str, str] = {
 }
 
 
+def _cores() -> int:
+    """The cores this process may run on (the affinity mask where the OS has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+#: --workers defaults to every core: analysis is CPU-bound and one spaCy per worker fits in
+#: 600 MB (docs/scale.md).
+DEFAULT_WORKERS = _cores()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     db: Path = Path("storyline.duckdb")
@@ -37,8 +55,9 @@ class Settings:
     published: str | None = None
     outlet: str | None = None
     max_bytes: int = 20_000_000
-    workers: int = 1
+    workers: int = DEFAULT_WORKERS
     engine: str = "local"
+    ray_address: str | None = None
     summary_sentences: int = 8
     # 0.5 on 5-shingles: wire copies with different junk and one edited sentence score
     # 0.6-0.9 on our fixtures, unrelated articles on one story stay under 0.2.
@@ -63,6 +82,8 @@ class Settings:
             raise StorylineError(f"engine must be 'local' or 'ray', got {self.engine!r}")
         if self.workers < 1:
             raise StorylineError("workers must be at least 1")
+        if self.ray_address and self.engine != "ray":
+            raise StorylineError("--ray-address needs --engine ray")
         if not 1 <= self.summary_sentences <= 50:
             raise StorylineError("summary_sentences must be between 1 and 50")
         if self.period not in ("auto", "day", "week", "month"):
@@ -88,7 +109,8 @@ def settings_markdown() -> str:
         "|---|---|---|",
     ]
     for f in fields(Settings):
-        rows.append(f"| `{f.name}` | `{f.default!s}` | {SETTINGS_HELP[f.name]} |")
+        default = "one per core" if f.name == "workers" else f"`{f.default!s}`"
+        rows.append(f"| `{f.name}` | {default} | {SETTINGS_HELP[f.name]} |")
     return "\n".join(rows) + "\n"
 
 

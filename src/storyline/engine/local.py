@@ -1,40 +1,100 @@
-"""Run the stages in this process: ingest → analyse → fuse → present.
+"""Run the stages in this process (and a worker pool): ingest → analyse → fuse → present.
 
-The runner checks every hand-off and names the stage that broke, and asks the store first so
-a second run over the same files does no analysis twice.
+Streaming: files are ingested a chunk at a time, and the chunk's articles are analysed in
+batches that are committed to the store as each finishes. A run killed at any point keeps every
+committed batch; the next run over the same files finds them in the store and analyses only
+what is missing (nothing is done or stored twice: the store is keyed by content hash). Fusion
+then reads the run's analyses back from the store one story at a time, so memory is bounded by
+the chunk, the batch and the largest story, not by the corpus.
+
+The runner checks every hand-off and names the stage that broke.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .. import __version__
-from ..analyse import analyse_isolated, analysis_key
+from ..analyse import ANALYSER_VERSION, analyse_isolated, analysis_key
 from ..errors import StageError
-from ..fuse import fuse_many
+from ..fuse import cluster_stories, fuse
+from ..ids import derived_id
 from ..ingest import ingest
+from ..ingest.readers import discover
 from ..model import Analysis, Article, Rejected, Story
 from ..present.build import build_presentation
 from ..present.llm import LLMConfig
-from ..present.report import write_report
+from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
 from ..present.story_json import write_story
 from ..settings import Settings
 from ..store import Store
 
-__all__ = ["RunReport", "analyse_in_pool", "present", "run", "write_outputs"]
+__all__ = [
+    "RunReport",
+    "StoryEntry",
+    "Progress",
+    "ChunkResult",
+    "INGEST_CHUNK",
+    "BATCH",
+    "analyse_in_pool",
+    "ingest_chunk",
+    "present",
+    "run",
+]
 
-Progress = Callable[[Iterable[Any]], Iterable[Any]]
+#: Files ingested together. Ingest counts each outlet's repeated lines (page furniture) and
+#: looks for near-duplicates within a chunk; 2,000 files of news (~6 kB of text each) keep a
+#: chunk's articles near 30 MB, and a corpus under 2,000 files is ingested exactly as in one go.
+INGEST_CHUNK = 2000
+#: Articles analysed and committed together. Measured on bench/corpus.py articles (~900 tokens):
+#: a worker's RSS is ~310 MB with spaCy loaded and stays under 400 MB at 32; a killed run loses at
+#: most one batch per worker.
+BATCH = 32
+#: Fewer articles than this to analyse are done in this process: starting a worker costs a
+#: spaCy load (~2 s), which the pool only earns back on a few batches per worker.
+POOL_MIN_ARTICLES = 4 * BATCH
+
+
+class Progress(Protocol):
+    """What the runner reports to; the CLI draws it as progress bars (``cli.py``)."""
+
+    def start(self, stage: str, total: int | None, unit: str) -> None: ...
+
+    def grow(self, stage: str, more: int) -> None: ...
+
+    def advance(self, stage: str, n: int = 1) -> None: ...
+
+
+class NoProgress:
+    def start(self, stage: str, total: int | None, unit: str) -> None:
+        pass
+
+    def grow(self, stage: str, more: int) -> None:
+        pass
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """One written story, as the run's summary and stories.json list it."""
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
 
 
 @dataclass
 class RunReport:
     story: Story  # the largest story (the only one when the input is one story)
-    stories: list[Story]
+    stories: list[StoryEntry]
     files: int
     articles: int
     duplicates: int
@@ -44,70 +104,233 @@ class RunReport:
     outputs: list[Path] = field(default_factory=list)
 
 
+@dataclass
+class ChunkResult:
+    """One ingested chunk: its articles, the key each analysis must match (None for wire copies,
+    which are not analysed), and what ingest rejected."""
+
+    articles: list[Article]
+    keys: dict[str, str | None]
+    rejected: list[Rejected]
+
+
 def _check(stage: str, items: Iterable[object], kind: type) -> None:
     for item in items:
         if not isinstance(item, kind):
             raise StageError(f"stage {stage!r} returned {type(item).__name__}, expected {kind.__name__}")
 
 
-def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysis], list[Rejected]]:
-    """Analyse in ``workers`` processes (each loads spaCy once); 1 means in this process.
+def ingest_chunk(
+    files: Sequence[str], settings: Settings, tick: Callable[[], None] | None = None
+) -> ChunkResult:
+    """Ingest one chunk of files (the stage function both engines run)."""
 
-    Articles are dealt round-robin into one chunk per worker so long and short ones mix; the
-    result keeps the input order. An article whose analysis fails is returned as ``Rejected``.
-    """
-    if workers <= 1 or len(articles) < 2 * workers:
-        return analyse_isolated(articles)
-    chunks = [articles[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(analyse_isolated, chunks))
-    by_id = {an.article: an for done, _ in results for an in done}
-    failed = [r for _, rejected in results for r in rejected]
-    return [by_id[a.id] for a in articles if a.id in by_id], failed
+    def counted(items: Iterable[object]) -> Iterator[object]:
+        for item in items:
+            yield item
+            if tick:
+                tick()
+
+    got = ingest(files, settings, progress=counted)
+    _check("ingest", got.articles, Article)
+    keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in got.articles}
+    return ChunkResult(got.articles, keys, got.rejected)
+
+
+def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysis], list[Rejected]]:
+    """Analyse in ``workers`` processes; 1 means in this process. Keeps the input order."""
+    done: dict[str, Analysis] = {}
+    failed: list[Rejected] = []
+    with _Analyser(workers) as analyser:
+        for fresh, bad in analyser.map(list(_batches(articles, BATCH))):
+            done.update((an.article, an) for an in fresh)
+            failed.extend(bad)
+    return [done[a.id] for a in articles if a.id in done], failed
 
 
 def run(paths: list[str], settings: Settings, progress: Progress | None = None) -> RunReport:
     """Ingest, analyse (reusing the store), fuse each story, present it and write the outputs."""
-    ingested = ingest(paths, settings, progress=progress)
-    _check("ingest", ingested.articles, Article)
-    articles = ingested.articles
-    keys = {a.id: analysis_key(a) for a in articles if a.duplicate_of is None}
+    bar = progress or NoProgress()
+    files, missing = discover(paths)
+    tally = _Tally(rejected=[Rejected(e.source, e.reason) for e in missing])
     with Store(settings.db) as store:
-        cached = store.get_analyses(keys)
-        need = {a.id: a for a in articles if a.id in keys and a.id not in cached}
+        bar.start("reading", len(files), "files")
+        bar.start("analysing", 0, "articles")
         if settings.engine == "ray":
-            from .ray_runner import analyse_on_ray
+            from .ray_runner import stream_on_ray
 
-            fresh, failed = analyse_on_ray(list(need.values()), settings.workers)
+            for part in stream_on_ray(files, settings, store.analysed_keys(ANALYSER_VERSION)):
+                fresh = tally.add_chunk(part.chunk)
+                store.put_articles(fresh)
+                _check("analyse", part.analyses, Analysis)
+                store.put_analyses((an, part.chunk.keys[an.article] or "") for an in part.analyses)
+                tally.add_batch(part.analyses, part.failed, reused=part.reused)
+                bar.advance("reading", part.files)
+                bar.grow("analysing", len(part.analyses) + len(part.failed))
+                bar.advance("analysing", len(part.analyses) + len(part.failed))
         else:
-            fresh, failed = analyse_in_pool(list(need.values()), settings.workers)
-        rejected = [*ingested.rejected, *failed]
-        _check("analyse", fresh, Analysis)
-        store.put_articles(articles)
-        store.put_analyses((an, keys[an.article]) for an in fresh)
-        store.put_rejected(rejected)
-        analyses = [*cached.values(), *fresh]
-        stories = (
-            fuse_many(articles, analyses, settings.summary_sentences, semantic=settings.semantic)
-            if articles
-            else []
+            for chunk in _chunks(files, settings, bar):
+                fresh = tally.add_chunk(chunk)
+                store.put_articles(fresh)  # committed before their analyses, never after
+                wanted = {a.id: k for a in fresh if (k := chunk.keys[a.id]) is not None}
+                have = store.analysed(wanted)
+                need = [a for a in fresh if a.id in wanted and a.id not in have]
+                tally.reused += len(have)
+                bar.grow("analysing", len(need))
+                for batch, bad in _analyse(need, settings):
+                    _check("analyse", batch, Analysis)
+                    store.put_analyses((an, wanted[an.article]) for an in batch)
+                    tally.add_batch(batch, bad)
+                    bar.advance("analysing", len(batch) + len(bad))
+        store.put_rejected(tally.rejected)
+        report = _fuse_and_write(store, tally.keys, tally.rejected, settings, bar)
+    report.files = len(files)
+    report.duplicates = tally.duplicates
+    report.reused = tally.reused
+    report.analysed = tally.analysed
+    return report
+
+
+@dataclass
+class _Tally:
+    """What the run has seen so far: its articles (in input order) and their analysis keys."""
+
+    rejected: list[Rejected]
+    keys: dict[str, str | None] = field(default_factory=dict)
+    reused: int = 0
+    analysed: int = 0
+    duplicates: int = 0
+
+    def add_chunk(self, chunk: ChunkResult) -> list[Article]:
+        """The chunk's articles this run has not met yet (an exact copy in an earlier chunk is
+        the same article: it counts as a duplicate)."""
+        self.rejected.extend(chunk.rejected)
+        fresh = [a for a in chunk.articles if a.id not in self.keys]
+        self.duplicates += sum(1 for a in chunk.articles if a.id in self.keys or a.duplicate_of)
+        self.keys.update((a.id, chunk.keys[a.id]) for a in fresh)
+        return fresh
+
+    def add_batch(self, done: list[Analysis], failed: list[Rejected], reused: int = 0) -> None:
+        self.analysed += len(done)
+        self.rejected.extend(failed)
+        self.reused += reused
+
+
+def _chunks(files: list[Path], settings: Settings, bar: Progress) -> Iterator[ChunkResult]:
+    for i in range(0, len(files), INGEST_CHUNK):
+        names = [str(f) for f in files[i : i + INGEST_CHUNK]]
+        yield ingest_chunk(names, settings, tick=lambda: bar.advance("reading"))
+
+
+def _analyse(articles: list[Article], settings: Settings) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
+    """Analysed batches as they finish, in this process or a pool."""
+    if not articles:
+        return
+    with _Analyser(settings.workers if len(articles) >= POOL_MIN_ARTICLES else 1) as analyser:
+        yield from analyser.map(list(_batches(articles, BATCH)))
+
+
+def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
+    for i in range(0, len(items), size):
+        yield list(items[i : i + size])
+
+
+class _Analyser:
+    """Batches analysed here (one worker) or in a process pool, yielded as each finishes.
+
+    At most two batches per worker are in flight, so memory is bounded by the batch whatever
+    the chunk holds.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm) if workers > 1 else None
+
+    def __enter__(self) -> _Analyser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
+        if self.pool is None:
+            for b in batches:
+                yield analyse_isolated(b)
+            return
+        todo = iter(batches)
+        running: set[Future[tuple[list[Analysis], list[Rejected]]]] = set()
+        while True:
+            for b in islice(todo, 2 * self.workers - len(running)):
+                running.add(self.pool.submit(analyse_isolated, b))
+            if not running:
+                return
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for f in finished:
+                yield f.result()
+
+
+def _warm() -> None:
+    """Load spaCy when a worker starts, not inside its first batch."""
+    from ..analyse.nlp import load_nlp
+
+    load_nlp()
+
+
+def _fuse_and_write(
+    store: Store, keys: dict[str, str | None], rejected: list[Rejected], settings: Settings, bar: Progress
+) -> RunReport:
+    """Cluster the run's articles into stories, then fuse, present, store and write each story
+    with only its own analyses read back from the store."""
+    articles = store.get_articles(list(keys))
+    wanted = {i: k for i, k in keys.items() if k is not None}
+    clusters = cluster_stories(articles, list(store.get_actor_lists(wanted).values())) if articles else []
+    by_id = {a.id: a for a in articles}
+    out = settings.out
+    several = len(clusters) > 1
+    outputs: list[Path] = []
+    entries: list[StoryEntry] = []
+    largest: Story | None = None
+    bar.start("fusing", len(clusters), "stories")
+    if several:
+        out.mkdir(parents=True, exist_ok=True)
+        if settings.report:
+            outputs.append(write_plotly(out))
+    for ids in clusters:
+        members = [by_id[i] for i in ids]
+        own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
+        used = [own[i] for i in ids if i in own]
+        story = fuse(members, used, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
+        _check("fuse", [story], Story)
+        story = replace(
+            story, id=derived_id(ids[0], 10, prefix="story-"), title=story.title or members[0].title
         )
-        _check("fuse", stories, Story)
-        stories = [_present_or_keep(s, analyses, settings) for s in stories]
-        _check("present", stories, Story)
-        for story in stories:
-            store.put_story(story)
-    outputs = write_outputs(stories, rejected, settings)
-    main = max(stories, key=lambda s: len(s.articles)) if stories else Story(__version__)
+        story = _present_or_keep(story, used, settings)
+        _check("present", [story], Story)
+        store.put_story(story)
+        if several:
+            outputs.extend(_write_story(story, out / story.id, settings, shared=True))
+        else:
+            outputs.extend(
+                _write_story(replace(story, rejected=tuple(rejected)), out, settings, shared=False)
+            )
+        entries.append(StoryEntry(story.id, story.title, tuple(ids)))
+        if largest is None or len(story.articles) > len(largest.articles):
+            largest = story
+        bar.advance("fusing")
+    if several:
+        outputs[:0] = _write_index(entries, rejected, settings)
+    elif not clusters:
+        outputs.append(write_story(Story(__version__, rejected=tuple(rejected)), out / "story.json"))
     return RunReport(
-        story=main,
-        stories=stories,
-        files=ingested.files,
+        story=largest or Story(__version__),
+        stories=entries,
+        files=0,
         articles=len(articles),
-        duplicates=sum(1 for a in articles if a.duplicate_of),
+        duplicates=0,
         rejected=rejected,
-        reused=len(cached),
-        analysed=len(fresh),
+        reused=0,
+        analysed=0,
         outputs=outputs,
     )
 
@@ -122,16 +345,6 @@ def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story
     )
 
 
-def _report_or_note(story: Story, path: Path) -> list[Path]:
-    """Write report.html; a rendering bug costs the report, never story.json or other stories."""
-    try:
-        return [write_report(story, path)]
-    except Exception as e:  # the per-story boundary, as in _present_or_keep
-        failures = path.with_name("report-failed.txt")
-        failures.write_text(f"report.html could not be written: {type(e).__name__}: {e}\n", encoding="utf-8")
-        return [failures]
-
-
 def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
     """Present one story; if that breaks, keep the fused story (with a note) rather than lose it."""
     try:
@@ -141,36 +354,41 @@ def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings)
         return replace(story, notes=(*story.notes, note))
 
 
-def write_outputs(stories: list[Story], rejected: list[Rejected], settings: Settings) -> list[Path]:
-    """One story: DIR/story.json (+ report.html). Several: DIR/stories.json and a folder per story."""
-    out = settings.out
-    written: list[Path] = []
-    if len(stories) <= 1:
-        story = stories[0] if stories else Story(__version__)
-        story = replace(story, rejected=tuple(rejected))
-        written.append(write_story(story, out / "story.json"))
-        if settings.report and stories:
-            written.extend(_report_or_note(story, out / "report.html"))
+def _write_story(story: Story, folder: Path, settings: Settings, *, shared: bool) -> list[Path]:
+    """story.json (+ report.html): self-contained alone, or using the run's one plotly.js copy."""
+    written = [write_story(story, folder / "story.json")]
+    if not settings.report:
         return written
-    index = {
+    path = folder / "report.html"
+    try:
+        written.append(write_report(story, path, plotly_src=f"../{PLOTLY_FILE}" if shared else None))
+    except Exception as e:  # the per-story boundary, as in _present_or_keep
+        failures = path.with_name("report-failed.txt")
+        failures.write_text(f"report.html could not be written: {type(e).__name__}: {e}\n", encoding="utf-8")
+        written.append(failures)
+    return written
+
+
+def _write_index(entries: list[StoryEntry], rejected: list[Rejected], settings: Settings) -> list[Path]:
+    """DIR/stories.json (and DIR/index.html with the reports) listing every story."""
+    out = settings.out
+    index: dict[str, Any] = {
         "storyline_version": __version__,
         "rejected": [r.to_dict() for r in rejected],
         "stories": [
             {
                 "id": s.id,
                 "title": s.title,
-                "articles": [a.id for a in s.articles],
+                "articles": list(s.articles),
                 "story": f"{s.id}/story.json",
                 "report": f"{s.id}/report.html" if settings.report else None,
             }
-            for s in stories
+            for s in entries
         ],
     }
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "stories.json").write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
-    written.append(out / "stories.json")
-    for s in stories:
-        written.append(write_story(s, out / s.id / "story.json"))
-        if settings.report:
-            written.extend(_report_or_note(s, out / s.id / "report.html"))
+    path = out / "stories.json"
+    path.write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
+    written = [path]
+    if settings.report:
+        written.append(write_index(index, out / "index.html"))
     return written

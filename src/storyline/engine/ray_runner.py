@@ -1,62 +1,164 @@
-"""Run the analyse stage on Ray Data: the same stage functions as the local engine.
+"""Run reading and analysis on Ray Data: the same stage functions as the local engine.
 
-Ingest (reading and cleaning) and fusion stay on the driver; analysis, the costly spaCy pass,
-is mapped over the cluster in batches by an actor pool, each actor loading the model once.
-Install with ``pip install 'storyline[ray]'``.
+The driver builds a dataset of file *shards* (lists of paths, never their contents): a Ray task
+ingests each shard with :func:`engine.local.ingest_chunk` (any format ingest reads: text, HTML,
+JSONL, WARC, feeds, gz), articles stream on to an actor pool where each actor loads spaCy once
+and runs :func:`analyse.analyse_isolated` on batches, and the driver receives finished batches
+one at a time and commits them to the store. The corpus is never in the driver's memory: only
+the file list, the stored-analysis keys and one batch.
+
+A shard is ``INGEST_CHUNK`` files, the local engine's chunk, so both engines see the same
+outlet furniture and near-duplicates and give the same analyses. Workers cannot open the store
+(DuckDB has one writer), so the driver hands them the keys already stored and they skip those
+articles. Install with ``pip install 'storyline[ray]'``; docs/scale.md says how to join a cluster.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from ..errors import StorylineError
 from ..model import Analysis, Article, Rejected
+from ..settings import Settings
+from .local import BATCH, INGEST_CHUNK, ChunkResult, ingest_chunk
 
-__all__ = ["analyse_on_ray"]
-
-
-class _Analyser:
-    """A Ray actor: loads spaCy once, analyses batches of articles given as dicts."""
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        import json
-
-        from ..analyse import analyse_isolated
-
-        articles = [Article.from_dict(json.loads(x)) for x in batch["article"]]
-        done, failed = analyse_isolated(articles)
-        # one row per article in, one out: an analysis, or the rejection that replaced it
-        rows = {an.article: json.dumps({"analysis": an.to_dict()}) for an in done}
-        rejected = iter(failed)
-        return {
-            "result": [rows.get(a.id) or json.dumps({"rejected": next(rejected).to_dict()}) for a in articles]
-        }
+__all__ = ["RayPart", "stream_on_ray"]
 
 
-def analyse_on_ray(
-    articles: list[Article], workers: int, batch_size: int = 16
-) -> tuple[list[Analysis], list[Rejected]]:
-    """Analyse on a Ray cluster (a local one is started when none is running); an article whose
-    analysis fails comes back as ``Rejected``, as in the local engine."""
+@dataclass
+class RayPart:
+    """One batch back from the cluster: its articles (as a chunk), their analyses, the analyses
+    that failed, how many were already stored, and how many files the batch finished."""
+
+    chunk: ChunkResult
+    analyses: list[Analysis]
+    failed: list[Rejected]
+    reused: int
+    files: int
+
+
+def stream_on_ray(
+    files: list[Path], settings: Settings, stored: frozenset[tuple[str, str]]
+) -> Iterator[RayPart]:
+    """Batches as the cluster finishes them (a local Ray instance starts when none is running)."""
     try:
         import ray
     except ImportError as e:
         raise StorylineError("the Ray engine needs the extra: pip install 'storyline[ray]'") from e
-    import json
-
-    if not articles:
-        return [], []
+    if not files:
+        return
     if not ray.is_initialized():
-        ray.init(num_cpus=max(1, workers), include_dashboard=False, log_to_driver=False)
-    ds = ray.data.from_items([{"article": json.dumps(a.to_dict())} for a in articles])
-    out = ds.map_batches(_Analyser, batch_size=batch_size, concurrency=max(1, workers), batch_format="numpy")
-    by_id = {}
-    failed = []
-    for row in out.iter_rows():
-        result = json.loads(row["result"])
-        if "rejected" in result:
-            failed.append(Rejected.from_dict(result["rejected"]))
-        else:
-            an = Analysis.from_dict(result["analysis"])
-            by_id[an.article] = an
-    return [by_id[a.id] for a in articles if a.id in by_id], failed
+        try:
+            if settings.ray_address:
+                ray.init(address=settings.ray_address, log_to_driver=False)
+            else:
+                ray.init(num_cpus=settings.workers + 1, include_dashboard=False, log_to_driver=False)
+        except (ConnectionError, RuntimeError, ValueError) as e:
+            where = settings.ray_address or "a local instance"
+            raise StorylineError(f"cannot start Ray ({where}): {e}") from e
+    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    shards = [
+        {"files": json.dumps([str(f) for f in files[i : i + INGEST_CHUNK]])}
+        for i in range(0, len(files), INGEST_CHUNK)
+    ]
+    ds: Any = ray.data.from_items(shards)
+    # reading is light next to spaCy: a quarter of a CPU, so it runs beside the analysers
+    ds = ds.flat_map(partial(_ingest_rows, settings=settings, stored=stored), num_cpus=0.25)
+    ds = ds.map_batches(
+        _Analyser, batch_size=BATCH, concurrency=settings.workers, batch_format="numpy", num_cpus=1
+    )
+    for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy"):
+        yield _part(batch)
+
+
+def _ingest_rows(
+    row: dict[str, Any], *, settings: Settings, stored: frozenset[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """One shard ingested: a row per article (``need``: not stored yet) and per rejection; the
+    shard's last row carries its file count."""
+    names = json.loads(row["files"])
+    chunk = ingest_chunk(names, settings)
+    rows = [
+        {
+            "article": json.dumps(a.to_dict()),
+            "key": key or "",
+            "need": bool(key) and (a.id, key) not in stored,
+            "rejected": "",
+            "files": 0,
+        }
+        for a in chunk.articles
+        for key in [chunk.keys[a.id]]
+    ]
+    rows += [
+        {"article": "", "key": "", "need": False, "rejected": json.dumps(r.to_dict()), "files": 0}
+        for r in chunk.rejected
+    ]
+    if not rows:
+        rows.append({"article": "", "key": "", "need": False, "rejected": "", "files": 0})
+    rows[-1]["files"] = len(names)
+    return rows
+
+
+class _Analyser:
+    """A Ray actor: loads spaCy once, analyses the batch's articles that need it."""
+
+    def __init__(self) -> None:
+        from ..analyse.nlp import load_nlp
+
+        load_nlp()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        from ..analyse import analyse_isolated
+
+        need = [
+            Article.from_dict(json.loads(a))
+            for a, n in zip(batch["article"], batch["need"], strict=True)
+            if n
+        ]
+        done, failed = analyse_isolated(need)
+        by_id = {an.article: json.dumps(an.to_dict()) for an in done}
+        lost = {r.source: json.dumps(r.to_dict()) for r in failed}
+        analyses, failures = [], []
+        for text, n in zip(batch["article"], batch["need"], strict=True):
+            art = Article.from_dict(json.loads(text)) if n else None
+            analyses.append(by_id.get(art.id, "") if art else "")
+            where = (f"{art.source}#{art.record}" if art.record else art.source) if art else ""
+            failures.append(lost.get(where, "") if art and art.id not in by_id else "")
+        return {**batch, "analysis": analyses, "failed": failures}
+
+
+def _part(batch: dict[str, Any]) -> RayPart:
+    articles: list[Article] = []
+    keys: dict[str, str | None] = {}
+    rejected: list[Rejected] = []
+    analyses: list[Analysis] = []
+    failed: list[Rejected] = []
+    reused = 0
+    for art, key, need, rej, an, bad in zip(
+        batch["article"],
+        batch["key"],
+        batch["need"],
+        batch["rejected"],
+        batch["analysis"],
+        batch["failed"],
+        strict=True,
+    ):
+        if rej:
+            rejected.append(Rejected.from_dict(json.loads(rej)))
+        if not art:
+            continue
+        a = Article.from_dict(json.loads(art))
+        articles.append(a)
+        keys[a.id] = key or None
+        if an:
+            analyses.append(Analysis.from_dict(json.loads(an)))
+        elif bad:
+            failed.append(Rejected.from_dict(json.loads(bad)))
+        elif key and not need:
+            reused += 1
+    return RayPart(ChunkResult(articles, keys, rejected), analyses, failed, reused, int(sum(batch["files"])))

@@ -1,6 +1,8 @@
 """``report.html``: the whole story in one self-contained file that reads offline.
 
-Plotly's bundled JavaScript is inlined once; nothing is fetched from a network. Every piece of
+Plotly's bundled JavaScript is inlined once; nothing is fetched from a network. A run that
+finds many stories writes one ``plotly.min.js`` beside an ``index.html`` instead, and each
+story's page loads that one local copy (``plotly_src``): 4.7 MB once rather than per story. Every piece of
 article text reaches the page through Jinja2 autoescaping (or, inside figures, as JSON with
 ``<`` escaped), so markup in an article shows as text and never runs. Escaping does not stop a
 ``javascript:`` link, so every link built from input goes through ``safe_url``, and the page's
@@ -29,6 +31,9 @@ from .timeline import format_date, outlet_of, period_bounds
 
 __all__ = [
     "write_report",
+    "write_index",
+    "write_plotly",
+    "PLOTLY_FILE",
     "render_report",
     "story_context",
     "span_anchor",
@@ -48,6 +53,11 @@ REPORT_CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
+#: a story page of a multi-story run: the same, plus scripts from its own folder tree
+#: (the shared plotly.min.js next to index.html)
+SHARED_CSP = REPORT_CSP.replace("script-src 'unsafe-inline'", "script-src 'unsafe-inline' 'self'")
+#: the one copy of Plotly's bundle a multi-story run writes, beside index.html
+PLOTLY_FILE = "plotly.min.js"
 
 # a conflict side is often a bare date or number ("January 15"); this much of its sentence on
 # either side lets a reader see what the date is of without leaving the section
@@ -57,22 +67,56 @@ CONTEXT_CHARS = 160
 BACKGROUND_DAYS = 60
 
 
-def write_report(story: Story, path: Path) -> Path:
-    """Write ``report.html`` (atomically, like story.json) and return its path."""
+def write_report(story: Story, path: Path, plotly_src: str | None = None) -> Path:
+    """Write ``report.html`` (atomically, like story.json) and return its path.
+
+    ``plotly_src``: a relative URL of a shared ``plotly.min.js`` (see :func:`write_plotly`)
+    instead of inlining the library.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render_report(story), encoding="utf-8")
-    tmp.replace(path)
+    _atomic_write(path, render_report(story, plotly_src))
     return path
 
 
-def render_report(story: Story) -> str:
+def render_report(story: Story, plotly_src: str | None = None) -> str:
     from plotly.offline import get_plotlyjs
 
     env = template_env()
     return env.get_template("report.html.j2").render(
-        s=story_context(story), plotly_js=get_plotlyjs(), csp=REPORT_CSP, **assets()
+        s=story_context(story),
+        plotly_js=None if plotly_src else get_plotlyjs(),
+        plotly_src=plotly_src,
+        csp=SHARED_CSP if plotly_src else REPORT_CSP,
+        **assets(),
     )
+
+
+def write_plotly(folder: Path) -> Path:
+    """``folder/plotly.min.js``: the one copy the story pages of a multi-story run share."""
+    from plotly.offline import get_plotlyjs
+
+    path = folder / PLOTLY_FILE
+    js = get_plotlyjs()
+    if not path.is_file() or path.stat().st_size != len(js.encode("utf-8")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(path, js)
+    return path
+
+
+def write_index(index: Mapping[str, Any], path: Path) -> Path:
+    """``index.html``: every story of a run (title, articles, link to its page) and what was
+    rejected; ``index`` is the run's stories.json."""
+    html = (
+        template_env().get_template("index.html.j2").render(index=index, csp=REPORT_CSP, css=assets()["css"])
+    )
+    _atomic_write(path, html)
+    return path
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
 
 
 @cache
