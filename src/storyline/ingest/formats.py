@@ -19,10 +19,12 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import Rejected
-from .raw import RawDoc, decode, sniff
+from .raw import RawDoc, declared_encoding, read_text, sniff
 
 __all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
 
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_XML_ENCODING = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section", "article")
 
 
@@ -55,8 +57,9 @@ def read_warc(source: str, data: bytes, max_bytes: int = 20_000_000) -> Iterator
                 what = ctype or "untyped"
                 yield Rejected(where, f"WARC record for {uri or 'unknown URL'} is {what}, not HTML")
                 continue
+            charset = _CHARSET.search(ctype)
             try:
-                text = decode(where, body)
+                got = read_text(where, body, charset.group(1) if charset else declared_encoding(body))
             except Exception as e:  # InputError: reported, never fatal
                 yield Rejected(where, str(getattr(e, "reason", e)))
                 continue
@@ -64,9 +67,10 @@ def read_warc(source: str, data: bytes, max_bytes: int = 20_000_000) -> Iterator
                 source=source,
                 text="",
                 format="warc",
-                html=text,
+                html=got.text,
                 meta={"url": uri} if uri else {},
                 record=str(n),
+                encoding_note=got.note,
             )
     except (ArchiveLoadFailed, EOFError, ValueError, OSError) as e:
         yield Rejected(source, f"WARC is truncated or corrupt after {n} response records: {e}")
@@ -77,6 +81,9 @@ def read_warc(source: str, data: bytes, max_bytes: int = 20_000_000) -> Iterator
 
 def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     """One article per entry: its content (or summary); link, title, author and date as metadata."""
+    # the text is decoded already: an XML declaration naming another encoding would make
+    # feedparser decode the UTF-8 bytes below a second time ("seÃ±al")
+    text = _XML_ENCODING.sub(r"\1utf-8\2", text[:300], count=1) + text[300:]
     try:
         # a stream, not str: feedparser treats a str as a URL or file name first
         feed = feedparser.parse(io.BytesIO(text.encode("utf-8", "replace")))
@@ -87,11 +94,11 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     if not feed.entries:
         yield Rejected(source, f"feed has no entries{': ' + str(feed.bozo_exception) if feed.bozo else ''}")
         return
-    empty: list[int] = []
     for i, e in enumerate(feed.entries, 1):
         text = _entry_text(e)
         if not text.strip():
-            empty.append(i)
+            # one line per entry, like every other record: each is accounted for by its number
+            yield Rejected(f"{source}#{i}", "feed entry has no content or summary")
             continue
         meta: dict[str, Any] = {"title": e.get("title"), "url": e.get("link"), "outlet": outlet}
         if outlet:
@@ -106,13 +113,6 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
             meta["published"] = time.strftime("%Y-%m-%dT%H:%M", stamp)
             meta["published_source"] = "feed"
         yield RawDoc(source=source, text=text, format="feed", meta=meta, record=str(i))
-    if len(empty) == 1:
-        yield Rejected(f"{source}#{empty[0]}", "feed entry has no content or summary")
-    elif empty:  # one line, not thousands, for a feed of empty items
-        shown = ", ".join(map(str, empty[:5])) + (", ..." if len(empty) > 5 else "")
-        yield Rejected(
-            source, f"{len(empty)} of {len(feed.entries)} feed entries have no content or summary ({shown})"
-        )
 
 
 def _entry_text(e: Any) -> str:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
+from .encoding import Decoded, declared_encoding, decode_bytes
 
-__all__ = ["RawDoc", "sniff", "decode", "utf16_of"]
+__all__ = ["RawDoc", "sniff", "decode", "read_text", "wide", "declared_encoding"]
 
 # Share of control characters above which decoded "text" is really binary; real text has none
 # but the odd form feed, binaries decoded as Latin-1 have 10-30 %.
@@ -31,6 +30,8 @@ class RawDoc:
     record: str | None = None
     #: ``text`` is trafilatura's extraction from ``html``: page furniture is mostly gone already
     extracted: bool = False
+    #: how the bytes were read when that was not plain UTF-8 (code page detected, bytes lost)
+    encoding_note: str | None = None
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -56,49 +57,27 @@ def sniff(data: bytes, name: str = "") -> str:
     return "text"
 
 
-def decode(source: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 when valid, else the detected encoding; binary is refused.
+def decode(source: str, data: bytes, declared: str | None = None) -> str:
+    """Bytes to text (see ``read_text``); the text only."""
+    return read_text(source, data, declared).text
 
-    Never raises on bad bytes in real text: undecodable bytes become U+FFFD.
+
+def read_text(source: str, data: bytes, declared: str | None = None) -> Decoded:
+    """Bytes to text by BOM, declaration or detection (``encoding.decode_bytes``); binary is
+    refused with ``InputError``. Never raises on bad bytes in real text: they become U+FFFD,
+    and the returned ``note`` says what was guessed or lost.
     """
-    utf16 = utf16_of(data)
-    try:
-        text = data.decode(utf16 or "utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data[:200_000]).best()
-        encoding = best.encoding if best is not None else "utf-8"
-        if encoding.startswith("mac_") and _decodes(data, "cp1252"):
-            encoding = "cp1252"  # short Windows-1252 text is often mistaken for Mac Roman
-        text = data.decode(encoding, errors="replace")
-    sample = text[:20_000]
+    got = decode_bytes(data, declared)
+    sample = got.text[:20_000]
     control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f") + sample.count("\ufffd")
     if sample and control / len(sample) > CONTROL_SHARE:
         if "\x00" in sample:
             raise InputError(source, "looks binary (NUL bytes), not text")
         raise InputError(source, "looks binary: too many control or undecodable characters")
-    return text.replace("\x00", "")  # a stray NUL in real text is damage, not content
+    # a stray NUL in real text is damage, not content
+    return Decoded(got.text.replace("\x00", ""), got.encoding, got.note)
 
 
-def utf16_of(data: bytes) -> str | None:
-    """UTF-16 by its BOM, or (no BOM) by NUL bytes in every other position of ASCII-heavy text."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    head = data[:4096]
-    half = len(head) // 2
-    if half < 8:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    # 0.3 / 0.02: English UTF-16 has a NUL in ~90 % of high bytes, binaries spread them evenly
-    if odd > 0.3 * half and even < 0.02 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.02 * half:
-        return "utf-16-be"
-    return None
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
+def wide(encoding: str) -> bool:
+    """UTF-16 or UTF-32: the byte sniff cannot see tags or braces in these."""
+    return encoding.startswith(("utf-16", "utf-32"))

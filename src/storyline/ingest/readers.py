@@ -71,7 +71,7 @@ def discover(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    names = {(f.parent, f.name) for f in unique} | {(f.parent, f.name.split(".")[0]) for f in unique}
+    names = {(f.parent, n) for f in unique for n in (f.name, f.stem, f.name.split(".")[0])}
     for side in dict.fromkeys(sidecars):
         if (side.parent, side.name.removesuffix(SIDECAR_SUFFIX)) not in names:
             skipped.append(InputError(display_name(side), "sidecar metadata with no article file beside it"))
