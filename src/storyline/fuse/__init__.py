@@ -60,7 +60,7 @@ def fuse(
         )
     claims = group_claims(sentence_units(canon, used), sources, semantic=encode)
     conflicts = find_conflicts(  # all articles: a wire copy's text is its outlet's claim too
-        articles, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes
+        articles, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes, quotes
     )
     known = {c.id for c in conflicts}
     conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]

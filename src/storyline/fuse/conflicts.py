@@ -21,14 +21,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..ids import derived_id
-from ..model import Actor, Article, Conflict, Event, Evidence
+from ..model import Actor, Article, Conflict, Event, Evidence, Quote
 from ..sentences import pieces, split_spans
+from .attributions import quote_conflicts
 from .chronology import chronology_conflicts
 from .claims import Sentence
 from .offices import office_conflicts
 from .quantities import MONTHS, Fact, broader, extract_facts
 from .similarity import candidate_pairs, cosine, idf_table, tfidf, tokens
 from .superlatives import superlative_conflicts
+from .weekdays import weekday_conflicts
 
 __all__ = ["find_conflicts", "fact_conflicts", "note_conflicts", "conflict_id"]
 
@@ -58,8 +60,9 @@ def find_conflicts(
     actors: Sequence[Actor] = (),
     events: Sequence[Event] = (),
     notes: list[str] | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Conflict]:
-    """Every conflict the story's text, chronologies and analysis notes reveal, deduplicated.
+    """Every conflict the story's text, chronologies, quotes and analysis notes reveal, deduplicated.
 
     ``notes`` receives a line for each way the search was narrowed (see :func:`fact_conflicts`).
     """
@@ -67,6 +70,8 @@ def find_conflicts(
     found = [
         *fact_conflicts(sentences, {a.id: a for a in articles}, notes),
         *superlative_conflicts(sentences, actors),
+        *quote_conflicts(quotes),
+        *weekday_conflicts(articles),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
         *office_conflicts(articles, actors),
     ]
