@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Token
 
-__all__ = ["Trigger", "trigger_for", "light_verbs", "CANCEL_VERBS"]
+__all__ = ["Trigger", "trigger_for", "light_verbs", "lexicon_size", "CANCEL_VERBS"]
 
 #: Nouns that only trigger with one of these modifiers ("press conference", "war games").
 _NEEDS_MODIFIER = {
@@ -32,6 +33,8 @@ CANCEL_VERBS = frozenset(
 
 @dataclass(frozen=True)
 class Trigger:
+    """One way a word states an event. Constraint fields hold ``|``-separated alternatives."""
+
     lemma: str
     type: str
     cameo: str | None
@@ -42,14 +45,60 @@ class Trigger:
     prep: str | None = None
     xcomp: bool = False
     carried: bool = False  # a noun that is an event only under a light or cancel verb ("gave aid")
+    mods: str | None = None  # a noun that needs one of these modifiers ("general strike")
+    broad: bool = False  # from the broad lexicon: stricter argument checks apply (extract.py)
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.prt or self.obj or self.prep or self.xcomp or self.mods)
+
+
+def _lexicon_rows(raw: dict[str, Any]) -> list[Trigger]:
+    """The broad lexicon (data/event_lexicon.json) as triggers; its pattern syntax is described
+    in that file's "about"."""
+    out: list[Trigger] = []
+    for code in raw["codes"]:
+        base = {"type": code["type"], "cameo": code["cameo"], "intensity": float(code["goldstein"])}
+        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
+            for pattern in code[key]:
+                words = pattern.split()
+                carried = words[0].startswith("~")
+                heads = words[0].lstrip("~").split("|")
+                prt = prep = obj = mods = None
+                plain: list[str] = []
+                for w in words[1:]:
+                    if w.startswith("+"):
+                        prt = w[1:]
+                    elif w.startswith(">"):
+                        prep = "|".join(x.lstrip(">") for x in w.split("|"))
+                    elif w.startswith("@"):
+                        mods = w[1:]
+                    else:
+                        plain.append(w)
+                if pos == "NOUN" and plain:  # "ethnic cleansing": the head is the last word
+                    mods = "|".join(filter(None, [mods, *heads[:1]])) if len(heads) == 1 else mods
+                    heads = plain[-1:]
+                elif plain:
+                    obj = plain[-1]
+                for lemma in heads:
+                    out.append(
+                        Trigger(lemma, pos=pos, prt=prt, prep=prep, obj=obj, carried=carried, mods=mods, broad=True, **base)
+                    )
+    return out
+
+
+def _resource(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
+    return data
 
 
 @cache
 def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
-    raw = json.loads(resources.files("storyline.data").joinpath("events.json").read_text(encoding="utf-8"))
-    table: dict[str, list[Trigger]] = {}
-    for row in raw["triggers"]:
-        t = Trigger(
+    """Triggers by lemma: the hand-tuned ones (events.json) before the broad lexicon, and for each
+    lemma the constrained patterns ("lift sanctions") before the bare word ("lift")."""
+    raw = _resource("events.json")
+    rows = [
+        Trigger(
             lemma=row["lemma"],
             type=row["type"],
             cameo=row.get("cameo"),
@@ -61,12 +110,45 @@ def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
             xcomp=bool(row.get("xcomp", False)),
             carried=bool(row.get("carried", False)),
         )
+        for row in raw["triggers"]
+    ]
+    rows += _lexicon_rows(_resource("event_lexicon.json"))
+    table: dict[str, list[Trigger]] = {}
+    for t in rows:
         table.setdefault(t.lemma, []).append(t)
+    for lemma, ts in table.items():
+        table[lemma] = sorted(ts, key=lambda t: not t.constrained)
     return table, frozenset(raw["light_verbs"])
 
 
 def light_verbs() -> frozenset[str]:
     return _table()[1]
+
+
+def lexicon_size() -> int:
+    """How many trigger patterns the ontology holds (hand-tuned and broad)."""
+    return sum(len(ts) for ts in _table()[0].values())
+
+
+#: Dependents that name what a verb acts on (its object, or the passive subject).
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative", "oprd"})
+
+
+def _objects(tok: Token, prep: str | None) -> list[Token]:
+    """What a verb acts on, for an object constraint: the object, its "of" complement ("a state
+    of emergency", "700 kg of medicine") and compounds; with a preposition, that one's object."""
+    if prep:
+        heads = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in prep.split("|")
+                 for g in c.children if g.dep_ == "pobj"]
+    else:
+        heads = [c for c in tok.children if c.dep_ in _OBJECT_DEPS or (c.dep_ == "pobj")]
+        heads += [g for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN" for g in [c]]
+    out = list(heads)
+    for h in heads:
+        out += [c for c in h.children if c.dep_ == "compound"]
+        out += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        out += [c for c in h.children if c.dep_ == "conj"]
+    return out
 
 
 def trigger_for(tok: Token) -> Trigger | None:
@@ -84,15 +166,15 @@ def trigger_for(tok: Token) -> Trigger | None:
             continue
         if t.prt and not any(c.dep_ == "prt" and c.lower_ == t.prt for c in tok.children):
             continue
-        if t.obj and not any(
-            c.dep_ in ("dobj", "pobj", "nsubjpass") and c.lemma_.lower() == t.obj for c in tok.children
-        ):
-            continue
-        if t.prep and not any(c.dep_ == "prep" and c.lower_ == t.prep for c in tok.children):
+        if t.obj:
+            wanted = set(t.obj.split("|"))
+            if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in _objects(tok, t.prep)):
+                continue
+        elif t.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in tok.children):
             continue
         if t.xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
             continue
-        need = _NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None
+        need = set(t.mods.split("|")) if t.mods else (_NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None)
         if need and not _has_modifier(tok, need):
             continue
         company = _NEEDS_COMPANY.get(lemma) if pos == "NOUN" else None
