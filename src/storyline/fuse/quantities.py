@@ -147,10 +147,10 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
             out.append(Fact("precedent", m.start(), m.end(), value, subject_class(_subject(m.group("subj")))))
     for m in _DURATION.finditer(sentence):
         n = number_value(m.group("n"))
-        if n is None:
-            continue
+        if n is None or (m.group("noun") or "").lower() in _GAP:
+            continue  # "three weeks after the visit": the time between two events, not a length
         out.append(
-            Fact("duration", *_span(sentence, m), n * _UNIT_MIN[m.group("unit").lower()],
+            Fact("duration", *_duration_span(sentence, m), n * _UNIT_MIN[m.group("unit").lower()],
                  _duration_of(sentence, m), _qual(m))
         )  # fmt: skip
     for m in _COUNT.finditer(sentence):
@@ -185,7 +185,30 @@ def _duration_of(sentence: str, m: re.Match[str]) -> str:
             return _FAMILY[word]
         if word.endswith("s") and word[:-1] in _FAMILY:
             return _FAMILY[word[:-1]]
+    # "The meeting between A, X's minister, and B, Y's minister, lasted three hours": after a
+    # verb of lasting, what lasted is the sentence's subject, however far back it is named
+    if len(before) >= 2 and before[-1] == "for" and before[-2] in _MET:
+        return "call" if "phone" in before or "call" in before else "meeting"  # "met for two hours"
+    if before and before[-1] in _LASTING:
+        for word in re.findall(r"[a-z]+", sentence[: m.start()].lower()):
+            if word in _FAMILY:
+                return _FAMILY[word]
     return "unspecified"
+
+
+def _duration_span(sentence: str, m: re.Match[str]) -> tuple[int, int]:
+    """The words of a duration: with the noun after it only when that noun is what lasted
+    ("200 minutes of talks"), not a stray next word ("three hours at")."""
+    start, end = _span(sentence, m)
+    noun = (m.group("noun") or "").lower()
+    if m.group("noun") and noun not in _FAMILY and noun.removesuffix("s") not in _FAMILY:
+        end = len(sentence[: m.start("noun")].rstrip().removesuffix(" of"))
+    return start, end
+
+
+_GAP = frozenset(["after", "before", "ago", "later", "earlier", "since", "into", "from", "until", "away"])
+_MET = frozenset(["met", "talked", "conferred", "spoke", "negotiated"])
+_LASTING = frozenset(["lasted", "lasting", "lasts", "ran", "running", "took"])
 
 
 def _precedent_year(m: re.Match[str], year: int | None) -> float | None:

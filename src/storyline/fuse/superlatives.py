@@ -71,7 +71,10 @@ def find_rankings(sentences: Sequence[SentenceSpan], actors: Sequence[Actor]) ->
             found = _subject(m, s, order[:k], mentions.get(s.article, []))
             if found is None:
                 continue
-            group = " ".join(w for w in m.group("group").lower().split() if w not in _PLAIN)
+            # nationality words ("US", "Australian") and plain ones do not change the ranking
+            group = " ".join(
+                w.lower() for w in m.group("group").split() if w[:1].islower() and w not in _PLAIN
+            )
             kind = f"{group} {m.group('head')}".strip()
             since = _since(m.group("since") or "")
             start, end = s.start + m.start(), s.start + m.end()
