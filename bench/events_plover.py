@@ -94,15 +94,31 @@ def _words(s: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", s.lower()) if len(w) > 2 and w not in {"the", "and", "of"}}
 
 
-def target_ok(name: str | None, golds: list[str], country: str | None) -> bool:
+def _iso(text: str) -> str | None:
+    """The country a coded actor text names ("U.S.", "Britain", "Baghdad", "Iraqi civilians")."""
+    from storyline.knowledge import load_knowledge
+
+    k = load_knowledge()
+    words = text.replace("'s", "").split()
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            w = " ".join(words[i : i + n])
+            c = k.country(w) or k.demonym(w) or k.capital(w) or k.city(w)
+            if c is not None:
+                return c.iso3
+    return None
+
+
+def target_ok(name: str | None, iso: str | None, golds: list[str], sources: list[str]) -> bool:
+    """The target matches a coded target by a shared word or the same country; with no target
+    coded, a compound source ("A and B agreed") makes each source the other's target."""
+    if not golds and len(sources) > 1:
+        golds = sources
     if not golds:
         return name is None
     if name is None:
         return False
-    have = _words(name) | (_words(country) if country else set())
-    return any(have & _words(g) for g in golds) or any(
-        country and g.lower().startswith(country.lower()[:5]) for g in golds
-    )
+    return any(_words(name) & _words(g) or (iso is not None and _iso(g) == iso) for g in golds)
 
 
 def main() -> None:
@@ -127,7 +143,7 @@ def main() -> None:
     tgt_hits = tgt_n = found_any = 0
     misses = []
     t0 = time.perf_counter()
-    for kind, _src, tgts, text in rows:
+    for kind, srcs, tgts, text in rows:
         art = Article(id=article_id(text), source="plover.tsv", text=text, published="2000-01-01",
                       published_precision="day")
         doc = nlp(text)
@@ -142,9 +158,10 @@ def main() -> None:
         if ev is not None and p == kind:
             tgt_n += 1
             actor = next((a for a in actors if a.id == ev.target_actor), None)
-            name = actor.name if actor else (ev.target_actor if ev.target_actor else None)
-            country = actor.country if actor else None
-            ok = target_ok(name, tgts, country)
+            tid = ev.target_actor
+            name = actor.name if actor else (tid.split(":", 1)[-1] if tid else None)
+            iso = actor.country if actor else (tid[6:] if tid and tid.startswith("state:") else None)
+            ok = target_ok(name, iso, tgts, srcs)
             tgt_hits += ok
             if not ok:
                 misses.append(f"  TARGET {name!r} gold {tgts}: {text[:110]}")

@@ -90,6 +90,21 @@ class MentionIndex:
         span = Span(self.mentions[0].span.article, tok.idx, tok.idx + len(tok))
         return Mention(span, tok.text, "DEMONYM", actor, how)
 
+    def state_of_place(self, m: Mention) -> Mention | None:
+        """The state a place mention lies in ("in Amman" -> Jordan), for a place standing where a
+        party should: CAMEO codes the country, never the town or the building, as the party."""
+        if m.actor is None or not m.actor.startswith("place:"):
+            return m
+        k = load_knowledge()
+        c = k.city(m.text) or k.capital(m.text) or k.country(m.text)
+        if c is None:
+            return None
+        actor = f"state:{c.iso3}"
+        how = f"the state '{m.text}' lies in"
+        if actor not in self.actors:
+            how += f"; {UNNAMED_STATE}"
+        return Mention(m.span, m.text, "GPE", actor, how)
+
     def thing_at(self, pos: int) -> bool:
         """Whether a DEMONYM_THING mention starts at ``pos``."""
         i = bisect.bisect_left(self.starts, pos)
@@ -300,18 +315,31 @@ def _oblique_parties(trigger: Token, verb: Token) -> list[Token]:
     heads = [trigger, verb] if carries else [trigger]
     # "threatened to shell Iraqi towns", "promised to send aid to Bolivia": the party of the
     # intended act is the party of the intent
-    heads += [c for h in list(heads) for c in h.children if c.dep_ == "xcomp"]
+    heads += [c for h in list(heads) for c in h.children if _infinitive(c)]
     out: list[Token] = []
     for h in heads:  # "gave Cyprus a grant": a nominal dative is the party itself
         out += [c for c in h.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
     objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
-    out += [c for h in heads[1:] if h.dep_ == "xcomp" for c in h.children if c.dep_ == "dobj"]
+    out += [c for h in heads[1:] if _infinitive(h) for c in h.children if c.dep_ == "dobj"]
     for carrier in dict.fromkeys([*heads, *objs]):
         for c in carrier.children:
             # spaCy labels the "to" phrase of give/provide/offer as a dative, not a prep
             if c.dep_ in ("prep", "dative") and c.lower_ in _OBLIQUE:
                 out += [g for g in c.children if g.dep_ == "pobj"]
     return out
+
+
+def _infinitive(tok: Token) -> bool:
+    """An infinitive complement: "threatened to shell", also where the parser makes it an adverbial
+    clause because a date stands between ("threatened on Monday to secede")."""
+    return tok.dep_ == "xcomp" or (
+        tok.dep_ == "advcl" and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _as_party(m: Mention | None, index: MentionIndex) -> Mention | None:
+    """A party, never a place: a town or building mention becomes its state, or nothing."""
+    return index.state_of_place(m) if m is not None else None
 
 
 def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
@@ -384,6 +412,9 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         tgt = next((m for m in obl if m and (src is None or m.actor != src.actor)), None)
     if tgt is None:  # "rejected an Australian ultimatum", "shelled Iraqi towns"
         tgt = demonym_party([*objs, *obliques], index, src)
+    src, tgt = _as_party(src, index), _as_party(tgt, index)
+    if tgt is not None and src is not None and tgt.actor == src.actor:
+        tgt = None
     notes += [n for n in (index.unnamed_state_note(src), index.unnamed_state_note(tgt)) if n]
     return Args(src, tgt, tuple(notes))
 

@@ -20,6 +20,7 @@ from ...calendar_words import CHRONOLOGY_HEADING, heading_parts
 from ...ids import unique_id
 from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from ..nlp import doc_text, sentences
+from ..time.dates import UNDATED, awaiting_note
 from ..time.tense import governing_verb, mode_of
 from .args import (
     AGENT_NOUNS,
@@ -336,6 +337,10 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "welcomed the decision", "received a call": hosting needs a guest
     if not noun and args.target is None and rule.type in _AIMED_TYPES:
         d.tgt = content_target(tok, index, args.source)
+    if d.tgt is None and place is not None and rule.type != "STATEMENT":
+        d.tgt = _place_state(place, index, d.src)
+        if d.tgt is not None:
+            d.notes.append(f"target: the state of the place '{place[0]}' (no other party named)")
     if not noun and d.tgt is None and rule.type in _CONTENT_TYPES:
         obj = object_phrase(tok)
         d.tgt = _content_party(obj, index) if obj is not None else None
@@ -361,6 +366,16 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
 #: Types that need a counterpart when the broad lexicon found them ("defended the livelihoods of
 #: fishermen" without a party defended is not news); other types need an actor only.
 _DYADIC = frozenset({"SUPPORT", "CONSULT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT"})
+
+
+def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention | None) -> Mention | None:
+    """'arrived in Amman', 'lifted the curfew in Kosovo': with no other party named, the state
+    of the place is the counterpart (PLOVER codes the country); a building never is."""
+    m = index.covering(place[1], place[2])
+    st = index.state_of_place(m) if m is not None else None
+    if st is None or st.actor is None or not st.actor.startswith("state:"):
+        return None
+    return None if src is not None and src.actor == st.actor else st
 
 
 def _broad_args_ok(rule: Trigger, d: Draft, noun: bool) -> bool:
@@ -488,14 +503,19 @@ def _time_for(
             break  # "crew members detained in January were flown home last month": an earlier state
         cur = cur.head
         chain.append(cur)
+    waiting: TimeRef | None = None
     for i, t in enumerate(chain):
         own = tref_at.get(t.i)  # "last year when Pelosi visited": the clause hangs off the date
         for tr in ([own] if own else []) + anchors.get(t.i, []):
-            if tr.date is None or (tr.how or "").startswith(("since", "span of", "dateline")):
-                continue
             if _UNTIL.search(doc_text(tok.doc)[max(0, tr.span.start - 12) : tr.span.start]):
                 continue  # "the last visit until this month": a bound, not the event's date
+            if tr.date is None and i < own_clause and (tr.how or "").startswith(UNDATED):
+                waiting = waiting or tr
+            if tr.date is None or (tr.how or "").startswith(("since", "span of", "dateline")):
+                continue
             return tr, None if i < own_clause else f"date inherited from the clause of '{t.text}'"
+    if waiting is not None:  # fuse dates the article from the story, then reads this note
+        return None, awaiting_note(waiting)
     return None, None
 
 
