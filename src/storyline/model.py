@@ -138,6 +138,12 @@ class Article(Record):
     # where the outlet name came from: sidecar, html-meta, feed, jsonl, url, print-line,
     # copyright, dateline, byline, photo-credit, header, footer, cli, handle; None = unknown
     outlet_source: str | None = None
+    # True when ``published`` was inferred from the story (fuse.dating), not stated; how it was
+    # found, and the range of days the evidence allows (``published`` is the day taken)
+    published_inferred: bool = False
+    published_evidence: str | None = None
+    published_earliest: str | None = None
+    published_latest: str | None = None
     # how the file's bytes were read when not plain UTF-8: the code page detected, a declared
     # encoding that was retried, bytes lost (e.g. "read as Windows-1252 (detected)"); None = UTF-8
     encoding_note: str | None = None

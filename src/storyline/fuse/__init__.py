@@ -18,6 +18,7 @@ from .actors import merge_actors
 from .claims import group_claims, sentence_units, unique_by_outlet
 from .clusters import cluster_stories
 from .conflicts import find_conflicts
+from .dating import date_articles
 from .events import merge_events
 from .quotes import fuse_quotes  # issue 5: one quote, several sources
 from .similarity import embedder
@@ -39,6 +40,7 @@ def fuse(
     ``semantic`` blends MiniLM sentence embeddings into claim grouping when
     ``sentence_transformers`` is installed (ignored, with a note, when it is not).
     """
+    articles, analyses = date_articles(articles, analyses)  # issue 16: undated articles, from the story
     by_id = {a.article: a for a in analyses}
     canon = [a for a in articles if a.duplicate_of is None and a.id in by_id]
     used = [by_id[a.id] for a in canon]

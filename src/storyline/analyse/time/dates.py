@@ -36,6 +36,9 @@ from .tense import clause_tense
 from .timex import EXTRA_PATTERNS, Reading, is_earnings, read_extra, value_of, year_ago
 
 __all__ = [
+    "UNDATED",
+    "awaiting_note",
+    "AWAITING",
     "extract_timerefs",
     "resolve",
     "read",
@@ -126,6 +129,18 @@ _DATELINE = re.compile(
     rf"\b({_M}\s+\d{{1,2}},?\s+{_Y})(?:,|\s+at)?\s+(\d{{1,2}}):(\d{{2}})\s*([ap])\.?m\.?",
     re.I,
 )
+#: How a relative expression of an undated article is marked (its ``how``).
+UNDATED = "unresolved: relative, no published date"
+#: The event note naming the time expression that will date it once the article is dated;
+#: ``fuse.dating`` reads it back (start and end are the expression's characters).
+AWAITING = re.compile(r"^awaiting a publication date: '(?P<text>[^']*)' at (?P<start>\d+)-(?P<end>\d+)$")
+
+
+def awaiting_note(tr: TimeRef) -> str:
+    """The note an event of an undated article carries for its own relative time expression."""
+    return f"awaiting a publication date: '{tr.text.replace(chr(39), ' ')}' at {tr.span.start}-{tr.span.end}"
+
+
 #: How far into the text a dateline is looked for: bylines sit in the first few hundred
 #: characters of extracted bodies (checked on the seeds and the demo corpus).
 DATELINE_WINDOW = 1500
@@ -236,8 +251,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             tense = _tense_at(text, start, tok)
             ctx["earnings"] = tok is not None and len(tok) > 0 and is_earnings(tok[0].sent.text)
             res = _interpret(words, base, tense, late, ctx)
-            if tense == "future":
-                res = res._replace(how=res.how + "; future clause")
+            if tense in ("future", "present"):
+                res = res._replace(how=f"{res.how}; {tense} clause")
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
         a, b = _trim(text, start, end)
@@ -313,8 +328,7 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
     if res is None and _DATEISH.search(raw):
         res = _dateparser(raw, published, future)
     if res is None or res.date is None:
-        why = "relative, no published date" if published is None else "not understood"
-        return res or _Res(None, None, None, f"unresolved: {why}")
+        return res or _Res(None, None, None, UNDATED if published is None else "unresolved: not understood")
     return value_of(res._replace(how=("since " if since else "") + res.how), raw)
 
 
