@@ -1,7 +1,8 @@
 """Facts that article text alone does not give: countries, leaders with dates, organisations.
 
-Loaded once from ``data/countries.json``, ``data/cities.json`` and ``data/leaders.json`` (every
-entry names its public source). Analysis uses it to *fill* country and sector and to *check*
+Loaded once from ``data/countries.json``, ``data/cities.json``, ``data/leaders.json`` and
+``data/office_holders.json`` (G20 office holders with their terms; every entry names its public
+source). Analysis uses it to *fill* country and sector and to *check*
 titles against the article's date, never to override what an article says.
 """
 
@@ -207,6 +208,34 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+def _people(entries: list[dict[str, Any]]) -> list[KnownPerson]:
+    """People by name; a name listed in two files is one person with both files' roles and
+    aliases (office_holders.json extends leaders.json), the first file's source first."""
+    merged: dict[str, dict[str, Any]] = {}
+    for p in entries:
+        have = merged.get(p["name"])
+        if have is None:
+            merged[p["name"]] = {**p, "roles": list(p["roles"]), "aliases": list(p["aliases"])}
+            continue
+        have["roles"] += [r for r in p["roles"] if r not in have["roles"]]
+        have["aliases"] += [a for a in p["aliases"] if a not in have["aliases"]]
+        if p["source"] not in have["source"]:
+            have["source"] += "; " + p["source"]
+    return [
+        KnownPerson(
+            name=p["name"],
+            aliases=tuple(p["aliases"]),
+            country=p["country"],
+            sector=p["sector"],
+            roles=tuple(
+                KnownRole(r["category"], r["title"], r["start"] or None, r["end"]) for r in p["roles"]
+            ),
+            source=p["source"],
+        )
+        for p in merged.values()
+    ]
+
+
 @cache
 def load_knowledge() -> Knowledge:
     """Parse the knowledge files once per process."""
@@ -224,19 +253,7 @@ def load_knowledge() -> Knowledge:
         for c in cdata
     ]
     ldata = _read("leaders.json")
-    people = [
-        KnownPerson(
-            name=p["name"],
-            aliases=tuple(p["aliases"]),
-            country=p["country"],
-            sector=p["sector"],
-            roles=tuple(
-                KnownRole(r["category"], r["title"], r["start"] or None, r["end"]) for r in p["roles"]
-            ),
-            source=p["source"],
-        )
-        for p in ldata["people"]
-    ]
+    people = _people([*ldata["people"], *_read("office_holders.json")["people"]])
     orgs = [
         KnownOrg(o["name"], tuple(o["aliases"]), o["country"], o["sector"], o["source"])
         for o in ldata["organisations"]
