@@ -41,6 +41,7 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m storyline.evaluate examples/demo/gold.json --floors eval/floors.json
+	$(BIN)/python -m storyline.evaluate examples/conflicts/gold.json --floors eval/floors_conflicts.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
