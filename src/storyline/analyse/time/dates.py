@@ -24,6 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 import dateparser
@@ -85,7 +86,7 @@ _NUM = (
     r"|fifteen|twenty)"
 )
 _APPROX = r"(?:(?:just\s+)?(?:over|under|about|nearly|almost|some)\s+)"
-_QWORDS = r"(early|mid|late|the end of|the beginning of|the start of|the middle of)"
+_QWORDS = r"(early|mid|late|(?:the )?end of|(?:the )?beginning of|(?:the )?start of|(?:the )?middle of)"
 _UNIT = r"(?:day|week|month|year|decade)s?"
 _M = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -109,20 +110,25 @@ TIME_PATTERN = re.compile(
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
             rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y})?\b",
             rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:,?\s+{_Y})?\b",
-            rf"\b(?:from\s+|between\s+)?{_Y}\s*(?:-|–|to|and|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
+            rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
+            rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
             rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
             r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|past|coming)\s+"
             r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
             rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
             rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
+            r"(?i:\b(?:this|yesterday|tomorrow|last)\s+(?:morning|afternoon|evening|night)\b)",
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
-            rf"\b(?:(?:last|this|next)\s+)?{_WD}{_PART}?\b",
+            rf"\b(?:(?:last|this|next|[Ee]arly|[Ll]ate)\s+)?{_WD}{_PART}?\b",
+            r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b)",
+            r"(?i:\bthe\s+weekend\b)",
             r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
         ]
     )
 )
 _LEAD = re.compile(
-    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at|during|by|until|through|from|between|for|within|the)\s+",
+    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at(?!\s+least)"
+    r"|during|by|until|through|from|between|for|within|the)\s+",
     re.I,
 )
 _DATELINE = re.compile(
@@ -256,6 +262,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
         a, b = _trim(text, start, end)
+        if res.ttype == "TIME" and res.how.startswith("clock time") and out:
+            res = _clock_day(res, out[-1], text[out[-1].span.end : a])
         out.append(
             TimeRef(
                 Span(article.id, a, b),
@@ -268,13 +276,13 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
                 timex_value=res.value,
             )
         )
-    return out
+    return _clock_after(out, text)
 
 
 #: Words TimeML leaves outside an expression's extent ("since 2019" -> "2019"); the reading
 #: was made with them ("how" keeps "since"), the span is the time words alone.
 _OUTSIDE = re.compile(
-    r"^(?:(?:since|from|between|in|on|at|during|by|until|through|over|for|within)\s+)+", re.I
+    r"(?:(?:since|from|between|in|on|at(?!\s+least)|during|by|until|through|over|for|within)\s+)+", re.I
 )
 #: Reporting verbs whose time word right after them dates the report ("said Wednesday it would
 #: ..."): the tense is the report's, whatever a parse hangs the word on.
@@ -282,6 +290,29 @@ _REPORTED = re.compile(
     r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|disclosed|declared|noted|warned"
     r"|predicted|estimated|forecast|reported|agreed|signed|met|decided)\s+(?:on\s+)?$"
 )
+
+
+def _clock_day(res: _Res, before: TimeRef, gap: str) -> _Res:
+    """'Tuesday at 10 a.m.', 'yesterday at 3 p.m.': a clock time takes the day just before it."""
+    if before.granularity != "day" or not before.date or not re.fullmatch(r",?\s*(?:at\s+)?", gap):
+        return res
+    return res._replace(date=before.date, value=f"{before.date}T{(res.value or '')[-5:]}")
+
+
+def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """'10 a.m. Tuesday', '3 p.m. yesterday': a clock time takes the day named right after it."""
+    out = list(refs)
+    for k, (tr, nxt) in enumerate(zip(refs, refs[1:], strict=False)):
+        gap = text[tr.span.end : nxt.span.start]
+        if (
+            tr.timex_type == "TIME"
+            and (tr.how or "").startswith("clock time")
+            and nxt.granularity == "day"
+            and nxt.date
+            and re.fullmatch(r",?\s*(?:on\s+)?", gap)
+        ):
+            out[k] = replace(tr, date=nxt.date, timex_value=f"{nxt.date}T{(tr.timex_value or '')[-5:]}")
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -324,7 +355,9 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
     extra = read_extra(t, published, tense, ctx)
     if extra is not None:
         return extra
-    res = _absolute(t, published, tense) or _relative(t, published, future or since, late, ctx)
+    res = _absolute(t, published, tense) or _relative(
+        t, published, future or since, late, ctx, ahead=tense == "present" and not since, past=tense == "past"
+    )
     if res is None and _DATEISH.search(raw):
         res = _dateparser(raw, published, future)
     if res is None or res.date is None:
@@ -413,7 +446,17 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
     return None
 
 
-def _relative(t: str, pub: dt.date | None, future: bool, late: bool, ctx: dict[str, object]) -> _Res | None:
+def _relative(
+    t: str,
+    pub: dt.date | None,
+    future: bool,
+    late: bool,
+    ctx: dict[str, object],
+    ahead: bool = False,
+    past: bool = True,
+) -> _Res | None:
+    """Expressions relative to the article's date. ``ahead``: a present-tense clause, which for
+    a weekday means the coming one ("voters go to the polls Tuesday")."""
     if pub is None:
         return None
     if t in ("today", "tonight"):
@@ -454,15 +497,36 @@ def _relative(t: str, pub: dt.date | None, future: bool, late: bool, ctx: dict[s
             _fmt(pub, back.granularity or "day"),
             f"span of the last {n} {m.group(3)}",
         )
-    m = re.fullmatch(rf"(?:(last|this|next)\s+)?({_WD.lower()}){_PART}?", t)
+    m = re.fullmatch(rf"(?:(last|this|next|early|late)\s+)?({_WD.lower()}){_PART}?", t)
     if m:
-        return _weekday(_WEEKDAYS[m.group(2)], pub, future, late, m.group(1))
+        qual = m.group(1) if m.group(1) in ("last", "this", "next") else None
+        return _weekday(_WEEKDAYS[m.group(2)], pub, future or ahead, late, qual)
+    m = re.fullmatch(r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)", t)
+    if m:
+        step = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[m.group(1)]
+        return _Res((pub + dt.timedelta(days=step)).isoformat(), "day", None, t)
+    m = re.fullmatch(r"(?:end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|year)", t)
+    if m:
+        return _this_last_next({"the": "this"}.get(m.group(1), m.group(1)), m.group(2), pub, None)
+    if t == "weekend":
+        saturday = pub + dt.timedelta(days=5 - pub.weekday())
+        if not future and saturday > pub:
+            saturday -= dt.timedelta(weeks=1)
+        sunday = saturday + dt.timedelta(days=1)
+        return _Res(saturday.isoformat(), "day", sunday.isoformat(), "the weekend")
     m = re.fullmatch(
         r"(?:over|during|in|this)\s+the\s+(summer|winter|spring|fall|autumn)|(summer|winter|spring|fall|autumn)",
         t,
     )
     if m:
-        return _season(m.group(1) or m.group(2), pub.year, "this")
+        name = m.group(1) or m.group(2)
+        start, end = _SEASONS[name]
+        year = pub.year
+        if past and start > pub.month and not t.startswith("this"):
+            year -= 1  # "a scandal that began in the spring", written in January: last spring
+        elif future and end < pub.month:
+            year += 1
+        return _season(name, year, "the")
     return None
 
 
@@ -481,9 +545,11 @@ def _this_last_next(which: str, unit: str, pub: dt.date, qual: str | None) -> _R
     return _season(unit, pub.year + (step if step else 0), how)
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}
+
+
 def _season(name: str, year: int, how: str) -> _Res:
-    months = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}
-    a, b = months[name]
+    a, b = _SEASONS[name]
     ey, em = (year + 1, b - 12) if b > 12 else (year, b)
     return _Res(f"{year}-{a:02d}", "month", f"{ey}-{em:02d}", f"{how} {name} (northern hemisphere)".strip())
 
@@ -526,6 +592,12 @@ def _fmt(d: dt.date, gran: str) -> str:
     return str(d.year) if gran == "year" else f"{d.year}-{d.month:02d}" if gran == "month" else d.isoformat()
 
 
+#: A month-day in a past clause is still the coming one when it is this close ahead: a past
+#: reading would lie more than ten months back, which news states with a year (set by hand:
+#: "declared a dividend payable Dec. 1", "agreed to resume talks Feb. 10").
+NEAR_AHEAD_DAYS = 45
+
+
 def _year_for(month: int, pub: dt.date | None, tense: str, day: int | None = None) -> int | None:
     """The year of a month (or month-day) named without one.
 
@@ -542,7 +614,11 @@ def _year_for(month: int, pub: dt.date | None, tense: str, day: int | None = Non
     if tense == "past":
         if day is not None and month == pub.month:
             return pub.year if day <= pub.day + 1 else pub.year - 1
-        return pub.year if month <= pub.month else pub.year - 1
+        year = pub.year if month <= pub.month else pub.year - 1
+        ahead = _safe_day(year + 1, month, min(day or 1, 28))
+        if day is not None and ahead is not None and (ahead - pub).days <= NEAR_AHEAD_DAYS:
+            return year + 1  # "declared a dividend payable Dec. 1" in late October: this December
+        return year
 
     def distance(year: int) -> int:
         when = _safe_day(year, month, min(day or 15, 28)) or dt.date(year, month, 1)

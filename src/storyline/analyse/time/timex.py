@@ -102,6 +102,7 @@ _ABOUT = (
     r"(?:(?:just\s+)?(?:more\s+than|less\s+than|over|under|about|nearly|almost|around|roughly|some"
     r"|up\s+to|at\s+least)\s+)"
 )
+_FILL = r"(?:[- ](?:straight|consecutive|full|more))"
 _NOT_OFFSET = r"(?!-old|\s+(?:ago|earlier|later|from now|before|after)\b)"
 
 #: Surface forms this module reads, most specific first; ``dates.TIME_PATTERN`` puts them ahead
@@ -121,10 +122,11 @@ EXTRA_PATTERNS = [
     r"(?i:\bthe\s+year-(?:earlier|ago)\s+(?:period|quarter)\b"
     r"|\bthe\s+same\s+(?:period|quarter)\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year)\b)",
     r"(?i:\b(?:year-(?:earlier|ago))\b)",
+    r"(?i:\bthe\s+(?:latest\s+)?quarter\b(?![- ]\w))",
     # decades: "the 1990s", "the early '80s", "the mid-1990s"
     r"(?i:\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1[89]|20)\d0s\b|\bthe\s+(?:early\s+|mid-?|late\s+)?'\d0s\b)",
     # sets: "every Tuesday", "each year", "twice a week", "weekly", "on Tuesdays"
-    rf"(?i:\b(?:every|each)\s+(?:other\s+|single\s+)?{_SET_UNIT}\b)",
+    rf"(?i:\b(?:every|each)\s+(?:other\s+|single\s+|{_N}\s+)?{_SET_UNIT}s?\b)",
     r"(?i:\b(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(?:day|week|month|year|decade)\b)",
     r"(?i:\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|semiannually)\b)",
     rf"\b(?:on\s+)?{_WD}s\b",
@@ -132,7 +134,12 @@ EXTRA_PATTERNS = [
     # few months", "the next five years"
     rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest)\s+(?:{_N}\s+{_U}s?|{_U}s)\b"
     rf"{_NOT_OFFSET})",
-    rf"(?i:\b{_ABOUT}?{_N}{_HALF}?[- ]{_U}s?(?:{_HALF})?\b{_NOT_OFFSET})",
+    rf"(?i:\b{_ABOUT}?{_N}{_HALF}?{_FILL}?[- ]{_U}s?(?:{_HALF})?\b{_NOT_OFFSET})",
+    # bare plural units after a preposition: "for months", "within hours", "in years"
+    r"(?i:(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )|(?<=\bover ))"
+    r"(?:seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|earlier|later|of)\b))",
+    r"(?i:\bthe\s+(?:past|last|next|coming|previous|final)\s+(?:decade|century|hour|minute)\b)",
+    rf"(?i:\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_Y}\b)",
     # present/past/future references
     rf"(?i:\b(?:{_REF_WORDS})\b)",
 ]
@@ -229,12 +236,23 @@ def read_extra(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, ob
     r = _clock(t, pub)
     if r is not None:
         return r
+    if t in ("quarter", "the quarter", "latest quarter", "the latest quarter"):
+        return the_quarter(pub, ctx)
     r = _quarter(t, pub, tense, ctx)
     if r is not None:
         return r
     r = _decade(t)
     if r is not None:
         return r
+    m = re.fullmatch(r"(?:the\s+)?(summer|winter|spring|fall|autumn)\s+(?:of\s+)?(\d{4})", t)
+    if m:
+        a, b = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}[
+            m.group(1)
+        ]
+        year = int(m.group(2))
+        end = f"{year + 1}-{b - 12:02d}" if b > 12 else f"{year}-{b:02d}"
+        value = f"{year}-{_SEASON_CODE[m.group(1)]}"
+        return Reading(f"{year}-{a:02d}", "month", end, "season", "DATE", value)
     r = _set(t)
     if r is not None:
         return r
@@ -371,6 +389,16 @@ def is_earnings(sentence: str) -> bool:
     return _EARNINGS.search(sentence) is not None
 
 
+def the_quarter(pub: dt.date | None, ctx: dict[str, object]) -> Reading | None:
+    """'the quarter' in an earnings story: the quarter it reports (named before, else the last
+    complete one)."""
+    if pub is None or not ctx.get("earnings"):
+        return None
+    known = ctx.get("quarter")
+    y, q = known if isinstance(known, tuple) else last_complete_quarter(pub)
+    return _quarter_reading(y, q, "the quarter the story reports")
+
+
 def _decade(t: str) -> Reading | None:
     m = re.fullmatch(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(?:(\d{3})0s|'(\d)0s)", t)
     if not m:
@@ -383,10 +411,11 @@ def _decade(t: str) -> Reading | None:
 
 
 def _set(t: str) -> Reading | None:
-    m = re.fullmatch(r"(?:every|each)\s+(other\s+|single\s+)?(\w+)", t)
+    m = re.fullmatch(rf"(?:every|each)\s+(other\s+|single\s+|{_N}\s+)?(\w+?)s?", t)
     if m:
         word = m.group(2)
-        n = "2" if m.group(1) and m.group(1).startswith("other") else "1"
+        qual = (m.group(1) or "").strip()
+        n = 2.0 if qual == "other" else (_num(qual) or 1.0) if qual and qual != "single" else 1.0
         if word in _WDAYS:
             value = f"XXXX-WXX-{_WDAYS.index(word) + 1}"
         elif word in _PART_CODE:
@@ -398,7 +427,7 @@ def _set(t: str) -> Reading | None:
         elif word == "quarter":
             value = "P3M"
         else:
-            value = duration_value(float(n), word)
+            value = duration_value(n, word)
         return Reading(None, None, None, "set", "SET", value)
     m = re.fullmatch(r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(\w+)", t)
     if m:
@@ -446,10 +475,16 @@ def _reference(t: str) -> Reading | None:
 
 
 def _duration(t: str) -> Reading | None:
+    if re.fullmatch(r"(?:seconds|minutes|hours|days|weeks|months|years|decades)", t):
+        return Reading(None, None, None, "duration, amount not stated", "DURATION", duration_value(None, t))
     m = re.fullmatch(
         rf"(?:the\s+)?(past|last|next|previous|coming|first|final|latest)\s+(?:({_N})\s+)?({_U}s?)",
         t,
     )
+    if m and m.group(2) is None and m.group(3) in ("decade", "century", "hour", "minute"):
+        return Reading(
+            None, None, None, f"duration ({m.group(1)})", "DURATION", duration_value(1, m.group(3))
+        )
     if m:
         n = _num(m.group(2)) if m.group(2) else (None if m.group(3).endswith("s") else 1.0)
         if m.group(2) is None and not m.group(3).endswith("s"):
@@ -457,7 +492,7 @@ def _duration(t: str) -> Reading | None:
         return Reading(
             None, None, None, f"duration ({m.group(1)})", "DURATION", duration_value(n, m.group(3))
         )
-    m = re.fullmatch(rf"{_ABOUT}?({_N})({_HALF})?[- ]({_U})s?({_HALF})?", t)
+    m = re.fullmatch(rf"{_ABOUT}?({_N})({_HALF})?{_FILL}?[- ]({_U})s?({_HALF})?", t)
     if m:
         n = _num(m.group(1))
         if n is not None and (m.group(2) or m.group(4)):
@@ -471,6 +506,10 @@ def value_of(r: Reading, text: str) -> Reading:
     if r.value is not None or r.date is None:
         return r
     low = text.lower()
+    if r.how.startswith("span of"):
+        m = re.search(rf"({_N})\s+({_U})", low)
+        if m:
+            return r._replace(ttype="DURATION", value=duration_value(_num(m.group(1)), m.group(2)))
     part = next((code for word, code in _PART_CODE.items() if re.search(rf"\b{word}\b", low)), None)
     if r.granularity == "day" and r.end is not None:
         start = dt.date.fromisoformat(r.date)
@@ -488,8 +527,4 @@ def value_of(r: Reading, text: str) -> Reading:
     season = next((code for word, code in _SEASON_CODE.items() if word in low), None)
     if season is not None and r.granularity == "month" and r.end is not None:
         return r._replace(value=f"{r.date[:4]}-{season}")
-    if r.how.startswith("span of"):
-        m = re.search(rf"({_N})\s+({_U})", low)
-        if m:
-            return r._replace(ttype="DURATION", value=duration_value(_num(m.group(1)), m.group(2)))
     return r._replace(value=r.date)

@@ -1,0 +1,168 @@
+"""Time expressions scored as TempEval-3 counts them, beside a dateparser baseline.
+
+    .venv/bin/python bench/time_eval.py [eval/time/news.txt ...]
+
+Reads documents written as ``## <id> <date>`` followed by sentences with every time expression
+marked ``[[words|TYPE|VALUE]]`` (see eval/time/news.txt), runs storyline's time tagger on each
+document (its date given, as a sidecar would) and prints, for storyline and for the baseline
+(``dateparser.search.search_dates`` with the document date as its base):
+
+- strict extent P/R/F1 (same characters) and relaxed extent P/R/F1 (any overlap);
+- type and value F1 as TempEval-3 computes them: a relaxed match whose attribute is right
+  counts, over the system's and the gold's expressions (P = right/system, R = right/gold).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+_MARK = re.compile(r"\[\[([^|\]]+)\|([A-Z]+)\|([^\]]+)\]\]")
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    type: str | None
+    value: str | None
+
+
+@dataclass
+class Doc:
+    id: str
+    date: dt.date
+    text: str
+    gold: list[Timex]
+
+
+def load(path: Path) -> list[Doc]:
+    docs: list[Doc] = []
+    lines: list[str] = []
+    head: tuple[str, dt.date] | None = None
+
+    def flush() -> None:
+        if head is None:
+            return
+        text, gold = "", []
+        for line in lines:
+            pos = 0
+            for m in _MARK.finditer(line):
+                text += line[pos : m.start()]
+                gold.append(Timex(len(text), len(text) + len(m.group(1)), m.group(2), m.group(3)))
+                text += m.group(1)
+                pos = m.end()
+            text += line[pos:] + "\n"
+        docs.append(Doc(head[0], head[1], text, gold))
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.startswith("## "):
+            flush()
+            _, ident, date = raw.split()
+            head, lines = (ident, dt.date.fromisoformat(date)), []
+        elif raw.strip() and not raw.startswith("#"):
+            lines.append(raw)
+    flush()
+    return docs
+
+
+def storyline_tags(docs: list[Doc]) -> list[list[Timex]]:
+    from storyline.analyse.nlp import load_nlp
+    from storyline.analyse.time import extract_timerefs
+    from storyline.model import Article
+
+    nlp = load_nlp()
+    out = []
+    for d in docs:
+        art = Article(
+            id=d.id, source=d.id, text=d.text, published=d.date.isoformat(), published_precision="day"
+        )
+        refs = extract_timerefs(nlp(d.text), art)
+        out.append([Timex(t.span.start, t.span.end, t.timex_type, t.timex_value) for t in refs])
+    return out
+
+
+def baseline_tags(docs: list[Doc]) -> list[list[Timex]]:
+    """dateparser's own search: every date it finds, valued at day precision."""
+    from dateparser.search import search_dates
+
+    out = []
+    for d in docs:
+        base = dt.datetime(d.date.year, d.date.month, d.date.day)
+        found: list[Any] = (
+            search_dates(
+                d.text, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+            )
+            or []
+        )
+        tags, pos = [], 0
+        for words, when in found:
+            at = d.text.find(words, pos)
+            if at < 0:
+                continue
+            pos = at + len(words)
+            tags.append(Timex(at, at + len(words), "DATE", when.date().isoformat()))
+        out.append(tags)
+    return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score(docs: list[Doc], system: list[list[Timex]]) -> dict[str, tuple[float, float, float]]:
+    n_sys = sum(len(s) for s in system)
+    n_gold = sum(len(d.gold) for d in docs)
+    strict = relaxed_sys = relaxed_gold = typ = val = 0
+    for d, tags in zip(docs, system, strict=True):
+        strict += sum(1 for t in tags if any(t.start == g.start and t.end == g.end for g in d.gold))
+        relaxed_sys += sum(1 for t in tags if any(t.start < g.end and g.start < t.end for g in d.gold))
+        for g in d.gold:
+            hits = [t for t in tags if t.start < g.end and g.start < t.end]
+            relaxed_gold += bool(hits)
+            if hits:
+                best = min(hits, key=lambda t: abs(t.start - g.start) + abs(t.end - g.end))
+                typ += best.type == g.type
+                val += best.value == g.value
+    out = {}
+    for name, right_sys, right_gold in (
+        ("strict", strict, strict),
+        ("relaxed", relaxed_sys, relaxed_gold),
+        ("type", typ, typ),
+        ("value", val, val),
+    ):
+        p = right_sys / n_sys if n_sys else 0.0
+        r = right_gold / n_gold if n_gold else 0.0
+        out[name] = (p, r, _f1(p, r))
+    return out
+
+
+def main(argv: list[str], verbose: bool = False) -> int:
+    paths = [Path(a) for a in argv] or sorted((ROOT / "eval" / "time").glob("*.txt"))
+    docs = [d for p in paths for d in load(p)]
+    print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions")
+    ours = storyline_tags(docs)
+    print(f"{'system':<12}{'':<9}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, tags in (("storyline", ours), ("dateparser", baseline_tags(docs))):
+        for kind, (p, r, f) in score(docs, tags).items():
+            print(f"{name:<12}{kind:<9}{p:7.3f}{r:7.3f}{f:7.3f}")
+    if verbose:
+        for d, tags in zip(docs, ours, strict=True):
+            for g in d.gold:
+                hit = [t for t in tags if t.start < g.end and g.start < t.end]
+                got = [(d.text[t.start : t.end], t.type, t.value) for t in hit]
+                if not hit or (hit[0].start, hit[0].end, hit[0].value) != (g.start, g.end, g.value):
+                    print(f"  {d.id}: {d.text[g.start : g.end]!r} {g.type} {g.value} <- {got}")
+            for t in tags:
+                if not any(t.start < g.end and g.start < t.end for g in d.gold):
+                    print(f"  {d.id}: extra {d.text[t.start : t.end]!r} {t.type} {t.value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main([a for a in sys.argv[1:] if not a.startswith("-")], verbose="-v" in sys.argv))
