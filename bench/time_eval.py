@@ -148,8 +148,8 @@ def main(argv: list[str], verbose: bool = False) -> int:
     print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions")
     ours = storyline_tags(docs)
     print(f"{'system':<12}{'':<9}{'P':>7}{'R':>7}{'F1':>7}")
-    for name, tags in (("storyline", ours), ("dateparser", baseline_tags(docs))):
-        for kind, (p, r, f) in score(docs, tags).items():
+    for name, system in (("storyline", ours), ("dateparser", baseline_tags(docs))):
+        for kind, (p, r, f) in score(docs, system).items():
             print(f"{name:<12}{kind:<9}{p:7.3f}{r:7.3f}{f:7.3f}")
     if verbose:
         for d, tags in zip(docs, ours, strict=True):

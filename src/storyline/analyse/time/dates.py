@@ -25,6 +25,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 import dateparser
@@ -238,7 +239,7 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
         if ent.label_ == "DATE" and not taken.overlaps(ent.start_char, ent.end_char):
             spans.append((ent.start_char, ent.end_char, "ner"))
             taken.append((ent.start_char, ent.end_char))
-    out = []
+    out: list[TimeRef] = []
     ctx: dict[str, object] = {}
     for start, end, origin in sorted(spans):
         words = text[start:end]
@@ -302,7 +303,7 @@ def _clock_day(res: _Res, before: TimeRef, gap: str) -> _Res:
 def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
     """'10 a.m. Tuesday', '3 p.m. yesterday': a clock time takes the day named right after it."""
     out = list(refs)
-    for k, (tr, nxt) in enumerate(zip(refs, refs[1:], strict=False)):
+    for k, (tr, nxt) in enumerate(pairwise(refs)):
         gap = text[tr.span.end : nxt.span.start]
         if (
             tr.timex_type == "TIME"
