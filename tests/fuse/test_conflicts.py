@@ -38,13 +38,35 @@ def test_same_office_different_years_is_a_conflict() -> None:
     ]
 
 
-def test_different_groups_with_different_years_are_compatible() -> None:
+def test_nested_groups_with_an_undocumented_later_precedent_need_checking() -> None:
     found = _found(
         "Secretary of State Antony Blinken arrived in Beijing, the first visit by an American "
         "cabinet-level official since 2019.",
         "Mr. Blinken is the first American secretary of state to visit Beijing since 2018.",
     )
-    assert [(k, v) for k, v, _ in found] == [("number", "compatible")]
+    assert [(k, v) for k, v, _ in found] == [("number", "needs checking")]
+
+
+def test_nested_groups_are_compatible_when_the_coverage_names_the_later_visit() -> None:
+    arts = [
+        article(
+            "a",
+            "Ms. Vance reached Lisbon, the first visit by a Canadian cabinet-level official since 2021.",
+            "X",
+        ),
+        article("b", "Ms. Vance is the first Canadian foreign minister to visit Lisbon since 2019.", "Y"),
+        article("c", "Timeline: Canada's trade minister visited Lisbon in June 2021 for port talks.", "Z"),
+    ]
+    found = find_conflicts(arts, sentence_units(arts, [analysis(a) for a in arts], claim_like=False))
+    assert [(c.kind, c.verdict) for c in found] == [("number", "compatible")]
+
+
+def test_a_narrower_group_with_a_later_year_is_a_conflict() -> None:
+    found = _found(
+        "Ms. Vance reached Lisbon, the first visit by a Canadian cabinet-level official since 2017.",
+        "Ms. Vance is the first Canadian foreign minister to visit Lisbon since 2020.",
+    )
+    assert [(k, v) for k, v, _ in found] == [("number", "conflict")]
 
 
 def test_in_n_years_counts_back_from_the_publication_year() -> None:

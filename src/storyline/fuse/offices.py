@@ -122,13 +122,14 @@ def office_conflicts(articles: Sequence[Article], actors: Sequence[Actor]) -> li
     reports (a story is days or weeks of coverage) settle which; when they cannot, nothing is said.
     """
     kn = load_knowledge()
-    story_days = sorted(a.published[:10] for a in articles if a.published and len(a.published) >= 10)
+    stated = [a for a in articles if a.published and len(a.published) >= 10 and not a.published_inferred]
+    story_days = sorted(str(a.published)[:10] for a in stated)
     out: list[Conflict] = []
     for art in articles:
         if art.duplicate_of is not None:
             continue
         claims = title_claims(art, actors, kn)
-        if art.published:
+        if art.published and not art.published_inferred:
             day = art.published[:10]
             out += [
                 _conflict(art, c, [(day, day)], [], kn)
@@ -136,19 +137,30 @@ def office_conflicts(articles: Sequence[Article], actors: Sequence[Actor]) -> li
                 if c.now and not _meets([(day, day)], c)
             ]
             continue
+        inferred = _inferred(art)
         found = []
         for c in claims:
             dating = _dating(c, claims)
-            window = _window(dating)
-            if c.now and len(dating) >= _MIN_OTHERS and window and not _meets(window, c):
+            # an inferred date is a range the story allows; the other titles may narrow it
+            window = _window(dating, inferred)
+            if c.now and (inferred or len(dating) >= _MIN_OTHERS) and window and not _meets(window, c):
                 found.append((c, window, dating))
         if len(found) > 1 and story_days:
             near = [(_shift(story_days[0], -_STORY_REACH), _shift(story_days[-1], _STORY_REACH))]
             found = [f for f in found if not _meets(near, f[0])]
         if len(found) == 1:
             c, window, dating = found[0]
-            out.append(_conflict(art, c, window, dating, kn))
+            out.append(_conflict(art, c, window, dating, kn, inferred=bool(inferred)))
     return out
+
+
+def _inferred(art: Article) -> Window:
+    """The days an inferred publication date may fall on (empty when the article has none)."""
+    if not art.published or not art.published_inferred:
+        return []
+    day = art.published[:10]
+    lo, hi = art.published_earliest or day, art.published_latest or day
+    return [_interval(lo, hi)]
 
 
 # How far from the story's dated reports an undated one may be (days), when two of its titles
@@ -156,11 +168,15 @@ def office_conflicts(articles: Sequence[Article], actors: Sequence[Actor]) -> li
 _STORY_REACH = 60
 
 
-def _window(dating: list[TitleClaim]) -> Window:
-    """The days every dating title was held on; empty when they disagree or do not narrow."""
-    window = list(_DAYS)
+def _window(dating: list[TitleClaim], inferred: Window) -> Window:
+    """The days every dating title was held on, within the inferred date's range when there is
+    one; empty when they disagree or do not narrow. Titles that would empty an inferred range
+    are set aside (the inference is the firmer evidence)."""
+    window = list(inferred or _DAYS)
     for d in dating:
-        window = _intersect(window, list(d.held))
+        narrower = _intersect(window, list(d.held))
+        if narrower or not inferred:
+            window = narrower
     return [] if not window or window == _DAYS else window
 
 
@@ -185,7 +201,13 @@ def _dating(c: TitleClaim, claims: Sequence[TitleClaim]) -> list[TitleClaim]:
 
 
 def _conflict(
-    art: Article, c: TitleClaim, window: Window, dating: list[TitleClaim], kn: Knowledge
+    art: Article,
+    c: TitleClaim,
+    window: Window,
+    dating: list[TitleClaim],
+    kn: Knowledge,
+    *,
+    inferred: bool = False,
 ) -> Conflict:
     lo, hi = window[0][0], window[-1][1]
     successor = _successor(c, lo, hi, kn)
@@ -194,7 +216,11 @@ def _conflict(
         f"The article calls {c.person.name} '{c.title}', but the knowledge file ({c.person.source}) "
         f"has that office held by them only {terms}."
     )
-    if dating:
+    if inferred:
+        desc += f" The article's date, inferred from the story ({art.published_evidence or 'its reports'}),"
+        desc += f" lies between {lo} and {hi}." if lo != hi else f" is {lo}."
+        dating = []
+    elif dating:
         first = _bounds(dating, lo, hi)
         named = ", ".join(
             f"{d.person.name} as {d.title}" for d in [*first, *(d for d in dating if d not in first)][:3]
