@@ -91,7 +91,10 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
 
 
 def _words(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", s.lower()) if len(w) > 2 and w not in {"the", "and", "of"}}
+    out = {w for w in re.findall(r"[a-z]+", s.lower()) if len(w) > 2 and w not in {"the", "and", "of"}}
+    if re.search(r"\bU\.?N\.?(?![a-z])", s):  # "U.N.", "UN peacekeepers"
+        out |= {"united", "nations"}
+    return out
 
 
 def _iso(text: str) -> str | None:

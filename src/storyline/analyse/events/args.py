@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ...knowledge import load_knowledge
 from ...model import Mention, Span
 from ..actors.roles import ROLE_HEADS
+from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
 
 __all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of", "demonym_party", "party_name"]
 
@@ -51,6 +52,11 @@ AGENT_NOUNS = frozenset(ROLE_HEADS) | {
     "team",
     "crew",
 }
+#: Nouns for groups of people: with a nationality before them they stand for its state.
+GROUP_NOUNS = PEOPLE_HEADS | frozenset(GROUP_HEADS) | frozenset(
+    """civilian detainee prisoner immigrant settler militant rebel guerrilla insurgent faction
+    extremist militia fighter separatist demonstrator ally national people""".split()
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "on", "to", "for", "inside", "outside"})
 #: Verbs and nouns of travel, whose "to"/"for" names the destination ("leave for Singapore").
@@ -70,6 +76,7 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
         self.starts = [m.span.start for m in self.mentions]
         self.actors = {m.actor for m in mentions if m.actor}
+        self.article = mentions[0].span.article if mentions else ""
 
     def state_of_demonym(self, tok: Token, unlisted: bool = False) -> Mention | None:
         """'an Indonesian fishing boat': the state of a demonym describing a thing, when the
@@ -337,6 +344,29 @@ def _infinitive(tok: Token) -> bool:
     )
 
 
+def group_state(tok: Token, index: MentionIndex) -> Mention | None:
+    """The state a group of people names by nationality: "Iraqis", "Palestinian detainees",
+    "the deputy chief of Israel's militia ally" (through "of" and owners, two steps at most)."""
+    k = load_knowledge()
+    for t in [tok, *[g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]]:
+        cands = [t] if t.tag_ in ("NNPS", "NNS") or t.ent_type_ == "NORP" else []
+        if t.lemma_.lower() in GROUP_NOUNS or t.lower_ in GROUP_NOUNS:
+            cands += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
+        for c in cands:
+            m = index.covering(c.idx, c.idx + len(c))
+            if m is not None and (m.actor or "").startswith("state:"):
+                return m
+            country = k.demonym(c.text) or (k.country_word(c.text) if c.dep_ == "poss" else None)
+            if country is not None:
+                actor = f"state:{country.iso3}"
+                how = "the state of a group named by nationality"
+                if actor not in index.actors:
+                    how += f"; {UNNAMED_STATE}"
+                span = Span(index.article, c.idx, c.idx + len(c))
+                return Mention(span, c.text, "DEMONYM", actor, how)
+    return None
+
+
 def _as_party(m: Mention | None, index: MentionIndex) -> Mention | None:
     """A party, never a place: a town or building mention becomes its state, or nothing."""
     return index.state_of_place(m) if m is not None else None
@@ -412,6 +442,11 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         tgt = next((m for m in obl if m and (src is None or m.actor != src.actor)), None)
     if tgt is None:  # "rejected an Australian ultimatum", "shelled Iraqi towns"
         tgt = demonym_party([*objs, *obliques], index, src)
+    if tgt is None:  # "killed four Iraqis", "arrested Palestinian activists": a group is its state
+        grp = (group_state(t, index) for t in [*objs, *obliques])
+        tgt = next((m for m in grp if m and (src is None or m.actor != src.actor)), None)
+    if src is None:
+        src = next((m for m in (group_state(t, index) for t in subj) if m), None)
     src, tgt = _as_party(src, index), _as_party(tgt, index)
     if tgt is not None and src is not None and tgt.actor == src.actor:
         tgt = None
@@ -423,9 +458,11 @@ def place_of(
     trigger: Token, verb: Token, index: MentionIndex, date_chars: set[int]
 ) -> tuple[str, int, int] | None:
     """Where it happened: 'in Beijing', 'at the Great Hall of the People', 'on the sidelines of ...'."""
-    # "signed a pact in Canberra": the place may hang off the object
-    objs = [c for c in trigger.children if c.dep_ == "dobj"]
-    for carrier in dict.fromkeys([trigger, verb, *objs]):
+    # "signed a pact in Canberra": the place may hang off the object, or the intended act's
+    # ("threatened to institute a curfew in Algiers")
+    acts = [c for c in trigger.children if _infinitive(c)]
+    objs = [c for h in (trigger, *acts) for c in h.children if c.dep_ == "dobj"]
+    for carrier in dict.fromkeys([trigger, verb, *acts, *objs]):
         for c in carrier.children:
             if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
                 continue
