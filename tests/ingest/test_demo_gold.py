@@ -30,7 +30,7 @@ def _score(demo: Path) -> tuple[float, float, float]:
         cut = {r.text.strip() for r in c.removed if r.reason in JUNK_REASONS and r.text.strip() not in dup}
         want = {j.strip() for j in g["junk"]}
         tp, fp, fn = tp + len(cut & want), fp + len(cut - want), fn + len(want - cut)
-        reasons = {r.text.strip(): r.reason for r in c.removed}
+        reasons = {r.text.strip(): r.reason for r in (*c.removed, *c.marked)}
         for nb in g["non_body"]:
             nb_all += 1
             nb_ok += reasons.get(nb["text"].strip()) == nb["reason"]

@@ -96,7 +96,8 @@ def _unexpected(source: str, e: Exception) -> Rejected:
 def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] = ()) -> Article:
     """Clean one raw document and attach its metadata."""
     doc = _extracted(doc)
-    c = clean(doc.text, repeated, extracted=doc.extracted)
+    title = doc.meta.get("title")
+    c = clean(doc.text, repeated, extracted=doc.extracted, title=title if isinstance(title, str) else None)
     if not c.body.strip():
         what = "HTML page has no article body" if doc.html is not None else "no article text"
         raise InputError(_where(doc), f"{what} left after cleaning")
@@ -122,7 +123,19 @@ def article_from_raw(doc: RawDoc, settings: Settings, repeated: Collection[str] 
         format=doc.format,
         record=doc.record,
         outlet_source=m.outlet_source,
+        encoding_note=doc.encoding_note,
+        language=c.language,
+        wire_source=m.wire_source,
+        marked=tuple(c.marked),
+        notes=tuple(m.notes) + _language_note(c.language),
     )
+
+
+def _language_note(language: str | None) -> tuple[str, ...]:
+    """Analysis reads English; a body in another language is kept whole and says so."""
+    if language in (None, "en"):
+        return ()
+    return (f"language {language}: body kept whole; analysis (actors, quotes, events) reads English only",)
 
 
 def _extracted(doc: RawDoc) -> RawDoc:

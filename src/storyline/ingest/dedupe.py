@@ -17,7 +17,7 @@ from ..ids import content_id
 from ..model import Article
 from ..unionfind import UnionFind
 
-__all__ = ["mark_duplicates", "canonical_rank", "copy_id"]
+__all__ = ["mark_duplicates", "canonical_rank", "is_originator", "copy_id"]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -33,19 +33,41 @@ def _minhash(text: str) -> MinHash:
     return m
 
 
-def canonical_rank(a: Article, position: int) -> tuple[int, int, int, int]:
-    """Sort key, best first: the originator (its byline/dateline names its own outlet), then the
-    copy with least page junk, then the longest text, then input order (stable across runs)."""
-    outlet = (a.outlet or "").lower()
-    origin = bool(outlet) and any(
-        r.reason in ("byline", "dateline") and outlet in r.text.lower() for r in a.removed
-    )
+def canonical_rank(a: Article, position: int) -> tuple[int, str, int, int, int]:
+    """Sort key, best first: the originator (the agency its own dateline names, or a byline or
+    dateline naming its own outlet), then the earliest dated copy (undated last), then the copy
+    with least page junk, then the longest text, then input order (stable across runs)."""
     junk = sum(1 for r in a.removed if r.reason not in _JUNK_KEEP)
-    return (0 if origin else 1, junk, -len(a.text), position)
+    return (0 if is_originator(a) else 1, a.published or "~", junk, -len(a.text), position)
+
+
+def is_originator(a: Article) -> bool:
+    """The copy published by the agency that wrote it: its outlet is its dateline's agency."""
+    outlet = _key(a.outlet)
+    if not outlet:
+        return False
+    if a.wire_source and _same_name(outlet, _key(a.wire_source)):
+        return True
+    return any(
+        r.reason in ("byline", "dateline") and outlet in r.text.lower() for r in (*a.removed, *a.marked)
+    )
+
+
+def _key(name: str | None) -> str:
+    return " ".join(_WORD.findall((name or "").lower()))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Yonhap" and "Yonhap News Agency", "AP" and "AP": one name starts the other."""
+    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
 
 
 def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Article]:
-    """Return the articles, in input order, with ``duplicate_of`` set on exact and near copies."""
+    """Return the articles, in input order, with ``duplicate_of`` set on exact and near copies.
+
+    A copy keeps its own outlet; it inherits the original's date when it has none (marked
+    ``published_source="inherited"``) and the group's wire agency when its text names none.
+    """
     sets = UnionFind(len(articles))
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
@@ -66,15 +88,36 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
         if len(members) == 1:
             continue
         best = min(members, key=lambda i: canonical_rank(articles[i], i))
-        taken = {articles[best].id}
+        original = articles[best]
+        wire = original.wire_source or next(
+            (articles[i].wire_source for i in members if articles[i].wire_source), None
+        )
+        if wire and not original.wire_source:
+            out[best] = replace(original, wire_source=wire)
+        taken = {original.id}
         for i in members:
             if i != best:
                 a = articles[i]
                 # two copies with the same text share a content hash: the second needs its own key
                 own = copy_id(a) if a.id in taken else a.id
                 taken.add(own)
-                out[i] = replace(a, id=own, duplicate_of=articles[best].id)
+                out[i] = _inherit(
+                    replace(a, id=own, duplicate_of=original.id, wire_source=a.wire_source or wire), original
+                )
     return out
+
+
+def _inherit(copy: Article, original: Article) -> Article:
+    """A reprint without a date of its own was published no earlier than its original."""
+    if copy.published or not original.published:
+        return copy
+    return replace(
+        copy,
+        published=original.published,
+        published_precision=original.published_precision,
+        published_source="inherited",
+        notes=(*copy.notes, f"published date inherited from the original {original.id} ({original.source})"),
+    )
 
 
 def copy_id(a: Article) -> str:

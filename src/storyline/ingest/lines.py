@@ -22,7 +22,7 @@ __all__ = ["Block", "segment", "measure", "normalise", "STOPWORDS"]
 STOPWORDS = BASE_STOPWORDS | frozenset(["myself", "themselves", "whose", "yours", "yourself"])
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[\"”’」]$")
 _GLUED = re.compile(r"[a-z\d][.!?][A-Z][a-z]")  # "life.Seeking": two texts fused by a scraper
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _URLISH = re.compile(r"https?://|www\.|\[email[^\]]*\]|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\.com\b")

@@ -11,14 +11,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
 from ..calendar_words import MONTH_NUMBERS, MONTH_PATTERN
-from .outlets import STRONG_SOURCES
+from .outlets import STRONG_SOURCES, wire_agency
 
-__all__ = ["Meta", "TextMeta", "merge_meta", "text_meta", "parse_date", "BYLINE_LINE", "DATE_RE"]
+__all__ = [
+    "Meta",
+    "TextMeta",
+    "merge_meta",
+    "text_meta",
+    "parse_date",
+    "plausible_date",
+    "BYLINE_LINE",
+    "DATE_RE",
+]
+
+#: Publication dates before this year are impossible for a news page: CMS placeholders
+#: ("0001-01-01T00:00:00Z") and typos, which would overflow date arithmetic downstream.
+MIN_YEAR = 1800
+#: ... and so are dates more than this many days after the run (a clock or typo, "2205").
+MAX_DAYS_AHEAD = 366
 
 _MONTHS = MONTH_NUMBERS
 _MONTH = MONTH_PATTERN
@@ -63,6 +78,8 @@ class Meta:
     published_precision: str | None = None
     published_source: str | None = None
     outlet_source: str | None = None
+    wire_source: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -74,6 +91,8 @@ class TextMeta:
     published: tuple[str, str] | None = None
     outlet: str | None = None
     outlet_source: str | None = None  # one of ``outlets.OUTLET_RANK``
+    #: the agency a dateline names ("SEOUL, March 12 (Yonhap) -", "(AP) —")
+    wire_source: str | None = None
 
 
 def merge_meta(
@@ -86,21 +105,26 @@ def merge_meta(
     """Combine reader/sidecar metadata, what the text says, and the CLI fallbacks.
 
     Outlet, best first: sidecar or format metadata, a strong statement in the text (print line,
-    copyright, agency dateline, byline, photo credit), the URL's host, ``--outlet``, then a bare
-    site-name line or a social handle. Date: metadata, a header dateline, ``--published``.
+    copyright, byline, photo credit), the URL's host, ``--outlet``, a bare site-name line or a
+    social handle, and last the agency in the dateline: a reprint of a wire story keeps its own
+    masthead, and the agency is its ``wire_source``. Date: metadata, a header dateline,
+    ``--published``; an impossible date is ignored with a note.
     """
     t = from_text or TextMeta()
     m = Meta()
     m.title = _str(found.get("title")) or t.title
     m.url = safe_url(found.get("url"))
+    m.wire_source = t.wire_source
     host = host_of(m.url) if m.url else None
     strong = t.outlet if t.outlet_source in STRONG_SOURCES else None
+    weak = t.outlet if t.outlet_source not in STRONG_SOURCES else None
     for name, source in (
         (_str(found.get("outlet")), _str(found.get("outlet_source")) or "metadata"),
         (strong, t.outlet_source),
         (host, "url"),
         (_str(cli_outlet), "cli"),
-        (t.outlet, t.outlet_source),
+        (weak, t.outlet_source),
+        (t.wire_source, "dateline"),
     ):
         if name:
             m.outlet, m.outlet_source = name, source
@@ -112,10 +136,17 @@ def merge_meta(
         authors = []
     m.authors = tuple(a for a in (x.strip() for x in authors if isinstance(x, str)) if a) or t.authors
     published = found.get("published")
+    where = _str(found.get("published_source")) or "metadata"
     pub = parse_date(published) if isinstance(published, str) else None
+    if published not in (None, "") and not (pub and plausible_date(pub[0])):
+        m.notes.append(f"published date {str(published)[:40]!r} from {where} is not a possible date; ignored")
+        pub = None
+    if t.published and not plausible_date(t.published[0]):
+        m.notes.append(f"published date {t.published[0]!r} from the dateline is not a possible date; ignored")
+        t.published = None
     if pub:
         m.published, m.published_precision = pub
-        m.published_source = _str(found.get("published_source")) or "metadata"
+        m.published_source = where
     elif t.published:
         m.published, m.published_precision = t.published
         m.published_source = "dateline"
@@ -136,6 +167,7 @@ def text_meta(
     tm = TextMeta(title=title)
     if outlet:
         tm.outlet, tm.outlet_source = outlet
+    tm.wire_source = next((w for w in map(wire_agency, header) if w), None)
     for line in header:
         if not tm.authors and (b := _BYLINE.search(line)):
             names = [n.strip() for n in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", b.group("names"))]
@@ -191,11 +223,22 @@ def _with_time(day: dt.date, h: str, mi: str, ap: str | None) -> tuple[str, str]
     return f"{day.isoformat()}T{hour:02d}:{mi}", "minute"
 
 
+def plausible_date(value: str) -> bool:
+    """A publication date a news page can have: a real day from ``MIN_YEAR`` to a year ahead."""
+    try:
+        y, mo, d = (value[:4], value[5:7] or "01", value[8:10] or "01")
+        day = dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return False
+    return day.year >= MIN_YEAR and day <= dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD)
+
+
 def parse_date(v: Any) -> tuple[str, str] | None:
-    """ISO-ish date or datetime → (value, precision); local time kept as written."""
+    """ISO-ish date or datetime → (value, precision); local time kept as written. Never raises:
+    input that is no date (or a date Python cannot hold) is None."""
     if not v:
         return None
-    s = str(v).strip()
+    s = str(v).strip()[:100]
     try:
         if re.fullmatch(r"\d{4}", s):
             return s, "year"
@@ -203,7 +246,7 @@ def parse_date(v: Any) -> tuple[str, str] | None:
             dt.date.fromisoformat(s + "-01")
             return s, "month"
         day = dt.date.fromisoformat(s[:10]).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return _first_date(s)
     t = re.match(r"[T ](\d{2}):(\d{2})", s[10:])
     if t and (t[1], t[2]) != ("00", "00"):  # midnight is how date-only stamps are written

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["find_outlet", "looks_like_outlet", "STRONG_SOURCES", "OUTLET_RANK"]
+__all__ = ["find_outlet", "looks_like_outlet", "wire_agency", "STRONG_SOURCES", "OUTLET_RANK"]
 
 _NEWS_WORD = (
     r"(?:Times|Post|News|Herald|Journal|Wire|Tribune|Daily|Guardian|Telegraph|Gazette|Express|Chronicle|"
@@ -43,7 +43,14 @@ _PUBLISHER_TAIL = re.compile(
 )
 _PUBLISHER = re.compile(r"\b(?:Media|Group|Network|Company|Publishing|Publications|Holdings|Corporation)$")
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]+\s*(?:,\s*[A-Z][a-z]+\.?\s*)?\((?P<name>[^)]{2,40})\)\s*[—–-]"
+    r"^[A-Z][A-Z .'’-]+\s*(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?\s*)?"
+    r"\((?P<name>[^)]{2,40})\)\s*[—–-]"
+)
+#: "(AP) — …", "(Yonhap) - …": an agency credited at the very start of the first paragraph
+_AGENCY_LEAD = re.compile(r"^\((?P<name>[^)]{2,40})\)\s*[—–-]")
+#: an agency's name as a dateline writes it: capitalised words or an acronym, no date or note
+_AGENCY_NAME = re.compile(
+    r"^(?!(?:Updated|Reuters Breakingviews|File|Photo|Video)\b)[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,3}$"
 )
 _BYLINE_OUTLET = re.compile(r"^[(\s]*By\s.*?[|,]\s*(?P<name>[^|,]+?)\s*$")
 _FOR_OUTLET = re.compile(r"\bfor\s+(?P<name>(?:The\s+)?[A-Z][\w ]+?)\.?$")
@@ -58,11 +65,12 @@ _NAV_LABEL = re.compile(
 )
 _NEWSLETTER = re.compile(r"\b(?:newsletters?|subscribe|sign[- ]up|inbox|briefing)\b", re.IGNORECASE)
 
-#: best first; a name found by an earlier form wins over one found by a later form
+#: best first; a name found by an earlier form wins over one found by a later form. The dateline
+#: agency is not among them: a reprint carries the agency's dateline under its own masthead, so
+#: the agency is the story's ``wire_source`` and the outlet only when nothing else names one.
 OUTLET_RANK = (
     "print-line",
     "copyright",
-    "dateline",
     "byline",
     "photo-credit",
     "header",
@@ -70,7 +78,18 @@ OUTLET_RANK = (
     "handle",
 )
 #: forms reliable enough to beat the page's URL host and ``--outlet``; the rest come after both
-STRONG_SOURCES = frozenset(OUTLET_RANK[:5])
+STRONG_SOURCES = frozenset(OUTLET_RANK[:4])
+
+
+def wire_agency(line: str) -> str | None:
+    """The news agency a dateline credits ("SEOUL, March 12 (Yonhap) -", "(AP) —"), or None."""
+    m = _AGENCY_DATELINE.match(line) or _AGENCY_LEAD.match(line)
+    if m is None:
+        return None
+    name = m["name"].strip()
+    return name if _AGENCY_NAME.match(name) else None
+
+
 #: a bare site-name line is at most this long (site names are 1-5 words)
 SITE_LINE_CHARS = 40
 
@@ -100,8 +119,6 @@ def find_outlet(
             offer("print-line", _proper(m["name"]))
         if label != "caption" and len(text.split()) <= 20 and (m := _COPYRIGHT.match(text)):
             offer("copyright", _copyright_holder(m["name"]))
-        if i <= first_body + 1 and (m := _AGENCY_DATELINE.match(text)):
-            offer("dateline", looks_like_outlet(m["name"]))
         if label == "byline" and (m := _BYLINE_OUTLET.match(text)):
             offer("byline", looks_like_outlet(m["name"]))
         near_end = label in ("caption", "credit") or i >= len(lines) - 3
