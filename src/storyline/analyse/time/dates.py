@@ -110,6 +110,7 @@ TIME_PATTERN = re.compile(
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
             rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y})?\b",
+            rf"(?i:\b(?:last|this|next)\s+)(?-i:{_M})\b",
             rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:,?\s+{_Y})?\b",
             rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
@@ -434,6 +435,16 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
             return None
         how = "month" if m.group(3) else "month, year inferred" + (" (future)" if tense == "future" else "")
         return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {how}" if m.group(1) else how)
+    m = re.fullmatch(r"(last|this|next)\s+([a-z]+)\.?", t)
+    if m and m.group(2) in _MONTHS and pub is not None:
+        mon = _MONTHS[m.group(2)]
+        if m.group(1) == "last":
+            year = pub.year if mon < pub.month else pub.year - 1
+        elif m.group(1) == "next":
+            year = pub.year if mon > pub.month else pub.year + 1
+        else:
+            year = pub.year
+        return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {m.group(2)}")
     m = re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(\d{2}|\d{4})", t)
     if m:
         first, last = m.group(1), m.group(2)

@@ -103,7 +103,7 @@ _ABOUT = (
     r"|up\s+to|at\s+least)\s+)"
 )
 _FILL = r"(?:[- ](?:straight|consecutive|full|more))"
-_NOT_OFFSET = r"(?!-old|\s+(?:ago|earlier|later|from now|before|after)\b)"
+_NOT_OFFSET = r"(?!-old|-\w|\s+(?:ago|earlier|later|from now|before|after)\b)"
 
 #: Surface forms this module reads, most specific first; ``dates.TIME_PATTERN`` puts them ahead
 #: of its own so that "third-quarter" is not a bare number and "0735 GMT" not a year.
@@ -379,8 +379,9 @@ def _year_ago_quarter(pub: dt.date | None, ctx: dict[str, object], how: str) -> 
 
 
 def year_ago(pub: dt.date, ctx: dict[str, object]) -> Reading | None:
-    """'a year ago' in an earnings sentence: the quarter a year before the one reported."""
-    if not ctx.get("earnings"):
+    """'a year ago' in an earnings sentence, or in a story that has named the quarter it reports:
+    the quarter a year before the one reported."""
+    if not ctx.get("earnings") and "quarter" not in ctx:
         return None
     return _year_ago_quarter(pub, ctx, "a year ago in an earnings sentence: the quarter a year before")
 
