@@ -45,14 +45,17 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("head_of_state", r"^(?:[a-z.]+\s)?president$"),
     )
 )  # fmt: skip
+_NOT_DEPUTY = re.compile(r"\b(?:acting|former|ex|then|late|candidate)\b")
 _NOT_HOLDER = re.compile(r"\b(?:deputy|vice|acting|assistant|former|ex|then|late|shadow|candidate)\b")
 # Words before a title that put it in the past ("then Vice Premier", "under President Obama").
-_PAST_BEFORE = re.compile(r"\b(?:then|former|ex|late|under|during|when|while|era|predecessor|previous)\W*$")
+_PAST_BEFORE = re.compile(
+    r"\b(?:then|former|ex|late|under|during|when|while|era|predecessor|previous)\W*$", re.I
+)
 _PAST_REACH = 30  # characters before a title searched for those words
 # A present or future verb: the sentence speaks of now ("Premier Li is heading to Berlin").
 _NOW = re.compile(
-    r"\b(?:is|are|am|will|'s|has|have|remains|plans?|says|heads?|heading|visits|visiting|meets"
-    r"|meeting|arrives|arriving|expected|due|set to|leads?|leading)\b",
+    r"\b(?:is|are|am|will|'s|has|have|remains|plans|says|heading|visits|visiting|meets"
+    r"|arrives|arriving|expected|due|set to|leads|leading)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -76,6 +79,9 @@ class TitleClaim:
 def office_category(title: str) -> str | None:
     """The office a stated title names ("Chinese Premier" -> head_of_government), or None."""
     t = " ".join(title.lower().replace("’", "'").split())
+    for cat, pat in _CATEGORIES:
+        if cat.startswith("deputy_") and pat.search(t) and not _NOT_DEPUTY.search(t):
+            return cat
     if _NOT_HOLDER.search(t):
         return None
     for cat, pat in _CATEGORIES:
@@ -211,10 +217,10 @@ def _conflict(
 ) -> Conflict:
     lo, hi = window[0][0], window[-1][1]
     successor = _successor(c, lo, hi, kn)
-    terms = "; ".join(f"{a} to {'now' if b == _DAYS[0][1] else b}" for a, b in c.held)
+    terms = " and ".join(f"from {a} on" if b == _DAYS[0][1] else f"from {a} to {b}" for a, b in c.held)
     desc = (
         f"The article calls {c.person.name} '{c.title}', but the knowledge file ({c.person.source}) "
-        f"has that office held by them only {terms}."
+        f"lists them in that office only {terms}."
     )
     if inferred:
         desc += f" The article's date, inferred from the story ({art.published_evidence or 'its reports'}),"

@@ -35,7 +35,11 @@ _RANKING = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
 # Words in a ranking's group that do not change who is being ranked.
 _PLAIN = frozenset(["us", "u.s.", "american", "government", "senior", "high-level", "administration"])
-_OFFICE = re.compile(r"\b(?:took office|became president|was inaugurated|inauguration|took power)\b", re.I)
+_OFFICE = re.compile(
+    r"\b(?:took office|became (?:president|prime minister|premier|chancellor|leader)"
+    r"|was (?:inaugurated|elected|sworn in)|inauguration|took power|came to power)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 
