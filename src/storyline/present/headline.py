@@ -184,6 +184,8 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
     goes_to = _VERB_PREP.get(lemma) == "to" or word in _NOUN_TO or lemma in _NOUN_TO
     if tgt is not None and tgt.kind == "place" and not goes_to:
         target, place_actor = None, tgt.name  # "signed in Bali": a place is where, not whom
+    if e.place and any(n.startswith("target: the state of the place") for n in e.notes):
+        target = None  # "arrives in Beijing", not "arrives in China in Beijing"
     if noun:
         title = _noun_phrase(src.name if src else None, word, target, e.mode, src.kind if src else None)
     else:

@@ -66,7 +66,9 @@ def recode(rule: Trigger, verb: Token) -> Trigger:
     head = _intent_head(verb)
     carrier = head if head is not None and head.pos_ in ("VERB", "AUX") else verb
     if _negated(verb) or (head is not None and _negated(carrier)):
-        return _as(rule, _REJECT) if rule.type in _COOPERATIVE else rule
+        # "will not accept", "would not meet": a refusal; "did not meet" reports no event at all
+        refuses = bool(aux & (_FUTURE | _MAYBE | {"can", "ca"})) or head is not None
+        return _as(rule, _REJECT) if rule.type in _COOPERATIVE and refuses else rule
     if rule.type in _HOSTILE and (aux & (_FUTURE | _MAYBE) or head is not None or _conditional(verb)):
         return _as(rule, _THREATEN)
     if rule.type in _INTENDED and (aux & _FUTURE or head is not None):
