@@ -101,10 +101,64 @@ def test_in_n_years_counts_back_from_the_publication_year() -> None:
             "Police said 20 people were injured in clashes at the Valmora port gates.",
             "conflict",
         ),
+        (
+            "The meeting between Brandt, the transport minister, and the union leaders lasted three hours.",
+            "Brandt and the union leaders met at Valmora port after 200 minutes of talks.",
+            "conflict",
+        ),
+        (
+            "The meeting between Brandt, the transport minister, and the union leaders lasted three hours.",
+            "Brandt and the union leaders met for 180 minutes at Valmora port.",
+            None,
+        ),
+        (
+            "Brandt and the union leaders met for more than three hours at Valmora port.",
+            "Brandt and the union leaders agreed at Valmora port after 200 minutes of talks.",
+            "compatible",
+        ),
+        (
+            "Brandt's talks with the union leaders came three weeks after the strike at Valmora port.",
+            "Brandt's 90-minute meeting with the union leaders at Valmora port ended without a deal.",
+            None,
+        ),
     ],
 )
-def test_durations_and_counts(one: str, two: str, expected: str) -> None:
-    assert [c.verdict for c in _conflicts(one, two)] == [expected]
+def test_durations_and_counts(one: str, two: str, expected: str | None) -> None:
+    """Hours and minutes compare as minutes; 'three weeks after' is a gap between events."""
+    assert [c.verdict for c in _conflicts(one, two)] == ([expected] if expected else [])
+
+
+def test_a_wire_copys_own_sentences_are_its_outlets_claims() -> None:
+    """The agency copy is the duplicate, unanalysed; its wording differs from the reprint's."""
+    agency = "Brandt and the union leaders settled at Valmora port after 200 minutes of talks."
+    reprint = "Brandt and the union leaders settled at Valmora port after talks."
+    paper = "The meeting between Brandt, the transport minister, and the union leaders lasted three hours."
+    arts = [
+        article("r", reprint, "Bay Ledger"),
+        article("w", agency, "Tasman Wire", copy_of="r"),
+        article("p", paper, "East Java Post"),
+    ]
+    canon = [a for a in arts if a.duplicate_of is None]
+    found = find_conflicts(arts, sentence_units(canon, [analysis(a) for a in canon], claim_like=False))
+    assert [(c.verdict, tuple(s.article for s in c.sides), c.sides[1].text) for c in found] == [
+        ("conflict", ("p", "w"), "200 minutes of talks")
+    ]
+
+
+def test_a_chronology_entry_is_dated_against_the_record_of_a_known_meeting() -> None:
+    text = (
+        "Timeline\n"
+        "Biden and Xi meet in Bali - November 14, 2022\nThe two leaders met for three hours.\n"
+        "Blinken and Wang talk in Munich - February 19, 2023\nBlinken met Wang Yi in Munich.\n"
+        "Austin and Li shake hands at Shangri-La - June 2, 2023\nAustin greeted Li in Singapore.\n"
+    )
+    [c] = chronology_conflicts(article("t", text))
+    assert (c.verdict, [s.text for s in c.sides]) == ("needs checking", ["February 19, 2023"])
+    assert "U.S. Department of State readout, 18 February 2023" in c.description
+    shifted = text.replace("February 19, 2023", "February 25, 2023")
+    [c] = chronology_conflicts(article("t", shifted))
+    assert c.verdict == "conflict"
+    assert c.description.endswith("7 days from the date given.")
 
 
 @pytest.mark.parametrize(

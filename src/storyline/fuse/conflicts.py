@@ -189,14 +189,23 @@ _COMMON_NAME = 0.3  # a name in more than this share of the story's sentences is
 
 
 def _distinctive_names(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
-    """Per sentence, the names in it (not sentence-initial) that are not the whole story's backdrop."""
+    """Per sentence, the names in it that are not the whole story's backdrop. A capital at the
+    start of a sentence is a name only when the story writes that word capitalised elsewhere
+    ("Brandt and the union leaders met ..." after "talks with Brandt")."""
     raw = [
         frozenset(t for m in _NAME.finditer(s.text) for t in tokens(m.group(0))) - _NOT_NAMES
         for s in sentences
     ]
+    known = frozenset(t for r in raw for t in r)
+    raw = [r | (frozenset(tokens(_first_word(s.text))) & known) for r, s in zip(raw, sentences, strict=True)]
     df: Counter[str] = Counter(t for r in raw for t in r)
     common = {t for t, c in df.items() if len(sentences) >= 10 and c > _COMMON_NAME * len(sentences)}
     return [r - common for r in raw]
+
+
+def _first_word(text: str) -> str:
+    m = re.match(r"\W*([A-Z][a-zA-Z]+)", text)
+    return m.group(1) if m else ""
 
 
 _KIND = {"precedent": "number", "duration": "number", "count": "number", "period": "date", "start": "date"}
