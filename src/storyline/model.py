@@ -322,7 +322,7 @@ class Conflict(Record):
     kind: str
     description: str
     sides: tuple[Evidence, ...]
-    verdict: str = "conflict"  # conflict | compatible
+    verdict: str = "conflict"  # conflict | needs checking | compatible
 
 
 @dataclass(frozen=True)
