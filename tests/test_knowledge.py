@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from storyline.knowledge import KnownRole, load_knowledge, name_key
@@ -134,3 +136,45 @@ def test_cities_gazetteer_gives_the_country(city: str, iso3: str) -> None:
 @pytest.mark.parametrize("city", ["Geneva", "Davos", "Cali"])
 def test_a_city_that_is_not_a_capital_is_no_capital(city: str) -> None:
     assert load_knowledge().capital(city) is None
+
+
+G20 = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
+       "MEX", "RUS", "SAU", "TUR", "USA", "ZAF")  # fmt: skip
+
+
+@pytest.mark.parametrize("iso3", G20)
+def test_g20_members_have_their_leaders_and_ministers(iso3: str) -> None:
+    """Each G20 state lists a head of state or government, a foreign and a defence minister."""
+    kn = load_knowledge()
+    held = {r.category for p in kn.people if p.country == iso3 for r in p.roles}
+    assert {"foreign"} <= held and ({"head_of_state", "head_of_government"} & held)
+    assert iso3 in ("KOR",) or "defence" in held  # South Korea's defence ministers are left out
+
+
+def test_every_person_names_a_source() -> None:
+    assert all(p.source.startswith("Wikipedia: ") for p in load_knowledge().people)
+
+
+def test_terms_of_one_office_do_not_overlap() -> None:
+    """Two holders of one office in one state meet at most on the handover day."""
+    kn = load_knowledge()
+    terms: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for p in kn.people:
+        for r in p.roles:
+            if r.category in ("head_of_government", "foreign", "defence") and r.start:
+                terms.setdefault((p.country, r.category), []).append((r.start, r.end or "9999", p.name))
+    clashes = []
+    for key, held in terms.items():
+        held.sort()
+        for (_, e1, n1), (s2, _, n2) in itertools.pairwise(held):
+            if n1 != n2 and s2 < e1[: len(s2)]:
+                clashes.append((key, n1, n2))
+    assert clashes == []
+
+
+def test_a_person_in_both_files_has_both_files_roles() -> None:
+    """office_holders.json extends leaders.json by name (Mohammed bin Salman: two offices)."""
+    mbs = load_knowledge().person("Mohammed bin Salman")
+    assert mbs is not None
+    assert sorted(r.category for r in mbs.roles) == ["defence", "head_of_government"]
+    assert load_knowledge().holder("JPN", "foreign", "2025-01-15") == load_knowledge().person("Takeshi Iwaya")
