@@ -229,7 +229,7 @@ def test_unforeseen_reader_failure_costs_one_file(tmp_path: Path, monkeypatch: p
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(f"{name} {PROSE}\n\n{PROSE}\n", encoding="utf-8")
-    real = ingest_mod.read_path
+    real = read_path
 
     def flaky(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
         if path.name == "a.txt":

@@ -24,15 +24,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from charset_normalizer import from_bytes
-from charset_normalizer.cd import coherence_ratio
 
 __all__ = ["Decoded", "decode_bytes", "declared_encoding", "unlikely", "CANDIDATES"]
 
 #: Codecs tried when the bytes are not UTF-8, in order of preference when two read alike
 #: (Windows-1252 before ISO-8859-1: the same letters, but 0x80-0x9F are quotes and dashes in
-#: 1252 and invisible controls in 8859-1).
+#: 1252 and invisible controls in 8859-1; Hebrew before Greek: Hebrew bytes read as tidy Greek
+#: letters, while Greek with its accents is not valid Windows-1255).
 CANDIDATES = (
     "utf-8",
     "utf-32-le",
@@ -48,13 +49,13 @@ CANDIDATES = (
     "koi8-u",
     "iso8859-5",
     "cp866",
+    "cp1255",
+    "cp1256",
     "cp1253",
     "iso8859-7",
     "cp1254",
     "cp1257",
     "iso8859-13",
-    "cp1255",
-    "cp1256",
     "cp874",
     "shift_jis",
     "cp932",
@@ -76,6 +77,9 @@ DOUBTFUL_PER_MILLE = 20
 TIE_SHARE = 0.002
 #: Characters given to the language-fit check: ranks settle within a few hundred letters.
 COHERENCE_CHARS = 4000
+#: Languages py3langid ranks that are looked up in the alphabet table: English (no table) or
+#: Bosnian may come first for a Croatian text with an English dateline.
+LANGUAGES_TRIED = 3
 
 _JAPANESE = {"shift_jis", "cp932", "euc_jp", "iso2022_jp"}
 _CHINESE = {"gb18030", "big5"}
@@ -153,7 +157,7 @@ def unlikely(text: str, codec: str = "utf-8") -> float:
     scripts: Counter[str] = Counter()
     latin: Counter[str] = Counter()
     cyrillic: Counter[str] = Counter()
-    kana = han = rare_han = 0
+    kana = han = rare_han = upper = lower = 0
     for ch, n in counts.items():
         o = ord(ch)
         if o < 128:
@@ -168,6 +172,8 @@ def unlikely(text: str, codec: str = "utf-8") -> float:
             if ch not in _USUAL_MARKS and not 0x3000 <= o <= 0x303F and not 0xFF01 <= o <= 0xFF60:
                 cost += 2 * n
             continue
+        upper += n if cat == "Lu" else 0
+        lower += n if cat == "Ll" else 0
         script = _script(ch)
         scripts[script] += n
         if script == "LATIN":
@@ -182,20 +188,24 @@ def unlikely(text: str, codec: str = "utf-8") -> float:
                 rare_han += n
         elif script == "HALFWIDTH":
             cost += 2 * n  # half-width katakana: mainly single bytes read by a Japanese codec
+        elif script == "HANGUL" and 0x3130 <= o <= 0x318F:
+            cost += 2 * n  # a lone jamo: Hangul is written in syllables
     cost += _alphabet_misses(latin, _LATIN_SETS)
     cost += _alphabet_misses(cyrillic, _CYRILLIC_SETS)
     cost += _mixed_scripts(scripts)
     cost += rare_han
+    cost += max(0, upper - 2 * lower) / 2  # whole texts in capitals: a case-swapped code page
+    hangul = scripts.get("HANGUL", 0)
     if codec in _CHINESE or codec in _KOREAN:
         cost += kana
     if codec in _JAPANESE and han and not kana:
         cost += han / 2  # Japanese prose is never without kana
-    if codec in _KOREAN and not scripts.get("HANGUL"):
-        cost += han / 2
-    if codec not in _KOREAN and scripts.get("HANGUL"):
-        cost += scripts["HANGUL"] / 2  # Hangul from a non-Korean codec is shuffled bytes
-    if scripts:
-        cost += 2 * _odd_neighbours(text, codec)
+    if codec in _KOREAN:
+        cost += max(0.0, han - 0.1 * (han + hangul))  # Korean news uses a few Hanja at most
+    elif hangul:
+        cost += hangul / 2  # Hangul from a non-Korean codec is shuffled bytes
+    if any(c > "\x7f" for c in counts):
+        cost += 2 * _odd_neighbours(text, codec) + (_vowelless(text, scripts) if scripts else 0)
     return cost
 
 
@@ -221,20 +231,32 @@ def _best(sample: bytes) -> tuple[str, float, int] | None:
         return None
     scored.sort()
     cost, _, codec, text = scored[0]
-    near = [s for s in scored if s[0] <= cost + max(1.0, TIE_SHARE * len(s[3]))]
+    near = [s for s in scored if s[0] <= cost + TIE_SHARE * len(s[3])]
     if len({s[3] for s in near}) > 1:
-        # several readings equally clean (Hebrew through Windows-1251 is tidy Cyrillic):
-        # the one whose letter frequencies best fit a language wins
-        fit = {s[2]: _coherence(s[3]) for s in near}
-        codec = max(near, key=lambda s: (fit[s[2]], -s[0], -s[1]))[2]
-        cost, _, codec, text = next(s for s in near if s[2] == codec)
+        # several readings equally clean (Croatian ć đ through Windows-1252 is Icelandic æ ð):
+        # the one whose letters fit the language it reads as wins, then the earlier codec
+        key = {s[2]: (_language_misses(s[3]), s[0], s[1]) for s in near}
+        cost, _, codec, text = min(near, key=lambda s: key[s[2]])
     return codec, cost, len(text)
 
 
-def _coherence(text: str) -> float:
-    """charset-normalizer's language fit of the letters' frequency ranks (0 when none fits)."""
-    ratios = coherence_ratio(text[:COHERENCE_CHARS])
-    return ratios[0][1] if ratios else 0.0
+def _language_misses(text: str) -> float:
+    """Letters outside the alphabet of the language py3langid reads ``text`` as (when known)."""
+    sample = text[:COHERENCE_CHARS]
+    ranked = [lang for lang, _ in _rank()(sample)[:LANGUAGES_TRIED]]
+    alphabet = next((_ALPHABETS[lang] for lang in ranked if lang in _ALPHABETS), None)
+    letters = Counter(c.lower() for c in sample if c > "\x7f" and c.isalpha())
+    if alphabet is None:
+        return min(_alphabet_misses(letters, _LATIN_SETS), _alphabet_misses(letters, _CYRILLIC_SETS))
+    return float(sum(n for ch, n in letters.items() if ch not in alphabet))
+
+
+@lru_cache(maxsize=1)
+def _rank() -> Any:
+    """py3langid's ranking, loaded on first use (half a second; only non-UTF-8 text needs it)."""
+    import py3langid
+
+    return py3langid.rank
 
 
 def _strict(sample: bytes, codec: str) -> str | None:
@@ -357,6 +379,8 @@ _LATIN_ALPHABETS = {
     "hu": "áéíóöőúüű",
     "ro": "ăâîșțşţ",
     "hr": "čćđšž",
+    "bs": "čćđšž",
+    "sr": "čćđšž",
     "sl": "čšž",
     "tr": "çğıöşüâî",
     "lt": "ąčęėįšųūž",
@@ -372,6 +396,7 @@ _CYRILLIC_ALPHABETS = {
 }
 
 
+_ALPHABETS = {k: frozenset(v) for k, v in (_LATIN_ALPHABETS | _CYRILLIC_ALPHABETS).items()}
 _LATIN_SETS = tuple(frozenset(v) for v in _LATIN_ALPHABETS.values())
 _CYRILLIC_SETS = tuple(frozenset(v) for v in _CYRILLIC_ALPHABETS.values())
 
@@ -436,6 +461,31 @@ def _lead(ch: str, codec: str, low: int, high: int) -> bool:
     return len(b) == 2 and low <= b[0] <= high
 
 
+_SIGNS = frozenset("№€£¥§©¿¡«“„‚×½¼°±¶¤¦¨¯´¸¹²³¾")
+_VOWELS = {
+    "CYRILLIC": frozenset("аеёиоуыэюяіїєўАЕЁИОУЫЭЮЯІЇЄЎ"),
+    "GREEK": frozenset("αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"),
+}
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
+def _vowelless(text: str, scripts: Counter[str]) -> int:
+    """Cyrillic or Greek words of three letters or more without a vowel: Hebrew or Arabic read
+    through a Cyrillic or Greek page gives tidy letters in unpronounceable words."""
+    main = max(scripts, key=lambda k: scripts[k])
+    vowels = _VOWELS.get(main)
+    if vowels is None:
+        return 0
+    return sum(1 for w in _WORDS.findall(text[:COHERENCE_CHARS]) if ord(w[0]) > 127 and vowels.isdisjoint(w))
+
+
+def _clash(x: str, y: str) -> bool:
+    """Two scripts that do not share a word (Japanese mixes kanji and kana, marks go anywhere)."""
+    if x == y or "COMBINING" in (x, y):
+        return False
+    return _FAMILY.get(x, x) != "CJK" or _FAMILY.get(y, y) != "CJK"
+
+
 def _lettery(ch: str) -> bool:
     """A letter or a combining mark (an Arabic vowel sign glued to a Latin letter is odd too)."""
     return ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc")
@@ -446,8 +496,8 @@ def _odd_neighbours(text: str, codec: str) -> int:
 
     - a capital straight after a small non-ASCII letter (``пРАВИТ``): the case halves of a
       Cyrillic code page read as its sibling; CamelCase names make a few, a wrong page one a word;
-    - an ASCII letter beside a non-Latin letter (``Hьkьmet``): Turkish or Baltic letters read
-      through a Cyrillic or Greek page;
+    - letters of two scripts in one word (``Hьkьmet``, ``éْçمù``): Turkish letters read through
+      a Cyrillic page, Hebrew through the Arabic one;
     - an ideograph before a space in a Chinese or Japanese reading: those scripts do not space
       words, Korean does (EUC-KR read as GB18030 is common ideographs, spaced).
     """
@@ -458,12 +508,16 @@ def _odd_neighbours(text: str, codec: str) -> int:
         a, b = p
         if a < "\x80" and b < "\x80":
             continue
-        if b > "\x7f" and a.islower() and b.isupper():
+        if (
+            (a.islower() and b.isupper())
+            or (a == "\u2019" and b.isalpha() and _script(b) != "LATIN")
+            or (a == "\u03c2" and b.isalpha())  # final sigma inside a word: Hebrew ayin read as Greek
+        ):
+            odd += n  # (a closing quote opening a Greek or Cyrillic word: Ά read as ’)
+        elif _lettery(a) and _lettery(b) and _clash(_script(a), _script(b)):
             odd += n
-        elif _lettery(a) and _lettery(b) and (a < "\x80") != (b < "\x80"):
-            other = b if a < "\x80" else a
-            if _script(other) not in ("LATIN", "CJK", "HIRAGANA", "KATAKANA", "HANGUL"):
-                odd += n
-        elif spaced_han and b == " " and _script(a) == "CJK":
+        elif b in _SIGNS and a.isalpha():
+            odd += n  # a sign glued to a word's end: "gra№ani" (Latin-2 đ read as ISO-8859-5)
+        elif spaced_han and b == " " and a.isalpha() and _script(a) == "CJK":
             odd += n
     return odd
