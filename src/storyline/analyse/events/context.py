@@ -92,6 +92,15 @@ def chronology(article: Article, drafts: list[Draft]) -> None:
                 d.time = None  # the heading dates the item's main event, not every clause below it
                 d.fixed = True
                 d.notes.append(f"mentioned in the chronology item dated {r.date}; its own date is not stated")
+        for d in item[1:]:
+            if d in drafts and d.when is None and not d.fixed and _tells_the_day(d):
+                d.set_date(
+                    r.date,
+                    "day",
+                    date_words,
+                    "dated by its chronology item's heading: the item tells of that day",
+                )
+                d.fixed = True
         main.date, main.granularity, main.time, main.fixed = r.date, "day", None, True
         main.date_text = date_words
         main.spans = [(m.start(), m.end()), (body_start, body_end)]
@@ -104,6 +113,36 @@ def chronology(article: Article, drafts: list[Draft]) -> None:
                 "the stated date may be wrong"
             )
         previous = r.date
+
+
+#: Words that put a clause before or after the day its chronology item or sentence tells of.
+_ELSEWHEN = frozenset(
+    {
+        "after",
+        "before",
+        "since",
+        "previously",
+        "earlier",
+        "later",
+        "until",
+        "ago",
+        "once",
+        "amid",
+        "amidst",
+        "following",
+    }
+)
+
+
+def _tells_the_day(d: Draft) -> bool:
+    """A simple-past event told in a chronology item, not set before or after its day."""
+    if d.mode != "happened" or not _simple_past(d):
+        return False
+    verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else governing_verb(d.trigger)
+    scope = [d.trigger, *d.trigger.ancestors]
+    if verb is not None:
+        scope += [c for c in verb.children if c.dep_ in ("advmod", "mark", "prep")]
+    return not any(t.lower_ in _ELSEWHEN for t in scope)
 
 
 def _compatible(main: Draft, d: Draft) -> bool:
@@ -363,6 +402,11 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
             continue
         if d.mode == "happened" and not _simple_past(d):
             continue
+        mate = _same_sentence(d, drafts, k, sent_of)
+        if mate is not None and mate.when:
+            note = f"dated by the event of its own sentence ({mate.when})"
+            d.set_date(mate.when, mate.when_granularity or "day", None, note)
+            continue
         same_day = bool(_SAME_DAY.search(sent.text))
         prev = _antecedent(d, drafts, k, sent_of, para_of, same_day)
         if prev is None or prev.when is None:
@@ -372,6 +416,30 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
         if gran == "day" and not same_day:
             date, gran = date[:7], "month"
         d.set_date(date, gran, None, f"date carried over from the sentence before (its event of {prev.when})")
+
+
+def _same_sentence(d: Draft, drafts: Iterable[Draft], k: int, sent_of: dict[int, int]) -> Draft | None:
+    """'At a summit in Singapore this month, Li rebuffed a request': one sentence tells one time.
+
+    The nearest dated event of the same mode in the sentence, when neither is set before or after
+    the other ("after", "since", "earlier" in the undated one's clause) and the date is not a
+    background one ("the first visit since 2019").
+    """
+    if d.mode != "happened" or not _tells_the_day(d):
+        return None
+    best = None
+    for p in drafts:
+        if p is d or p.when is None or p.mode != "happened" or sent_of[p.trigger.i] != k:
+            continue
+        if any(n.startswith("background") for n in p.notes) or p.fixed:
+            continue
+        if (p.time is not None and (p.time.how or "").startswith(("since", "span of"))) or not _simple_past(
+            p
+        ):
+            continue
+        if best is None or abs(p.trigger.i - d.trigger.i) < abs(best.trigger.i - d.trigger.i):
+            best = p
+    return best
 
 
 def _same_pair(

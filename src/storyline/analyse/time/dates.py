@@ -259,6 +259,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             tense = _tense_at(text, start, tok)
             ctx["earnings"] = tok is not None and len(tok) > 0 and is_earnings(tok[0].sent.text)
             res = _interpret(words, base, tense, late, ctx)
+            if _SINCE_BEFORE.search(text, max(0, start - 8), start) and not res.how.startswith("since"):
+                res = res._replace(how="since " + res.how)  # "have since last week played down"
             if tense in ("future", "present"):
                 res = res._replace(how=f"{res.how}; {tense} clause")
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
@@ -315,6 +317,9 @@ def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
         ):
             out[k] = replace(tr, date=nxt.date, timex_value=f"{nxt.date}T{(tr.timex_value or '')[-5:]}")
     return out
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
