@@ -72,10 +72,11 @@ def test_undated_seeds_raise_the_desk_editors_findings(undated: Story) -> None:
         if c.verdict != "compatible"
     )
     assert [r for r in raised if r[1] != "title"] == [
+        ("conflict", "date", ("001:February 19, 2023",)),
         ("conflict", "date", ("001:March 14, 2021", "001:Weeks after China’s clos")),
+        ("conflict", "precedent", ("000:his first trip to the U.",)),
         ("conflict", "quote", ("000:stop interfering in Chin", "002:stop undermining China’s")),
         ("conflict", "superlative", ("001:Blinken is the highest-r", "001:She remains the top US o")),
-        ("needs checking", "date", ("001:February 19, 2023",)),
         ("needs checking", "number", ("000:first visit by an Americ", "001:first top American diplo")),
         ("needs checking", "number", ("000:first visit by an Americ", "004:first American secretary")),
     ]

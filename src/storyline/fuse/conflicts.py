@@ -30,6 +30,7 @@ from .offices import office_conflicts
 from .quantities import MONTHS, Fact, broader, extract_facts
 from .similarity import candidate_pairs, cosine, idf_table, tfidf, tokens
 from .superlatives import superlative_conflicts
+from .visits import visit_conflicts
 from .weekdays import weekday_conflicts
 
 __all__ = ["find_conflicts", "fact_conflicts", "note_conflicts", "conflict_id"]
@@ -72,6 +73,7 @@ def find_conflicts(
         *superlative_conflicts(sentences, actors),
         *quote_conflicts(quotes),
         *weekday_conflicts(articles),
+        *visit_conflicts(articles, sentences, actors),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
         *office_conflicts(articles, actors),
     ]
