@@ -179,3 +179,29 @@ def test_sidecar_named_after_the_whole_stem(tmp_path: Path) -> None:
         (folder / side).write_text(json.dumps({"published": "1998-01-08"}), encoding="utf-8")
         [doc] = read_path(folder / name, 1_000_000)
         assert getattr(doc, "meta", {}).get("published") == "1998-01-08", name
+
+
+def test_offset_counts_from_the_date_before_it_in_the_sentence(nlp: Language) -> None:
+    text = "Inflation was 4% in December, down from 6% a year earlier."
+    assert _refs(nlp, text, "2000-01-07") == [
+        ("December", "DATE", "1999-12"),
+        ("a year earlier", "DATE", "1998-12"),
+    ]
+
+
+def test_offset_without_a_date_before_it_is_left_to_the_events(nlp: Language) -> None:
+    text = "Three days later, the ministry postponed the visit."
+    assert _refs(nlp, text, "2000-01-07") == [("Three days later", "DATE", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He won a second term in 2012.", ["2012"]),
+        ("China Daily reported the talks.", []),
+        ("The paper is published daily.", ["daily"]),
+        ("Sales rose from the previous year.", ["the previous year"]),
+    ],
+)
+def test_names_and_ordinals_are_not_time(nlp: Language, text: str, found: list[str]) -> None:
+    assert [words for words, _, _ in _refs(nlp, text, "2000-01-07")] == found

@@ -115,6 +115,7 @@ TIME_PATTERN = re.compile(
             rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
             rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
+            r"(?i:\b(?:the\s+)?(?:previous|prior)\s+(?:week|month|year)\b)",
             r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|past|coming)\s+"
             r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
             rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
@@ -258,6 +259,9 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             tok = doc.char_span(start, end, alignment_mode="expand")
             tense = _tense_at(text, start, tok)
             ctx["earnings"] = tok is not None and len(tok) > 0 and is_earnings(tok[0].sent.text)
+            sent_start = tok[0].sent.start_char if tok is not None and len(tok) else -1
+            if ctx.get("sentence") != sent_start:
+                ctx["sentence"], ctx["anchor"] = sent_start, None
             res = _interpret(words, base, tense, late, ctx)
             if _SINCE_BEFORE.search(text, max(0, start - 8), start) and not res.how.startswith("since"):
                 res = res._replace(how="since " + res.how)  # "have since last week played down"
@@ -265,6 +269,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
                 res = res._replace(how=f"{res.how}; {tense} clause")
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
+        if res.date is not None and res.ttype == "DATE" and res.granularity in _RANK and res.end is None:
+            ctx["anchor"] = (res.date, res.granularity)
         a, b = _trim(text, start, end)
         if res.ttype == "TIME" and res.how.startswith("clock time") and out:
             res = _clock_day(res, out[-1], text[out[-1].span.end : a])
@@ -482,7 +488,8 @@ def _relative(
         d = pub + dt.timedelta(days=-1 if t == "yesterday" else 1)
         return _Res(d.isoformat(), "day", None, t)
     m = re.fullmatch(
-        r"(?:(early|late|earlier|later)\s+)?(this|last|next|past|coming)\s+(week(?:end)?|month|year|summer|winter|spring|fall|autumn)",
+        r"(?:(early|late|earlier|later)\s+)?(this|last|next|past|coming|previous|prior)\s+"
+        r"(week(?:end)?|month|year|summer|winter|spring|fall|autumn)",
         t,
     )
     if m:
@@ -498,6 +505,9 @@ def _relative(
             if quarter is not None:
                 return quarter
         if m.group(3) in ("earlier", "later"):
+            anchored = _from_anchor(ctx.get("anchor"), n if m.group(3) == "later" else -n, m.group(2))
+            if anchored is not None:
+                return anchored
             # relative to another event, not to the article: the events stage anchors these
             return _Res(None, None, None, "unresolved: relative to another event")
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
@@ -547,8 +557,30 @@ def _relative(
     return None
 
 
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _from_anchor(anchor: object, n: int, unit: str) -> _Res | None:
+    """'in December, down from 6% a year earlier': the offset counts from the date named just
+    before it in the same sentence, kept at that date's precision (a finer unit than the date's,
+    "three days after 2019", is not read)."""
+    if not isinstance(anchor, tuple):
+        return None
+    date, gran = anchor
+    u = unit.rstrip("s")
+    if u not in ("day", "week", "month", "year") or _RANK[gran] > _RANK["day" if u == "week" else u]:
+        return None
+    base = dt.date.fromisoformat((date + "-01-01")[:10] if len(date) < 10 else date)
+    if u in ("day", "week"):
+        moved = base + dt.timedelta(days=n * (7 if u == "week" else 1))
+    else:
+        y, m = divmod(base.year * 12 + base.month - 1 + n * (12 if u == "year" else 1), 12)
+        moved = dt.date(y, m + 1, min(base.day, 28))
+    return _Res(_fmt(moved, gran), gran, None, f"{n:+d} {u} from {date}")
+
+
 def _this_last_next(which: str, unit: str, pub: dt.date, qual: str | None) -> _Res:
-    step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[which]
+    step = {"this": 0, "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1}[which]
     how = f"{qual + ' ' if qual else ''}{which} {unit}"
     if unit == "year":
         return _Res(str(pub.year + step), "year", None, how)

@@ -128,13 +128,15 @@ EXTRA_PATTERNS = [
     # sets: "every Tuesday", "each year", "twice a week", "weekly", "on Tuesdays"
     rf"(?i:\b(?:every|each)\s+(?:other\s+|single\s+|{_N}\s+)?{_SET_UNIT}s?\b)",
     r"(?i:\b(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(?:day|week|month|year|decade)\b)",
-    r"(?i:\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|semiannually)\b)",
+    # lower case only: "China Daily", "Weekly Standard" are names
+    r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|semiannually)\b",
     rf"\b(?:on\s+)?{_WD}s\b",
     # durations: "for three years", "35-minute", "two-day", "three-and-a-half hours", "the past
     # few months", "the next five years"
     rf"(?i:\b(?:the\s+)?(?:past|last|next|previous|coming|first|final|latest)\s+(?:{_N}\s+{_U}s?|{_U}s)\b"
     rf"{_NOT_OFFSET})",
-    rf"(?i:\b{_ABOUT}?{_N}{_HALF}?{_FILL}?[- ]{_U}s?(?:{_HALF})?\b{_NOT_OFFSET})",
+    # not "a second term": "a second" is an ordinal far more often than a duration
+    rf"(?i:\b(?!an?\s+second\b){_ABOUT}?{_N}{_HALF}?{_FILL}?[- ]{_U}s?(?:{_HALF})?\b{_NOT_OFFSET})",
     # bare plural units after a preposition: "for months", "within hours", "in years"
     r"(?i:(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )|(?<=\bover ))"
     r"(?:seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|earlier|later|of)\b))",
