@@ -57,7 +57,9 @@ def load(path: Path) -> list[tuple[str, list[str], list[str], str]]:
         if len(parts) != 4:
             sys.exit(f"{path}:{n}: expected 4 tab-separated fields, got {len(parts)}")
         kind, src, tgt, text = parts
-        rows.append((LEGACY.get(kind, kind), [s for s in src.split("|") if s], [t for t in tgt.split("|") if t], text))
+        rows.append(
+            (LEGACY.get(kind, kind), [s for s in src.split("|") if s], [t for t in tgt.split("|") if t], text)
+        )
     return rows
 
 
@@ -81,9 +83,9 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
     labels = sorted(set(gold))
     f1s = []
     for lab in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if p == lab and g != lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == p == lab)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if p == lab and g != lab)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p != lab)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / (tp + fn) if tp + fn else 0.0
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
@@ -147,8 +149,13 @@ def main() -> None:
     misses = []
     t0 = time.perf_counter()
     for kind, srcs, tgts, text in rows:
-        art = Article(id=article_id(text), source="plover.tsv", text=text, published="2000-01-01",
-                      published_precision="day")
+        art = Article(
+            id=article_id(text),
+            source="plover.tsv",
+            text=text,
+            published="2000-01-01",
+            published_precision="day",
+        )
         doc = nlp(text)
         mentions, actors = resolve_local(find_mentions(doc, art), art)
         events = extract_events(doc, art, mentions, actors, extract_timerefs(doc, art))
@@ -172,14 +179,16 @@ def main() -> None:
             misses.append(f"  {kind} -> {p} [{ev.summary if ev else ''}]: {text[:110]}")
     dt = time.perf_counter() - t0
     n = len(rows)
-    acc = sum(g == p for g, p in zip(gold, pred)) / n
-    bacc = sum(g == p for g, p in zip(gold, base)) / n
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / n
+    bacc = sum(g == p for g, p in zip(gold, base, strict=True)) / n
     print(f"{n} sentences ({args.split}), {dt / n * 1000:.1f} ms each (parse included)")
-    print(f"type accuracy {acc:.3f}  macro-F1 {macro_f1(gold, pred):.3f}  | keyword baseline {bacc:.3f} "
-          f"macro-F1 {macro_f1(gold, base):.3f}")
+    print(
+        f"type accuracy {acc:.3f}  macro-F1 {macro_f1(gold, pred):.3f}  | keyword baseline {bacc:.3f} "
+        f"macro-F1 {macro_f1(gold, base):.3f}"
+    )
     print(f"no event {pred.count(NONE) / n:.3f}  any event of the gold type {found_any / n:.3f}")
     print(f"target actor {tgt_hits}/{tgt_n} = {tgt_hits / max(tgt_n, 1):.3f}")
-    print("confusions:", Counter((g, p) for g, p in zip(gold, pred) if g != p).most_common(12))
+    print("confusions:", Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p).most_common(12))
     for m in misses[: args.show]:
         print(m)
 

@@ -73,7 +73,11 @@ def main() -> None:
     weights = {}
     for j, name in enumerate(names):
         # sparse: only weights of 0.15 or more (a smaller file, the same accuracy on the train split)
-        col = [[i, round(float(clf.coef_[i][j]), 2)] for i in range(len(clf.classes_)) if abs(clf.coef_[i][j]) >= 0.15]
+        col = [
+            [i, round(float(clf.coef_[i][j]), 2)]
+            for i in range(len(clf.classes_))
+            if abs(clf.coef_[i][j]) >= 0.15
+        ]
         if col:
             weights[str(name)] = col
     model = {
@@ -89,8 +93,10 @@ def main() -> None:
         "weights": weights,
     }
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{len(samples)} samples ({hand} sentences), {len(weights)} features -> {args.out} "
-          f"({args.out.stat().st_size // 1024} KiB)")
+    print(
+        f"{len(samples)} samples ({hand} sentences), {len(weights)} features -> {args.out} "
+        f"({args.out.stat().st_size // 1024} KiB)"
+    )
 
 
 if __name__ == "__main__":

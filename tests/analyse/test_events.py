@@ -222,11 +222,21 @@ def test_welcoming_a_decision_is_support_not_hosting(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Ghana recalled its ambassador from Togo on Friday in protest at the border closure.",
         "The minister said on Friday that the union had offered no alternative.",
         "Officials inspected the boats seized by the coastguard.",
     ],
 )
 def test_no_event_from_reason_phrases_bare_offers_or_reduced_relatives(nlp: Language, text: str) -> None:
-    """'in protest at', 'offered no alternative', 'boats seized by ...' describe, they report nothing."""
+    """'offered no alternative', 'boats seized by ...' describe, they report nothing."""
     assert [e.type for e in run(nlp, text) if e.type != "STATEMENT"] == []
+
+
+def test_a_reason_phrase_is_no_event_but_recalling_an_ambassador_is() -> None:
+    """'in protest at the border closure' gives the reason (neither a protest nor a closure);
+    recalling an ambassador reduces relations (CAMEO 16, SANCTION)."""
+    from storyline.analyse.nlp import load_nlp
+
+    text = "Ghana recalled its ambassador from Togo on Friday in protest at the border closure."
+    assert [(e.type, e.target_actor) for e in run(load_nlp(), text) if e.type != "STATEMENT"] == [
+        ("SANCTION", "state:TGO")
+    ]

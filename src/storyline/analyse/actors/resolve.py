@@ -104,6 +104,7 @@ class _Resolver:
     # ------------------------------------------------------------------ passes
     def run(self, mentions: list[Mention]) -> tuple[list[Mention], list[Actor]]:
         done: dict[int, Mention] = {}
+        mentions = self._surnames_as_people(mentions)
         # States and places first (organisations take their country from them), then
         # organisations (roles name them), bylines, full names before single words, typos.
         order = {
@@ -132,6 +133,26 @@ class _Resolver:
                 self._byline(d, "journalist", None)
                 d.notes.append("author from the article's metadata")
         return out, [self._actor(d) for d in self.drafts.values()]
+
+    def _surnames_as_people(self, mentions: list[Mention]) -> list[Mention]:
+        """'Choi said': a lone word the tagger read as an organisation is the person of that name
+        when the article names one in full ("Choi Min-ho") and no organisation is known by it;
+        otherwise one person would split into a person and an organisation."""
+        words = {
+            w
+            for m in mentions
+            if m.label == "PERSON" and len(name_key(m.text).split()) >= 2
+            for w in name_key(m.text).split()
+        }
+        out = []
+        for m in mentions:
+            key = name_key(m.text)
+            if m.label == "ORG" and len(key.split()) == 1 and key in words and self.kn.org(m.text) is None:
+                m = replace(
+                    m, label="PERSON", how="a name word of a person the article names in full (tagged ORG)"
+                )
+            out.append(m)
+        return out
 
     def _entity(self, m: Mention) -> Mention:
         if m.label == "ORG":

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from ...knowledge import load_knowledge
 from ...model import Mention, Span
-from ..actors.roles import ROLE_HEADS
 from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
+from ..actors.roles import ROLE_HEADS
 
 __all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of", "demonym_party", "party_name"]
 
@@ -53,9 +53,31 @@ AGENT_NOUNS = frozenset(ROLE_HEADS) | {
     "crew",
 }
 #: Nouns for groups of people: with a nationality before them they stand for its state.
-GROUP_NOUNS = PEOPLE_HEADS | frozenset(GROUP_HEADS) | frozenset(
-    """civilian detainee prisoner immigrant settler militant rebel guerrilla insurgent faction
-    extremist militia fighter separatist demonstrator ally national people""".split()
+GROUP_NOUNS = (
+    PEOPLE_HEADS
+    | frozenset(GROUP_HEADS)
+    | frozenset(
+        [
+            "civilian",
+            "detainee",
+            "prisoner",
+            "immigrant",
+            "settler",
+            "militant",
+            "rebel",
+            "guerrilla",
+            "insurgent",
+            "faction",
+            "extremist",
+            "militia",
+            "fighter",
+            "separatist",
+            "demonstrator",
+            "ally",
+            "national",
+            "people",
+        ]
+    )
 )
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "on", "to", "for", "inside", "outside"})
@@ -340,7 +362,9 @@ def _infinitive(tok: Token) -> bool:
     """An infinitive complement: "threatened to shell", also where the parser makes it an adverbial
     clause because a date stands between ("threatened on Monday to secede")."""
     return tok.dep_ == "xcomp" or (
-        tok.dep_ == "advcl" and tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        tok.dep_ == "advcl"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
 
 
@@ -348,10 +372,27 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
     """The state a group of people names by nationality: "Iraqis", "Palestinian detainees",
     "the deputy chief of Israel's militia ally" (through "of" and owners, two steps at most)."""
     k = load_knowledge()
-    for t in [tok, *[g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]]:
+    for t in [
+        tok,
+        *[
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ],
+    ]:
         cands = [t] if t.tag_ in ("NNPS", "NNS") or t.ent_type_ == "NORP" else []
         if t.lemma_.lower() in GROUP_NOUNS or t.lower_ in GROUP_NOUNS:
             cands += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
+            # "opposition parties in Nepal", "demonstrators in Baghdad": where the group is from
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+                    for g in c.children:
+                        m = index.covering(g.idx, g.idx + len(g)) if g.dep_ == "pobj" else None
+                        st = index.state_of_place(m) if m is not None else None
+                        if st is not None and (st.actor or "").startswith("state:"):
+                            return st
         for c in cands:
             m = index.covering(c.idx, c.idx + len(c))
             if m is not None and (m.actor or "").startswith("state:"):

@@ -31,4 +31,6 @@ def main_event(events: list[Event], doc: Doc | None = None) -> Event | None:
             tok, n = tok.head, n + 1
         return n
 
-    return min(events, key=lambda e: (e.type in _WEAK, depth(e), e.trigger_span.start if e.trigger_span else 0))
+    return min(
+        events, key=lambda e: (e.type in _WEAK, depth(e), e.trigger_span.start if e.trigger_span else 0)
+    )

@@ -73,8 +73,6 @@ def recode(rule: Trigger, verb: Token) -> Trigger:
         return _as(rule, _THREATEN)
     if rule.type in _INTENDED and (aux & _FUTURE or head is not None):
         return _as(rule, _AGREE)
-    if rule.type == "CONSULT" and head is not None and head.lemma_.lower() in _COMMIT:
-        return _as(rule, _AGREE)
     return rule
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-__all__ = ["Trigger", "trigger_for", "light_verbs", "lexicon_size", "CANCEL_VERBS"]
+__all__ = ["Trigger", "trigger_for", "light_verbs", "is_light_verb", "lexicon_size", "CANCEL_VERBS"]
 
 #: Nouns that only trigger with one of these modifiers ("press conference", "war games").
 _NEEDS_MODIFIER = {
@@ -82,13 +82,25 @@ def _lexicon_rows(raw: dict[str, Any]) -> list[Trigger]:
                     obj = plain[-1]
                 for lemma in heads:
                     out.append(
-                        Trigger(lemma, pos=pos, prt=prt, prep=prep, obj=obj, carried=carried, mods=mods, broad=True, **base)
+                        Trigger(
+                            lemma,
+                            pos=pos,
+                            prt=prt,
+                            prep=prep,
+                            obj=obj,
+                            carried=carried,
+                            mods=mods,
+                            broad=True,
+                            **base,
+                        )
                     )
     return out
 
 
 def _resource(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(
+        resources.files("storyline.data").joinpath(name).read_text(encoding="utf-8")
+    )
     return data
 
 
@@ -125,6 +137,16 @@ def light_verbs() -> frozenset[str]:
     return _table()[1]
 
 
+#: Past forms the small English model lemmatises wrongly ("staged" -> "stag").
+_LEMMA_SLIPS = {"stag": "stage", "staged": "stage"}
+
+
+def is_light_verb(tok: Token) -> bool:
+    """Whether ``tok`` is a light verb ("held talks", "staged a protest")."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_SLIPS.get(lemma, lemma) in _table()[1]
+
+
 def lexicon_size() -> int:
     """How many trigger patterns the ontology holds (hand-tuned and broad)."""
     return sum(len(ts) for ts in _table()[0].values())
@@ -138,15 +160,26 @@ def _objects(tok: Token, prep: str | None) -> list[Token]:
     """What a verb acts on, for an object constraint: the object, its "of" complement ("a state
     of emergency", "700 kg of medicine") and compounds; with a preposition, that one's object."""
     if prep:
-        heads = [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in prep.split("|")
-                 for g in c.children if g.dep_ == "pobj"]
+        heads = [
+            g
+            for c in tok.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in prep.split("|")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     else:
         heads = [c for c in tok.children if c.dep_ in _OBJECT_DEPS or (c.dep_ == "pobj")]
         heads += [g for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN" for g in [c]]
     out = list(heads)
     for h in heads:
         out += [c for c in h.children if c.dep_ == "compound"]
-        out += [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        out += [
+            g
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         out += [c for c in h.children if c.dep_ == "conj"]
     return out
 
@@ -170,7 +203,9 @@ def trigger_for(tok: Token) -> Trigger | None:
             wanted = set(t.obj.split("|"))
             if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in _objects(tok, t.prep)):
                 continue
-        elif t.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in tok.children):
+        elif t.prep and not any(
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in tok.children
+        ):
             continue
         if t.xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
             continue

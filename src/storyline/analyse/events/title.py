@@ -1,0 +1,154 @@
+"""Event titles a reader can use on a timeline, built from the event's own parts.
+
+"Blinken meets Xi at the Great Hall of the People", "Finland's grant to Tanzania", "Blinken's trip
+to Beijing announced": actor, act, counterpart and place, in headline grammar (present tense for
+what happened, "to" + verb for what is planned). Never a clipped sentence: an active clause whose
+subject is the event's own actor is kept as it stands (``summary_of``); a passive clause, a clause
+without an actor and a noun event are rebuilt from their parts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["title_of", "third_person"]
+
+#: Nouns whose counterpart follows "to" ("visit to China"), or "against" ("attack on ..." reads
+#: "against" in titles only when the text says so); other nouns take "with".
+_NOUN_TO = frozenset(
+    {
+        "visit",
+        "trip",
+        "journey",
+        "tour",
+        "aid",
+        "grant",
+        "loan",
+        "delegation",
+        "mission",
+        "apology",
+        "offer",
+        "ultimatum",
+        "appeal",
+        "donation",
+        "assistance",
+    }
+)
+_NOUN_AGAINST = frozenset(
+    {
+        "attack",
+        "strike",
+        "sanction",
+        "protest",
+        "accusation",
+        "raid",
+        "ban",
+        "embargo",
+        "offensive",
+        "campaign",
+        "boycott",
+        "invasion",
+        "threat",
+    }
+)
+_PLANNED = frozenset({"planned", "hypothetical", "cancelled"})
+_OBJECT_WORDS = 5
+_PLACE_WORDS = 6
+
+
+def third_person(lemma: str) -> str:
+    """'meet' -> 'meets', 'reach' -> 'reaches', 'deny' -> 'denies'."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _words(head: Token, limit: int) -> str:
+    """A short noun phrase: the head with its compounds, adjectives, numbers and owner, without
+    determiners or clauses ("Blinken's trip to Beijing", "a night curfew" -> "night curfew")."""
+    keep = [head]
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nummod", "poss", "case") or (
+            c.dep_ == "prep" and c.lower_ in ("to", "of", "on")
+        ):
+            keep += [t for t in c.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")]
+    toks = sorted(set(keep), key=lambda t: t.i)
+    text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ’s", "’s")
+    return " ".join(text.split()[:limit])
+
+
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            return c
+    return None
+
+
+def _place_phrase(trigger: Token, place: tuple[str, int, int] | None, title: str) -> str:
+    if place is None or len(place[0].split()) > _PLACE_WORDS or place[0].lower() in title.lower():
+        return ""
+    doc = trigger.doc
+    span = doc.char_span(place[1], place[2], alignment_mode="expand")
+    prep = "in"
+    if span is not None and span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        prep = doc[span.start - 1].lower_
+    if trigger.lemma_.lower() in title.lower() and place[0].split()[-1].lower() == trigger.lower_:
+        return ""  # "conference at the Munich conference"
+    return f" {prep} {place[0]}"
+
+
+def title_of(
+    trigger: Token,
+    src: str | None,
+    tgt: str | None,
+    mode: str,
+    place: tuple[str, int, int] | None,
+    own_place: bool = True,
+    tgt_at: int | None = None,
+) -> str:
+    """The title of the event ``trigger`` states, from its parts. ``own_place`` is False when the
+    target already stands for the place (the state of the town it happened in); ``tgt_at`` is
+    where the target's words start in the text. An empty title means the parts say too little."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in ("VERB", "AUX"):
+        prt = next((c.text for c in trigger.children if c.dep_ == "prt"), "")
+        verb = " ".join(x for x in (lemma, prt) if x)
+        obj = _object(trigger)
+        words = _words(obj, _OBJECT_WORDS) if obj is not None else ""
+        what = (tgt or words) if src else (words or tgt or "")
+        if src:
+            act = f"to {verb}" if mode in _PLANNED else third_person(lemma) + (f" {prt}" if prt else "")
+            title = " ".join(x for x in (src, act, what) if x)
+        elif what:
+            done = trigger.text if trigger.tag_ in ("VBD", "VBN") else lemma
+            title = f"{what} {done}" + (f" {prt}" if prt else "")
+        else:
+            return ""  # no actor, no object: the caller keeps the clause ("arrived in Beijing")
+    else:
+        noun = trigger.text.lower() if trigger.text[:1].islower() else trigger.text
+        mods = " ".join(
+            c.text
+            for c in trigger.children
+            if c.dep_ in ("amod", "compound") and c.i < trigger.i and c.text[:1].islower()
+        )
+        noun = f"{mods} {noun}".strip()
+        prep = "to" if lemma in _NOUN_TO else "against" if lemma in _NOUN_AGAINST else "with"
+        if tgt_at is not None:  # "attack on Gaza": the text's own preposition
+            prep = next(
+                (
+                    c.lower_
+                    for c in trigger.children
+                    if c.dep_ == "prep"
+                    for g in c.children
+                    if g.idx == tgt_at
+                ),
+                prep,
+            )
+        title = f"{src}'s {noun}" if src else noun
+        if tgt:
+            title += f" {prep} {tgt}"
+    if own_place or not tgt:
+        title += _place_phrase(trigger, place, title)
+    return title[:1].upper() + title[1:]
