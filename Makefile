@@ -46,6 +46,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_fusion.py
 	$(BIN)/python bench/bench_summary.py
 

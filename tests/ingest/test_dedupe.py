@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from storyline.ingest import ingest
+from storyline.ingest.outlets import wire_agency
+from storyline.model import Article
 from storyline.settings import Settings
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
@@ -51,3 +55,63 @@ def test_two_identical_copies_of_an_edited_original_keep_their_own_ids() -> None
     canon = [a for a in out if a.duplicate_of is None]
     assert len(canon) == 1
     assert sorted(a.duplicate_of for a in out if a.duplicate_of) == [canon[0].id, canon[0].id]
+
+
+WIRE = FIX / "wire_pair"
+
+
+def _pair(*names: str) -> dict[str, Article]:
+    r = ingest([str(WIRE / n) for n in names], Settings())
+    assert not r.rejected
+    return {Path(a.source).name: a for a in r.articles}
+
+
+@pytest.mark.parametrize(
+    "order", [("hanbit_rail.txt", "meridian_rail.txt"), ("meridian_rail.txt", "hanbit_rail.txt")]
+)
+def test_agency_copy_is_the_original_and_the_reprint_keeps_its_masthead(order: tuple[str, str]) -> None:
+    """The agency's own copy (byline, date, "(Hanbit)" dateline, no masthead) against a reprint
+    under another site's masthead with no byline and no date, read in either order."""
+    got = _pair(*order)
+    agency, reprint = got["hanbit_rail.txt"], got["meridian_rail.txt"]
+    assert agency.duplicate_of is None
+    assert reprint.duplicate_of == agency.id
+    assert (agency.outlet, agency.outlet_source) == ("Hanbit", "dateline")
+    assert (reprint.outlet, reprint.outlet_source) == ("The Daily Meridian", "masthead")
+    assert agency.wire_source == reprint.wire_source == "Hanbit"
+    assert (agency.published, agency.published_source) == ("2025-03-12T09:40", "dateline")
+    assert (reprint.published, reprint.published_precision, reprint.published_source) == (
+        "2025-03-12T09:40",
+        "minute",
+        "inherited",
+    )
+    assert reprint.notes == (f"published date inherited from the original {agency.id} ({agency.source})",)
+
+
+def test_earliest_dated_copy_is_the_original_when_no_agency_publishes_it(tmp_path: Path) -> None:
+    body = (WIRE / "hanbit_rail.txt").read_text(encoding="utf-8").split("\n", 3)[3]
+    (tmp_path / "late.txt").write_text(
+        "Evening Post\nRail link approved\nMarch 13, 2025\n" + body, encoding="utf-8"
+    )
+    (tmp_path / "early.txt").write_text(
+        "Morning Star\nRail link approved\nMarch 12, 2025\n" + body, encoding="utf-8"
+    )
+    r = ingest([str(tmp_path)], Settings())
+    by = {Path(a.source).name: a for a in r.articles}
+    assert by["early.txt"].duplicate_of is None
+    assert by["late.txt"].duplicate_of == by["early.txt"].id
+    assert by["late.txt"].published == "2025-03-13"  # a dated copy keeps its own date
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("SEOUL, March 12 (Hanbit) - The government approved the line on Wednesday.", "Hanbit"),
+        ("(AP) — The government approved the line on Wednesday.", "AP"),
+        ("JAKARTA (Pacific Wire) — The government approved the line on Wednesday.", "Pacific Wire"),
+        ("LONDON — The government approved the line on Wednesday.", None),
+        ("The government (AP) approved the line on Wednesday.", None),
+    ],
+)
+def test_wire_agency_of_a_dateline(line: str, agency: str | None) -> None:
+    assert wire_agency(line) == agency

@@ -18,6 +18,7 @@ from collections.abc import Collection
 from ..calendar_words import CHRONOLOGY_HEADING
 from .lines import Block, normalise
 from .metadata import BYLINE_LINE, DATE_RE
+from .outlets import looks_like_outlet
 
 __all__ = ["classify", "junk_evidence", "JUNK_REASONS", "KEEP_REASONS", "MARK_REASONS", "DATELINE_PREFIX"]
 
@@ -28,6 +29,7 @@ KEEP_REASONS = frozenset({"title", "caption", "credit", "subheading", "byline", 
 JUNK_REASONS = frozenset(
     {
         "duplicate",
+        "masthead",
         "promo",
         "newsletter",
         "comments",
@@ -283,6 +285,7 @@ LONG_PROSE_CHARS = 120  # the same for scripts written without spaces (Japanese,
 REPEATED_MAX_WORDS = 60  # an outlet's repeated line longer than this is an article's own text
 ANCHOR_WORDS = 8  # a sentence this long anchors the body: junk sweeps stop at it
 ANCHOR_CHARS = 25  # ... in scripts without spaces
+REPOST_GAP = 4  # a reposted page repeats its title within this many blocks (title, teaser, byline)
 HEAD_SHARE = 0.4  # a repeated title + teaser is looked for in this leading share of blocks
 TEASER_COVER = 0.6  # share of a block's 4-grams recurring later that marks it as a copy
 TAIL_SHARE = 0.25  # a credit line in this trailing share of blocks closes the article
@@ -505,24 +508,37 @@ def classify(
             first < i < last and not b.terminal and b.n_words <= 14 and _heading(b) and not _dated_heading(b)
         ):
             labels[i] = "subheading"
-        elif extracted and labels[i] is None:
-            continue
+    if n and all(lab is not None and lab not in MARK_REASONS for lab in labels):
+        # A record of one line (a brief, a feed summary, a wire flash) is an article: its
+        # longest line stays even when it is shaped like a headline or carries a web word.
+        # A page left with nothing but its menu ("Home") has no article.
+        longest = max(range(n), key=lambda i: len(blocks[i].text))
+        button = blocks[longest].n_words <= UI_LINE_WORDS and evidence[longest] >= FRAGMENT_EVIDENCE
+        if labels[longest] not in ("byline", "dateline", "credit") and not button:
+            labels[longest] = None
     return labels
 
 
 def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
     """Before the body: a title, a reposted title + teaser, bylines; short fragments are furniture."""
     n = len(blocks)
-    title = next(
-        (
-            i
-            for i in range(min(first, n))
-            if labels[i] is None
-            and not blocks[i].terminal
-            and (3 <= blocks[i].n_words <= 30 or (_spaceless(blocks[i]) and len(blocks[i].text) <= 80))
-        ),
-        None,
-    )
+
+    def headline(i: int) -> bool:
+        b = blocks[i]
+        return (
+            labels[i] is None
+            and not b.terminal
+            and (3 <= b.n_words <= 30 or (_spaceless(b) and len(b.text) <= 80))
+        )
+
+    opening = next((i for i in range(min(first, n)) if labels[i] is None), None)
+    if (
+        opening is not None
+        and _masthead(blocks, opening)
+        and any(headline(i) for i in range(opening + 1, min(first, n)))
+    ):
+        labels[opening] = "masthead"  # the site's name over the headline: "The Daily Meridian"
+    title = next((i for i in range(min(first, n)) if headline(i)), None)
     if title is None:
         for i in range(min(first, n)):
             if labels[i] is None and not blocks[i].terminal and blocks[i].n_words <= FRAGMENT_WORDS:
@@ -531,7 +547,10 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
     labels[title] = "title"
     head = max(1, int(n * HEAD_SHARE))
     copy = next((i for i in range(title + 1, n) if blocks[i].repeat_of == title), None)
-    if copy is not None and copy <= max(head, 8):
+    body_after = copy is not None and any(
+        labels[i] is None and _anchor(blocks[i]) for i in range(copy + 1, n)
+    )
+    if copy is not None and copy - title <= REPOST_GAP and copy <= max(head, 8) and body_after:
         # A reposted page: title + teaser, then the real article from the title again.
         for i in range(title + 1, copy):
             if labels[i] not in ("byline", "dateline"):
@@ -552,6 +571,25 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
 def _fragment(b: Block) -> bool:
     """A short line that is not a sentence: a label, a button, a heading, a list item."""
     return not b.terminal and (b.n_words <= FRAGMENT_WORDS if not _spaceless(b) else len(b.text) <= 20)
+
+
+def _masthead(blocks: list[Block], i: int) -> bool:
+    """A site's name set alone over the headline: 1-5 capitalised words that are shaped like an
+    outlet's name ("Coral Times") or that the page names again (its copyright line), not a
+    section label ("Politics", "ANALYSIS")."""
+    b = blocks[i]
+    words = b.text.split()
+    small = {"of", "the", "and", "&", "de", "la", "el"}
+    shaped = (
+        not b.terminal
+        and 1 <= len(words) <= 5
+        and all(w[:1].isupper() or w.lower() in small for w in words)
+        and not _web_hits(b)
+        and not b.urlish
+    )
+    key = normalise(b.text)
+    again = any(j != i and key in normalise(c.text) and c.n_words <= 12 for j, c in enumerate(blocks))
+    return shaped and (looks_like_outlet(b.text) is not None or again)
 
 
 def _continues_list(blocks: list[Block], labels: list[str | None], i: int) -> bool:

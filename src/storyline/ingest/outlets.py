@@ -73,12 +73,13 @@ OUTLET_RANK = (
     "copyright",
     "byline",
     "photo-credit",
+    "masthead",
     "header",
     "footer",
     "handle",
 )
 #: forms reliable enough to beat the page's URL host and ``--outlet``; the rest come after both
-STRONG_SOURCES = frozenset(OUTLET_RANK[:4])
+STRONG_SOURCES = frozenset(OUTLET_RANK[:5])
 
 
 def wire_agency(line: str) -> str | None:
@@ -119,6 +120,8 @@ def find_outlet(
             offer("print-line", _proper(m["name"]))
         if label != "caption" and len(text.split()) <= 20 and (m := _COPYRIGHT.match(text)):
             offer("copyright", _copyright_holder(m["name"]))
+        if label == "masthead" and i < first_body:
+            offer("masthead", text.strip(" .|"))
         if label == "byline" and (m := _BYLINE_OUTLET.match(text)):
             offer("byline", looks_like_outlet(m["name"]))
         near_end = label in ("caption", "credit") or i >= len(lines) - 3
