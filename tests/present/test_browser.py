@@ -187,3 +187,33 @@ def test_web_app_policy_blocks_what_it_does_not_need(browser: Any, db_path: Path
         page = browser.new_page()
         page.goto(base + "/stories/fisheries-pact")
         assert page.evaluate(_VIOLATION) == "img-src"
+
+
+def test_report_opened_offline_makes_no_request(browser: Any, report: Path) -> None:
+    """Network off (and every non-file request recorded): the page asks for nothing but itself."""
+    context = browser.new_context(offline=True)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(report.resolve().as_uri())
+    page.wait_for_selector("#timeline-plot .main-svg", timeout=20000)
+    page.locator("#summary .cite").first.click()
+    page.wait_for_timeout(500)  # let any late fetch, font or image load show up (none should)
+    context.close()
+    assert (requests, errors) == ([report.resolve().as_uri()], [])
+
+
+def test_report_runs_only_the_scripts_its_policy_names(browser: Any, report: Path) -> None:
+    """An inline script added after rendering is refused: the policy lists hashes, not 'unsafe-inline'."""
+    page = browser.new_page()
+    page.goto(report.resolve().as_uri())
+    got = page.evaluate("""() => new Promise(done => {
+        document.addEventListener('securitypolicyviolation', e => done(e.violatedDirective));
+        const s = document.createElement('script');
+        s.textContent = 'window.injected = 1';
+        document.body.append(s);
+        setTimeout(() => done(String(window.injected)), 3000);
+    })""")
+    assert got == "script-src-elem"

@@ -16,7 +16,9 @@ from storyline.present.build import build_presentation
 from storyline.present.figures import figure_json, timeline_figure
 from storyline.present.report import (
     REPORT_CSP,
+    assets,
     render_report,
+    report_csp,
     safe_url,
     sentence_context,
     span_anchor,
@@ -203,10 +205,11 @@ def test_safe_url(url: str | None, expected: str) -> None:
 
 def test_report_declares_its_content_security_policy(html: str) -> None:
     metas = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
-    assert [unescape(m) for m in metas] == [REPORT_CSP]
+    assert [unescape(m) for m in metas] == [report_csp(get_plotlyjs(), assets()["js"])]
     assert REPORT_CSP.startswith(
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+        "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:"
     )
+    assert "'unsafe-inline'" not in unescape(metas[0]).split("script-src", 1)[1].split(";")[0]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ Content-Security-Policy (``REPORT_CSP``) forbids anything but its own inline cod
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,17 +47,26 @@ __all__ = [
     "safe_url",
     "path_part",
     "REPORT_CSP",
+    "report_csp",
 ]
 
-#: the report's Content-Security-Policy: its inline script, styles and data: images, nothing else
-#: (no network, no plugins, no forms, no <base> rewriting)
+#: the report's Content-Security-Policy: inline styles and data: images, nothing else (no network,
+#: no plugins, no forms, no <base> rewriting); a page's own inline scripts are allowed by their
+#: SHA-256 (``report_csp``), so a script smuggled into an article would not run even unescaped
 REPORT_CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
 )
-#: a story page of a multi-story run: the same, plus scripts from its own folder tree
-#: (the shared plotly.min.js next to index.html)
-SHARED_CSP = REPORT_CSP.replace("script-src 'unsafe-inline'", "script-src 'unsafe-inline' 'self'")
+
+
+def report_csp(*scripts: str, shared: bool = False) -> str:
+    """``REPORT_CSP`` allowing exactly ``scripts`` (by hash), plus, for a story page of a
+    multi-story run (``shared``), scripts from its own folder tree (the shared plotly.min.js)."""
+    hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()}'" for js in scripts]
+    allowed = " ".join([*hashes, *(["'self'"] if shared else [])]) or "'none'"
+    return REPORT_CSP.replace("script-src 'none'", f"script-src {allowed}")
+
+
 #: the one copy of Plotly's bundle a multi-story run writes, beside index.html
 PLOTLY_FILE = "plotly.min.js"
 
@@ -82,12 +93,14 @@ def render_report(story: Story, plotly_src: str | None = None) -> str:
     from plotly.offline import get_plotlyjs
 
     env = template_env()
+    plotly_js = None if plotly_src else get_plotlyjs()
+    scripts = assets()
     return env.get_template("report.html.j2").render(
         s=story_context(story),
-        plotly_js=None if plotly_src else get_plotlyjs(),
+        plotly_js=plotly_js,
         plotly_src=plotly_src,
-        csp=SHARED_CSP if plotly_src else REPORT_CSP,
-        **assets(),
+        csp=report_csp(*filter(None, [plotly_js, scripts["js"]]), shared=bool(plotly_src)),
+        **scripts,
     )
 
 

@@ -4,21 +4,26 @@ Every request opens the store ``read_only`` (ingest happens through the CLI), so
 never change what a run produced. Stories are loaded once and kept until the database file
 changes (``StoryCache``). Pages reuse the report's templates; Plotly's script is served from this
 app, so it works without a network too. Every response carries a Content-Security-Policy
-(``APP_CSP``). The OpenAPI spec is at ``/openapi.json``.
+(``APP_CSP``) that allows no inline script, and ``RequestGuard`` answers HEAD and OPTIONS and
+refuses over-long requests. No route reads a file named by the request. The OpenAPI spec is at
+``/openapi.json``.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import FastAPI, HTTPException, Query
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.routing import Match, Router
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..model import Story
@@ -27,17 +32,27 @@ from ..present.story_json import story_to_json
 from ..present.timeline import format_date, outlet_of
 from ..store import Store
 
-__all__ = ["create_app", "StoryCache", "APP_CSP"]
+__all__ = ["create_app", "StoryCache", "RequestGuard", "APP_CSP"]
 
 #: characters of context either side of a search hit
 SNIPPET = 90
 MAX_HITS = 200
-#: the report's policy, plus this app's own Plotly script, links, search form and JSON;
-#: framing is refused (clickjacking), which a report's <meta> policy cannot say
+#: scripts only from this app's own files (Plotly and the report's script, never inline, so
+#: escaping is not the only defence against a script smuggled into an article), inline styles
+#: (Plotly sets them), data: images, its own links, search form and JSON; framing is refused
+#: (clickjacking), which a report's <meta> policy cannot say
 APP_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; "
     "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+#: the app answers GET (and HEAD and OPTIONS for every GET route) and nothing else
+ALLOWED = "GET, HEAD, OPTIONS"
+#: longest query string and path accepted (414 beyond): search words are capped at 200
+#: characters, and percent-encoding triples a non-ASCII one; nothing legitimate comes near
+MAX_QUERY_BYTES = 2048
+MAX_PATH_BYTES = 2048
+#: longest request body accepted (413 beyond): no route reads one
+MAX_BODY_BYTES = 16_384
 
 
 class StoryCache:
@@ -91,15 +106,7 @@ def create_app(db: Path | str) -> FastAPI:
         redoc_url=None,
     )
     story_cache = StoryCache(db)
-
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = APP_CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
+    app.add_middleware(RequestGuard, router=app.router)
 
     def stories() -> list[Story]:
         return list(story_cache.stories().values())
@@ -135,6 +142,10 @@ def create_app(db: Path | str) -> FastAPI:
 
         return Response(get_plotlyjs(), media_type="text/javascript")
 
+    @app.get("/assets/report.js", include_in_schema=False)
+    def report_js() -> Response:
+        return Response(assets()["js"], media_type="text/javascript")
+
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/stories", summary="Stories: id, title, counts")
     def api_stories() -> list[dict[str, Any]]:
@@ -153,6 +164,98 @@ def create_app(db: Path | str) -> FastAPI:
         return _search(db, q, stories())
 
     return app
+
+
+class RequestGuard:
+    """ASGI middleware in front of every route: size limits, HEAD and OPTIONS, security headers.
+
+    FastAPI answers HEAD on a GET route with 405; here HEAD runs the GET and drops the body.
+    OPTIONS says what a path allows. Over-long paths, queries and bodies are refused before any
+    route runs, and every response (these refusals included) carries ``APP_CSP``.
+    """
+
+    def __init__(self, app: ASGIApp, router: Router) -> None:
+        self.app = app
+        self.router = router
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = _with_headers(send)
+        refusal = self._refusal(scope)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        if scope["method"] == "HEAD":
+            await self.app({**scope, "method": "GET"}, _no_body(receive), _without_body(send))
+            return
+        await self.app(scope, _capped(receive), send)
+
+    def _refusal(self, scope: Scope) -> Response | None:
+        path = scope.get("raw_path") or scope["path"].encode("utf-8")
+        if len(path) > MAX_PATH_BYTES:
+            return PlainTextResponse(f"path over {MAX_PATH_BYTES} bytes", 414)
+        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            return PlainTextResponse(f"query over {MAX_QUERY_BYTES} bytes", 414)
+        length = Headers(scope=scope).get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            return PlainTextResponse(f"request body over {MAX_BODY_BYTES} bytes", 413)
+        if scope["method"] == "OPTIONS":
+            get = {**scope, "method": "GET"}
+            if any(route.matches(get)[0] == Match.FULL for route in self.router.routes):
+                return Response(status_code=204, headers={"Allow": ALLOWED})
+            return PlainTextResponse("Not Found", 404)
+        return None
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(scope=message)
+            headers["Content-Security-Policy"] = APP_CSP
+            headers["X-Content-Type-Options"] = "nosniff"
+            headers["Referrer-Policy"] = "no-referrer"
+            if message["status"] == 405:
+                headers["Allow"] = ALLOWED
+        await send(message)
+
+    return wrapped
+
+
+def _without_body(send: Send) -> Send:
+    """HEAD: the GET's status and headers (Content-Length included), no body."""
+
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+
+    return wrapped
+
+
+def _no_body(receive: Receive) -> Receive:
+    async def wrapped() -> Message:
+        message = await receive()
+        return {**message, "body": b"", "more_body": False} if message["type"] == "http.request" else message
+
+    return wrapped
+
+
+def _capped(receive: Receive) -> Receive:
+    """A body sent without Content-Length (chunked) is cut off at the same cap."""
+    seen = 0
+
+    async def wrapped() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise HTTPException(413, f"request body over {MAX_BODY_BYTES} bytes")
+        return message
+
+    return wrapped
 
 
 @cache
