@@ -27,10 +27,10 @@ def story(nlp: Language) -> Story:
 def test_every_planted_conflict_and_no_other(story: Story) -> None:
     gold = json.loads((FOLDER / "gold.json").read_text(encoding="utf-8"))
     s = score_conflicts(story, gold)
-    assert (s.tp, s.fp, s.fn) == (8, 0, 0)
+    assert (s.tp, s.fp, s.fn) == (9, 0, 0)
 
 
-@pytest.mark.parametrize("words", ["early November", "military officer"])
+@pytest.mark.parametrize("words", ["early November", "military officer", "fuel costs"])
 def test_look_alikes_are_shown_as_compatible(story: Story, words: str) -> None:
     hits = [c.verdict for c in story.conflicts if any(words in s.text for s in c.sides)]
     assert hits and set(hits) == {"compatible"}

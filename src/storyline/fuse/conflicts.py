@@ -27,6 +27,7 @@ from .attributions import quote_conflicts
 from .chronology import chronology_conflicts
 from .claims import Sentence
 from .offices import office_conflicts
+from .outcomes import outcome_conflicts
 from .quantities import MONTHS, Fact, broader, extract_facts
 from .similarity import candidate_pairs, cosine, idf_table, tfidf, tokens
 from .superlatives import superlative_conflicts
@@ -74,6 +75,7 @@ def find_conflicts(
         *quote_conflicts(quotes),
         *weekday_conflicts(articles),
         *visit_conflicts(articles, sentences, actors),
+        *outcome_conflicts(sentences, _distinctive_names(sentences)),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
         *office_conflicts(articles, actors),
     ]
