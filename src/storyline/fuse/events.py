@@ -149,8 +149,15 @@ def _merge(group: list[Event], sources: Sources) -> tuple[Event, list[Conflict]]
         e = group[0]
         arts = sources.with_copies(dict.fromkeys(v.article for v in e.evidence))
         return replace(e, articles=tuple(arts), outlets=sources.outlets(arts)), []
+    # a day beats a range of days ("this weekend") of the same precision (issue 16)
     best = max(
-        group, key=lambda e: (_PRECISION.get(e.granularity or "", 0), e.mode == "happened", -len(e.evidence))
+        group,
+        key=lambda e: (
+            _PRECISION.get(e.granularity or "", 0),
+            e.end is None,
+            e.mode == "happened",
+            -len(e.evidence),
+        ),
     )
     places = Counter(e.place for e in group if e.place)
     place = max(places, key=lambda p: (places[p], len(p))) if places else None
