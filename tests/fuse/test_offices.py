@@ -132,3 +132,16 @@ def test_past_titles_are_not_judged(sentence: str) -> None:
 def test_a_title_held_on_the_date_is_fine() -> None:
     art = _article("Chinese Premier Li Qiang is heading to Berlin.", "2023-06-16")
     assert office_conflicts([art], _actors(art, [("Li Qiang", "Chinese Premier")])) == []
+
+
+def test_a_surname_alone_is_not_judged() -> None:
+    """'Premier Li' resolved to Li Keqiang is the analyser's inference, not the article's claim."""
+    art = _article("Chinese Premier Li is heading to Berlin.", "2023-06-16")
+    at = art.text.index("Chinese Premier")
+    actor = Actor(
+        "person:li-keqiang",
+        "Li Keqiang",
+        "person",
+        roles=(Role("Chinese Premier", span=Span("a", at, at + 15)),),
+    )
+    assert office_conflicts([art], [actor]) == []

@@ -39,3 +39,14 @@ def test_right_or_unknown_weekdays_are_not_conflicts(text: str, published: str |
 def test_the_article_year_completes_a_date() -> None:
     [why] = _found("They met on Sunday, June 19.", "2023-06-20")
     assert "June 19, 2023 (the year taken from the article's date) was a Monday" in why
+
+
+def test_an_inferred_article_date_does_not_complete_a_date() -> None:
+    art = Article(
+        id="a",
+        source="a",
+        text="They met on Sunday, June 19.",
+        published="2023-06-20",
+        published_inferred=True,
+    )
+    assert weekday_conflicts([art]) == []

@@ -52,6 +52,7 @@ _PAST_BEFORE = re.compile(
     r"\b(?:then|former|ex|late|under|during|when|while|era|predecessor|previous)\W*$", re.I
 )
 _PAST_REACH = 30  # characters before a title searched for those words
+_NAME_REACH = 60  # characters around a title where the person's full name must be written
 # A present or future verb: the sentence speaks of now ("Premier Li is heading to Berlin").
 _NOW = re.compile(
     r"\b(?:is|are|am|will|'s|has|have|remains|plans|says|heading|visits|visiting|meets"
@@ -109,6 +110,9 @@ def title_claims(article: Article, actors: Iterable[Actor], kn: Knowledge | None
                 continue
             if _PAST_BEFORE.search(text[max(0, sp.start - _PAST_REACH) : sp.start]):
                 continue
+            near = text[max(0, sp.start - _NAME_REACH) : sp.end + _NAME_REACH]
+            if not any(n in near for n in (person.name, *person.aliases)):
+                continue  # the title names a surname only: which person is an inference, not the text's
             sentence = _sentence(text, sp.start)
             if _YEAR.search(sentence) or _PAST.search(sentence):
                 continue  # a dated or past event: the title of that time, not of the article's

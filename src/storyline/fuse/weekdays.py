@@ -35,18 +35,16 @@ def weekday_conflicts(articles: Sequence[Article]) -> list[Conflict]:
         if art.duplicate_of is not None:
             continue
         for m in _DATED.finditer(art.text):
-            year = m.group("y") or (art.published[:4] if art.published else None)
+            # a yearless date takes the article's year only when the article states its date
+            stated = art.published if art.published and not art.published_inferred else None
+            year = m.group("y") or (stated[:4] if stated else None)
             month = MONTH_NUMBERS[(m.group("m1") or m.group("m2")).lower()]
             try:
                 day = dt.date(int(year), month, int(m.group("d1") or m.group("d2"))) if year else None
             except ValueError:
                 continue  # "February 30": not a date at all, left to the dates check
-            late = day is not None and not m.group("y") and art.published
-            if (
-                day is not None
-                and late
-                and (day - dt.date.fromisoformat(str(art.published)[:10])).days > _HALF_YEAR
-            ):
+            late = day is not None and not m.group("y") and stated
+            if day is not None and late and (day - dt.date.fromisoformat(str(stated)[:10])).days > _HALF_YEAR:
                 day = day.replace(year=day.year - 1)  # "Friday, December 30" in a January article
             if day is None or _NAMES[day.weekday()] == m.group("wd"):
                 continue
