@@ -1,16 +1,26 @@
 """Conflicts: where sources disagree, with the words on both sides and a verdict in plain words.
 
-Four sources of conflicts:
+Where conflicts come from:
 
-* text facts across articles: two related sentences (same topic by TF-IDF cosine) that state a
-  precedent ("first ... since 2018"), a duration, a count or a part of a month differently;
-* a chronology entry whose own text, or its list, contradicts its date (:mod:`.chronology`);
-* notes left by analysis: ``title-conflict:`` on actors (an office the knowledge file says the
-  person did not hold on that date) and ``date-inconsistent:`` on events;
-* merged events whose reports give different dates or places (:mod:`.events`).
+* text facts across articles: two related sentences (same topic by TF-IDF cosine, naming the
+  same people or places) that state a precedent ("first ... since 2018"), a duration (hours and
+  minutes compared as minutes), a count or a part of a month differently; a wire copy's own
+  sentences count as its outlet's claims (:func:`copy_sentences`);
+* claims about people and outcomes: rankings of visitors naming different people
+  (:mod:`.superlatives`), quotes given to different speakers or worded differently
+  (:mod:`.attributions`), an agreement reached in one report and not in another (:mod:`.outcomes`);
+* one article against itself or the calendar: a chronology entry its text, its list or the record
+  of a known meeting contradicts (:mod:`.chronology`), a weekday beside a date that falls on
+  another (:mod:`.weekdays`);
+* what is known: titles against the knowledge file on the article's date, or on the dates its
+  other titles leave (:mod:`.offices`, and ``title-conflict:`` notes from analysis), a person's
+  "first trip since" against the record of visits (:mod:`.visits`), ``date-inconsistent:`` notes
+  on events; merged events whose reports give different dates or places (:mod:`.events`).
 
-Each candidate gets a verdict: "conflict" when both cannot be true, "compatible" when the two
-statements only look alike (different groups, approximate words, a day's time-zone slack).
+Each candidate gets a verdict: "conflict" when both cannot be true, "needs checking" when both
+hold only under a condition the coverage does not show, "compatible" when the two statements only
+look alike (different groups, approximate words, a day's time-zone slack). Compatible look-alikes
+are kept, so a reader sees that they were weighed.
 """
 
 from __future__ import annotations
