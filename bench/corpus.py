@@ -62,7 +62,7 @@ ACTS = [
 FILLER = [
     "Analysts said the outcome would shape relations in the region for years.",
     "The talks had been delayed twice since the spring because of disagreements over wording.",
-    "Officials familiar with the negotiations, who spoke on condition of anonymity, described them as difficult.",
+    "Officials familiar with the negotiations, who asked not to be named, described them as difficult.",
     "Opposition lawmakers demanded that the government publish the full text of any deal.",
     "Markets reacted calmly, with the currency little changed by the afternoon.",
     "Diplomats said a second round could follow before the end of the year.",
@@ -73,6 +73,8 @@ FILLER = [
     "The last comparable meeting took place in 2019, when relations were warmer.",
     "Protesters gathered outside the parliament building for a third day.",
 ]
+
+SYLLABLES = ["ka", "lo", "mir", "ta", "ven", "dor", "sel", "rin", "bo", "zan", "pel", "qui", "har", "nu"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -98,6 +100,11 @@ def articles(n: int, per_story: int = 10, seed: int = 14) -> Iterator[Generated]
                 "pb": (rng.choice(TITLES), f"{rng.choice(FIRST)} {rng.choice(LAST)}"),
                 "topic": rng.choice(TOPICS),
                 "date": start + dt.timedelta(days=7 * (i // per_story) + rng.randrange(7)),
+                # invented names only this story uses (a town, a company, a river, an envoy):
+                # what tells real stories apart when their countries and verbs overlap
+                "names": [_invented(rng) for _ in range(6)],
+                # and its own subject matter: invented nouns standing for what the story is about
+                "words": [_invented(rng).lower() for _ in range(60)],
             }
         date = story["date"] + dt.timedelta(days=rng.randrange(4))  # type: ignore[operator]
         outlet = rng.choice(OUTLETS)
@@ -105,11 +112,28 @@ def articles(n: int, per_story: int = 10, seed: int = 14) -> Iterator[Generated]
         yield Generated(f"{i:06d}", text, {"outlet": outlet, "published": date.isoformat(), "title": title})
 
 
+def _about(rng: random.Random, words: list[str], town: str) -> str:
+    a, b, c, d = rng.sample(words, 4)
+    return rng.choice(
+        [
+            f"The {a} and the {b} near {town} were the main concern of the {c} inspectors.",
+            f"Residents said the {a} had damaged the {b}, and that the {c} would need new {d} equipment.",
+            f"Engineers reported that the {a} of the {b} had reached the {c} by the end of the week.",
+            f"A report on the {a} warned that {b} and {c} costs in {town} had doubled since the {d} began.",
+        ]
+    )
+
+
+def _invented(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))).capitalize()
+
+
 def _article(rng: random.Random, s: dict[str, object], date: dt.date) -> tuple[str, str]:
     (ca, adj_a, city_a), (cb, adj_b, city_b) = s["a"], s["b"]  # type: ignore[misc]
     (ta, na), (tb, nb) = s["pa"], s["pb"]  # type: ignore[misc]
-    topic = s["topic"]
-    title = f"{ca} and {cb} at odds over {topic}"
+    town, firm, river, envoy, port, group = s["names"]  # type: ignore[misc]
+    topic = f"{s['topic']} near {town}"
+    title = f"{ca} and {cb} at odds over {s['topic']} in {town}"
     paras = [f"{adj_a} {ta} {na} and {adj_b} {tb} {nb} spoke about {topic} this week."]
     tokens = 0
     n = 0
@@ -124,14 +148,18 @@ def _article(rng: random.Random, s: dict[str, object], date: dt.date) -> tuple[s
             f"“We will not accept any {noun} that ignores our people,” {who[1].split()[-1]} told reporters"
             f" in {city}.",
             rng.choice(FILLER),
-            f"{whom[1].split()[-1]} said the {noun} over {topic} was “a serious matter” and promised a response"
-            f" by {rng.choice(DAYS)}.",
+            f"{whom[1].split()[-1]} said the {noun} over {topic} was “a serious matter” and promised"
+            f" a response by {rng.choice(DAYS)}.",
             rng.choice(FILLER),
+            f"The {firm} company, which operates the {port} terminal on the {river} river, said work"
+            f" near {town} had stopped.",
+            f"Envoy {envoy} {group} is expected to travel to {town} to meet residents.",
+            *(_about(rng, s["words"], town) for _ in range(4)),  # type: ignore[arg-type]
             f"The government of {whom[2]} said on {day} it would send a delegation to {city} "
             f"to discuss {topic} later in {date.strftime('%B')}.",
         ]
         rng.shuffle(sentences)
-        para = " ".join(sentences[: rng.randrange(3, 7)])
+        para = " ".join(sentences[: rng.randrange(4, 9)])
         paras.append(para)
         tokens += len(para.split()) + para.count(",") + para.count(".")
     paras.append(f"Reporting by the {rng.choice(OUTLETS)} desk; story {rng.getrandbits(48):012x}.")

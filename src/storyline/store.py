@@ -110,8 +110,9 @@ class Store:
         return {r[0] for r in rows}
 
     def analysed_keys(self, prefix: str = "") -> frozenset[tuple[str, str]]:
-        """Every stored (article id, key) whose key starts with ``prefix`` (the analyser
-        version): what a Ray worker checks before analysing, since workers cannot open the store."""
+        """Every stored (article id, key) whose key starts with ``prefix``: what a Ray worker
+        checks before analysing, since workers cannot open the store. The engine passes no
+        prefix: a worker's own analyser version is the one that counts."""
         rows = self.con.execute(
             "SELECT article, version FROM analyses WHERE starts_with(version, ?)", (prefix,)
         ).fetchall()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .. import __version__
-from ..analyse import ANALYSER_VERSION, analyse_isolated, analysis_key
+from ..analyse import analyse_isolated, analysis_key
 from ..errors import StageError
 from ..fuse import cluster_stories, fuse
 from ..ids import derived_id
@@ -38,6 +38,7 @@ from ..store import Store
 __all__ = [
     "RunReport",
     "StoryEntry",
+    "StoryWriter",
     "Progress",
     "ChunkResult",
     "INGEST_CHUNK",
@@ -159,7 +160,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
         if settings.engine == "ray":
             from .ray_runner import stream_on_ray
 
-            for part in stream_on_ray(files, settings, store.analysed_keys(ANALYSER_VERSION)):
+            for part in stream_on_ray(files, settings, store.analysed_keys()):
                 fresh = tally.add_chunk(part.chunk)
                 store.put_articles(fresh)
                 _check("analyse", part.analyses, Analysis)
@@ -286,16 +287,8 @@ def _fuse_and_write(
     wanted = {i: k for i, k in keys.items() if k is not None}
     clusters = cluster_stories(articles, list(store.get_actor_lists(wanted).values())) if articles else []
     by_id = {a.id: a for a in articles}
-    out = settings.out
-    several = len(clusters) > 1
-    outputs: list[Path] = []
-    entries: list[StoryEntry] = []
-    largest: Story | None = None
+    writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
     bar.start("fusing", len(clusters), "stories")
-    if several:
-        out.mkdir(parents=True, exist_ok=True)
-        if settings.report:
-            outputs.append(write_plotly(out))
     for ids in clusters:
         members = [by_id[i] for i in ids]
         own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
@@ -308,31 +301,59 @@ def _fuse_and_write(
         story = _present_or_keep(story, used, settings)
         _check("present", [story], Story)
         store.put_story(story)
-        if several:
-            outputs.extend(_write_story(story, out / story.id, settings, shared=True))
-        else:
-            outputs.extend(
-                _write_story(replace(story, rejected=tuple(rejected)), out, settings, shared=False)
-            )
-        entries.append(StoryEntry(story.id, story.title, tuple(ids)))
-        if largest is None or len(story.articles) > len(largest.articles):
-            largest = story
+        writer.add(story)
         bar.advance("fusing")
-    if several:
-        outputs[:0] = _write_index(entries, rejected, settings)
-    elif not clusters:
-        outputs.append(write_story(Story(__version__, rejected=tuple(rejected)), out / "story.json"))
     return RunReport(
-        story=largest or Story(__version__),
-        stories=entries,
+        story=writer.largest or Story(__version__),
+        stories=writer.entries,
         files=0,
         articles=len(articles),
         duplicates=0,
         rejected=rejected,
         reused=0,
         analysed=0,
-        outputs=outputs,
+        outputs=writer.finish(),
     )
+
+
+class StoryWriter:
+    """Writes a run's stories one at a time, keeping only a line per story in memory.
+
+    One story: DIR/story.json and a self-contained DIR/report.html. Several: DIR/stories.json,
+    DIR/index.html, one DIR/plotly.min.js, and DIR/<story id>/story.json + report.html whose
+    page loads that shared copy, so output grows with the stories, not a library per story.
+    """
+
+    def __init__(self, settings: Settings, *, several: bool, rejected: Sequence[Rejected] = ()) -> None:
+        self.settings = settings
+        self.several = several
+        self.rejected = list(rejected)
+        self.entries: list[StoryEntry] = []
+        self.outputs: list[Path] = []
+        self.largest: Story | None = None
+        if several:
+            settings.out.mkdir(parents=True, exist_ok=True)
+            if settings.report:
+                self.outputs.append(write_plotly(settings.out))
+
+    def add(self, story: Story) -> None:
+        if self.several:
+            self.outputs.extend(_write_story(story, self.settings.out / story.id, self.settings, shared=True))
+        else:
+            story = replace(story, rejected=tuple(self.rejected))
+            self.outputs.extend(_write_story(story, self.settings.out, self.settings, shared=False))
+        self.entries.append(StoryEntry(story.id, story.title, tuple(a.id for a in story.articles)))
+        if self.largest is None or len(story.articles) > len(self.largest.articles):
+            self.largest = story
+
+    def finish(self) -> list[Path]:
+        """Write the index (several stories) or an empty story.json (none); all paths written."""
+        if self.several:
+            return [*_write_index(self.entries, self.rejected, self.settings), *self.outputs]
+        if not self.entries:
+            empty = Story(__version__, rejected=tuple(self.rejected))
+            return [write_story(empty, self.settings.out / "story.json")]
+        return self.outputs
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:

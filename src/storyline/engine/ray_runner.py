@@ -57,20 +57,28 @@ def stream_on_ray(
             if settings.ray_address:
                 ray.init(address=settings.ray_address, log_to_driver=False)
             else:
-                ray.init(num_cpus=settings.workers + 1, include_dashboard=False, log_to_driver=False)
+                ray.init(num_cpus=settings.workers, include_dashboard=False, log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as e:
             where = settings.ray_address or "a local instance"
             raise StorylineError(f"cannot start Ray ({where}): {e}") from e
-    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False  # the CLI draws its own
     shards = [
         {"files": json.dumps([str(f) for f in files[i : i + INGEST_CHUNK]])}
         for i in range(0, len(files), INGEST_CHUNK)
     ]
     ds: Any = ray.data.from_items(shards)
-    # reading is light next to spaCy: a quarter of a CPU, so it runs beside the analysers
-    ds = ds.flat_map(partial(_ingest_rows, settings=settings, stored=stored), num_cpus=0.25)
+    # reading is light next to spaCy and there are few shards (one per 2,000 files): it asks for
+    # no CPU of its own, so it never waits behind the analysers (with any fraction, a 1-CPU
+    # instance held by one analyser never scheduled it)
+    ds = ds.flat_map(partial(_ingest_rows, settings=settings, stored=stored), num_cpus=0)
     ds = ds.map_batches(
-        _Analyser, batch_size=BATCH, concurrency=settings.workers, batch_format="numpy", num_cpus=1
+        _Analyser,
+        batch_size=BATCH,
+        compute=ray.data.ActorPoolStrategy(size=settings.workers),
+        batch_format="numpy",
+        num_cpus=1,
     )
     for batch in ds.iter_batches(batch_size=BATCH, batch_format="numpy"):
         yield _part(batch)
