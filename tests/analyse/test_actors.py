@@ -423,3 +423,15 @@ def test_title_stripped_name_keeps_its_offsets_whatever_the_whitespace(name: str
 def test_possessive_country_before_a_title_keeps_its_final_s(phrase: str, country: str) -> None:
     stated = _build(phrase, 0, "a", [], load_knowledge())
     assert stated is not None and stated.role.country == country
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_full(nlp: Language) -> None:
+    """'Choi said': spaCy tags the lone surname ORG; it is Choi Min-ho, one person, not two actors."""
+    text = (
+        "South Korean envoy Choi Min-ho met Japanese officials in Tokyo on Monday. "
+        "Choi said the talks were useful."
+    )
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.text == "Choi"] == [("Choi", "ORG")]
+    mentions, actors = run(nlp, text)
+    assert actor_of(mentions, "Choi") == "person:choi-min-ho"
+    assert not [a for a in actors.values() if a.kind == "organisation" and "Choi" in a.name]

@@ -281,7 +281,7 @@ def anchor_relative(
         # "The talks came a month after ...": the talks were folded into the event they restate
         sent = doc.char_span(start, end, alignment_mode="expand")
         owner = _owner(doc, drafts, start, end, clause_toks) or (
-            references.get(sent[0].sent.start_char) if sent is not None and len(sent) else None
+            _live(references.get(sent[0].sent.start_char), drafts) if sent is not None and len(sent) else None
         )
         if clause is not None and owner is not None and owner.when and owner is not clause:
             date, gran = _shift(owner.when, owner.when_granularity or "day", n, unit, -sign)
@@ -294,6 +294,21 @@ def anchor_relative(
                 continue
             date, gran = _shift(ref.when, "day", n, unit, sign)
             owner.set_date(date, gran, words, f"dated relative to the event of {ref.when}: '{words}'")
+
+
+def _live(ref: Draft | None, drafts: list[Draft]) -> Draft | None:
+    """The draft a back-reference points to, or the one that absorbed it: a chronology heading
+    folds the item's first telling of its event into itself ("The talks came a month after ...")."""
+    if ref is None or any(d is ref for d in drafts):
+        return ref
+    return next(
+        (
+            d
+            for d in drafts
+            if d.rule.type == ref.rule.type and any(a <= ref.trigger.idx < b for a, b in d.spans[1:])
+        ),
+        ref,
+    )
 
 
 def _offsets(text: str, timerefs: list[TimeRef]) -> list[tuple[int, int]]:
@@ -390,7 +405,7 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
             continue
         k = sent_of[d.trigger.i]
         sent = sents[k]
-        ref = references.get(sent.start_char)
+        ref = _live(references.get(sent.start_char), drafts)
         if ref is not None and ref.when and d.mode == "happened" and ref is not d and _past(d):
             note = f"dated by the reference to the event of {ref.when}"
             d.set_date(ref.when, ref.when_granularity or "day", None, note)
@@ -407,15 +422,48 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
             note = f"dated by the event of its own sentence ({mate.when})"
             d.set_date(mate.when, mate.when_granularity or "day", None, note)
             continue
+        arrival = _arrival(d, drafts, sent.text)
+        if arrival is not None and arrival.when:
+            note = f"'upon arriving': the day of the arrival ({arrival.when})"
+            d.set_date(arrival.when, "day", None, note)
+            continue
         same_day = bool(_SAME_DAY.search(sent.text))
         prev = _antecedent(d, drafts, k, sent_of, para_of, same_day)
         if prev is None or prev.when is None:
             continue
         gran = prev.when_granularity or "day"
         date = prev.when
-        if gran == "day" and not same_day:
+        scene = _shares_party(d, prev) and sent_of[prev.trigger.i] >= k - 1
+        if gran == "day" and not same_day and not scene:
             date, gran = date[:7], "month"
-        d.set_date(date, gran, None, f"date carried over from the sentence before (its event of {prev.when})")
+        why = "the same participants in the next sentence" if scene and not same_day else "the sentence before"
+        d.set_date(date, gran, None, f"date carried over from {why} (its event of {prev.when})")
+
+
+#: "Upon arriving in Beijing, Blinken was greeted ...": the day of the arrival told before.
+_ARRIVING = re.compile(r"(?i)\b(?:upon|on|after)\s+(?:arriving|arrival|landing)\b")
+_ARRIVALS = frozenset({"arrive", "land", "reach"})
+
+
+def _arrival(d: Draft, drafts: Iterable[Draft], sentence: str) -> Draft | None:
+    if d.mode != "happened" or not _ARRIVING.search(sentence):
+        return None
+    before = [
+        p
+        for p in drafts
+        if p.trigger.i < d.trigger.i
+        and p.when_granularity == "day"
+        and p.mode == "happened"
+        and p.trigger.lemma_ in _ARRIVALS
+    ]
+    return max(before, key=lambda p: p.trigger.i) if before else None
+
+
+def _shares_party(a: Draft, b: Draft) -> bool:
+    """Both events name one participant: the next sentence goes on with the same scene."""
+    ours = {m.actor for m in (a.src, a.tgt) if m is not None and m.actor}
+    theirs = {m.actor for m in (b.src, b.tgt) if m is not None and m.actor}
+    return bool(ours & theirs)
 
 
 def _same_sentence(d: Draft, drafts: Iterable[Draft], k: int, sent_of: dict[int, int]) -> Draft | None:
@@ -488,7 +536,8 @@ def _antecedent(
             continue
         if any(n.startswith("background") for n in p.notes):
             continue
-        if para_of[kp] != para_of[k] and not (same_day and para_of[k] - para_of[kp] <= SAME_DAY_PARAGRAPHS):
+        near = para_of[k] - para_of[kp] <= SAME_DAY_PARAGRAPHS
+        if para_of[kp] != para_of[k] and not ((same_day or _shares_party(d, p)) and near):
             continue
         if best is None or p.trigger.i > best.trigger.i:
             best = p

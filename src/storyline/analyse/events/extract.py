@@ -271,6 +271,8 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         or (tok.dep_ == "nsubj" and verb.lemma_ in _EVENT_SUBJECT_VERBS)
         or cancel is not None
         or (verb.lemma_ == "call" and tok.dep_ == "dobj")
+        # "announced a boycott", "announced a suspension of air links": announcing it is doing it
+        or (tok.dep_ == "dobj" and verb.lemma_ in _ANNOUNCE_VERBS and rule.type != "CONSULT")
     )
     if not noun and (is_light_verb(tok) or tok.lemma_ in CANCEL_VERBS) and _known_nouns(tok):
         return None  # "held talks", "suspended the dialogue": the noun carries the event
@@ -314,7 +316,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         mode = "cancelled"
     elif rule is _STOP_AID and mode == "cancelled":
         mode = "happened"  # the stopping of aid is what happened
-    elif announced and mode == "happened":
+    elif announced and mode == "happened" and rule.type == "CONSULT":
         mode = "planned"  # "announced the trip": the announcement is the news, the trip lies ahead
     d = Draft(
         tok,
@@ -441,7 +443,14 @@ def _modality(
             return replace(REQUEST_MUST, lemma=rule.lemma), Args(src, args.source, args.notes), "happened"
         return rule, args, mode
     new = recode(rule, clause)
-    return new, args, ("happened" if new.type != rule.type else mode)
+    if new.type == rule.type:
+        return rule, args, mode
+    note = f"{new.type}: the {rule.type.lower()} act is {_RECODED[new.type]} (negation or modality)"
+    return new, Args(args.source, args.target, (*args.notes, note)), "happened"
+
+
+#: What a recoded act is, by its new type (the note titles read: "Greece to impose restrictions").
+_RECODED = {"AGREE": "intended", "THREATEN": "threatened", "REJECT": "refused", "REQUEST": "demanded"}
 
 
 #: The type each classifier label is coded with when no pattern names the act: the CAMEO root
@@ -724,8 +733,9 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         # a target that stands for a town goes by the town's own name ("attack on Gaza")
         tgt_words = d.tgt.text if tgt and d.tgt and (d.tgt.how or "").startswith("the state '") else tgt
         tgt_at = d.tgt.span.start if d.tgt else None
+        intended = any(n.endswith("(negation or modality)") and "refused" not in n for n in d.notes)
         summary = title_of(
-            d.trigger, src, None if from_place else tgt_words, d.mode, d.place, not from_place, tgt_at
+            d.trigger, src, None if from_place else tgt_words, d.mode, d.place, not from_place, tgt_at, intended
         )
         heading = CHRONOLOGY_HEADING.fullmatch(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
         demanded = next((c for c in d.trigger.children if c.dep_ == "ccomp" and modal_request(c)), None)

@@ -49,8 +49,9 @@ class Trigger:
     broad: bool = False  # from the broad lexicon: stricter argument checks apply (extract.py)
 
     @property
-    def constrained(self) -> bool:
-        return bool(self.prt or self.obj or self.prep or self.xcomp or self.mods)
+    def constrained(self) -> int:
+        """How many conditions the pattern sets: the more specific pattern is tried first."""
+        return sum(map(bool, (self.prt, self.obj, self.prep, self.xcomp, self.mods)))
 
 
 def _lexicon_rows(raw: dict[str, Any]) -> list[Trigger]:
@@ -129,7 +130,7 @@ def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
     for t in rows:
         table.setdefault(t.lemma, []).append(t)
     for lemma, ts in table.items():
-        table[lemma] = sorted(ts, key=lambda t: not t.constrained)
+        table[lemma] = sorted(ts, key=lambda t: -t.constrained)
     return table, frozenset(raw["light_verbs"])
 
 
@@ -138,13 +139,13 @@ def light_verbs() -> frozenset[str]:
 
 
 #: Past forms the small English model lemmatises wrongly ("staged" -> "stag").
-_LEMMA_SLIPS = {"stag": "stage", "staged": "stage"}
+LEMMA_SLIPS = {"stag": "stage", "staged": "stage"}
 
 
 def is_light_verb(tok: Token) -> bool:
     """Whether ``tok`` is a light verb ("held talks", "staged a protest")."""
     lemma = tok.lemma_.lower()
-    return _LEMMA_SLIPS.get(lemma, lemma) in _table()[1]
+    return LEMMA_SLIPS.get(lemma, lemma) in _table()[1]
 
 
 def lexicon_size() -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .ontology import LEMMA_SLIPS as _LEMMA_SLIPS
+
 __all__ = ["title_of", "third_person"]
 
 #: Nouns whose counterpart follows "to" ("visit to China"), or "against" ("attack on ..." reads
@@ -107,11 +109,25 @@ def title_of(
     place: tuple[str, int, int] | None,
     own_place: bool = True,
     tgt_at: int | None = None,
+    intended: bool = False,
 ) -> str:
     """The title of the event ``trigger`` states, from its parts. ``own_place`` is False when the
     target already stands for the place (the state of the town it happened in); ``tgt_at`` is
-    where the target's words start in the text. An empty title means the parts say too little."""
+    where the target's words start in the text; ``intended`` marks an act only threatened, intended
+    or demanded ("Greece to impose restrictions"). An empty title means the parts say too little."""
     lemma = trigger.lemma_.lower()
+    head = trigger.head
+    if trigger.pos_ not in ("VERB", "AUX") and src and trigger.dep_ == "dobj" and head.pos_ == "VERB":
+        # a noun a light verb carries: "Türkiye imposes curfew", "Greece to impose restrictions on ..."
+        verb = _LEMMA_SLIPS.get(head.lemma_.lower(), head.lemma_.lower())
+        act = f"to {verb}" if intended or mode in _PLANNED else third_person(verb)
+        title = f"{src} {act} {_words(trigger, _OBJECT_WORDS)}"
+        if tgt and tgt.lower() not in title.lower():
+            prep = "to" if lemma in _NOUN_TO else "on" if lemma in _NOUN_AGAINST else "with"
+            title += f" {prep} {tgt}"
+        if own_place or not tgt:
+            title += _place_phrase(trigger, place, title)
+        return title[:1].upper() + title[1:]
     if trigger.pos_ in ("VERB", "AUX"):
         prt = next((c.text for c in trigger.children if c.dep_ == "prt"), "")
         verb = " ".join(x for x in (lemma, prt) if x)
@@ -119,7 +135,8 @@ def title_of(
         words = _words(obj, _OBJECT_WORDS) if obj is not None else ""
         what = (tgt or words) if src else (words or tgt or "")
         if src:
-            act = f"to {verb}" if mode in _PLANNED else third_person(lemma) + (f" {prt}" if prt else "")
+            planned = intended or mode in _PLANNED
+            act = f"to {verb}" if planned else third_person(lemma) + (f" {prt}" if prt else "")
             title = " ".join(x for x in (src, act, what) if x)
         elif what:
             done = trigger.text if trigger.tag_ in ("VBD", "VBN") else lemma
@@ -147,7 +164,7 @@ def title_of(
                 prep,
             )
         title = f"{src}'s {noun}" if src else noun
-        if tgt:
+        if tgt and tgt.lower() not in title.lower():
             title += f" {prep} {tgt}"
     if own_place or not tgt:
         title += _place_phrase(trigger, place, title)
