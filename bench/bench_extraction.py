@@ -5,7 +5,9 @@ comments, magazine long-reads split over many containers, old table-layout pages
 sidebars; English, Spanish, German, Portuguese, Japanese) each come with a gold body. The score
 is shingle F1 as the public article-extraction benchmarks compute it: the multiset of word
 4-grams of the extracted text against the gold's (each CJK character counts as a word).
-Storyline must score at least what the extractor underneath it scores. Usage:
+"trafilatura" is its defaults, "trafilatura-nc" the options storyline calls it with (no
+comments, tables kept). Storyline must score at least what the extractor underneath it
+scores. Usage:
 python bench/bench_extraction.py [-v]
 """
 
@@ -49,7 +51,7 @@ def storyline_body(name: str, html: str) -> str:
 
 
 def main(verbose: bool = False) -> dict[str, float]:
-    totals = {"storyline": [0.0, 0.0, 0.0], "trafilatura": [0.0, 0.0, 0.0]}
+    totals = {k: [0.0, 0.0, 0.0] for k in ("storyline", "trafilatura", "trafilatura-nc")}
     pages = sorted(PAGES.glob("*.html"))
     rejected = 0
     for page in pages:
@@ -58,7 +60,9 @@ def main(verbose: bool = False) -> dict[str, float]:
         ours = storyline_body(page.name, html)
         rejected += not ours
         theirs = trafilatura.extract(html) or ""
-        for who, text in (("storyline", ours), ("trafilatura", theirs)):
+        # as storyline calls it: no comments, tables kept
+        plain = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+        for who, text in (("storyline", ours), ("trafilatura", theirs), ("trafilatura-nc", plain)):
             for k, v in enumerate(prf(text, gold)):
                 totals[who][k] += v
         if verbose:
@@ -69,9 +73,9 @@ def main(verbose: bool = False) -> dict[str, float]:
     for who, (p, r, f) in totals.items():
         n = len(pages) or 1
         out[who] = f / n
-        print(f"  {who:12} P {p / n:.3f}  R {r / n:.3f}  F1 {f / n:.3f}")
-    gain = out["storyline"] - out["trafilatura"]
-    print(f"  storyline rejected {rejected} page(s); storyline - trafilatura F1: {gain:+.3f}")
+        print(f"  {who:14} P {p / n:.3f}  R {r / n:.3f}  F1 {f / n:.3f}")
+    gain = out["storyline"] - max(out["trafilatura"], out["trafilatura-nc"])
+    print(f"  storyline rejected {rejected} page(s); storyline - best trafilatura F1: {gain:+.3f}")
     return out
 
 

@@ -110,6 +110,22 @@ def blog(title: str, body: list[str], lang: str) -> str:
                 "it worked better than we expected, though the first month was hard going.",
             ),
             ("dave_on_the_hill", "Not sure I agree with all of it but it gave me something to think about."),
+            (
+                "Ana from Leeds",
+                "I have read this twice now and I keep coming back to the same question, which is whether "
+                "the people who write these pieces ever talk to the people who live with the consequences. "
+                "My street went through something very like this four years ago and nobody asked us anything "
+                "until the decision had been made, and by then the only thing left to argue about was the "
+                "colour of the fence. I would love to see a follow-up that goes and knocks on a few doors.",
+            ),
+            (
+                "Pete W",
+                "Thanks for this. Long comment, sorry. We had the same debate in our village hall last winter "
+                "and it went on for three evenings. In the end the vote was close and half the room went home "
+                "unhappy, which I suppose is how these things usually go. What struck me most was how little "
+                "anyone trusted the figures, from either side, and how much of the argument was really about "
+                "who had been asked first. Worth a second article, I think.",
+            ),
         ]
     )
     return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{e(title)} – Notes from the Hill</title>
@@ -219,7 +235,8 @@ def main() -> None:
         old.unlink()
     for k, path in enumerate(sorted(BODIES.glob("*.txt"))):
         lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        title, body = (lines[0], lines[1:]) if len(lines) > 1 else ("Roads", lines)
+        headed = len(lines) > 1 and not lines[0].endswith((".", "。", '"', "”"))  # a headline, not a lead
+        title, body = (lines[0], lines[1:]) if headed else ("Latest news", lines)
         lang = LANG.get(path.stem[:2], "en")
         for t in (ORDER[k % len(ORDER)], ORDER[(k + 2) % len(ORDER)]):
             name = f"{path.stem}.{t}"

@@ -47,7 +47,8 @@ def main(verbose: bool = False) -> dict[str, float]:
     rejected = 0
     for path in sorted((HERE / "bodies").glob("*.txt")):
         body = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        headline = body[0] if len(body) > 1 else None  # neither junk nor body: kept or cut as title
+        # a headline is neither junk nor body: kept or cut as the title, either is right
+        headline = body[0] if len(body) > 1 and not body[0].endswith((".", "。", '"', "”")) else None
         for v in range(VARIANTS):
             rng = random.Random(f"{path.stem}:{v}")
             lines = dressed(body, junk, rng)  # type: ignore[arg-type]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-import justext
+import lxml.html
 from htmldate import find_date
 from trafilatura import bare_extraction
-from trafilatura.external import jt_stoplist_init
 
 from ..errors import InputError
 
@@ -30,7 +28,7 @@ def extract_html(source: str, html: str) -> tuple[str, dict[str, Any]]:
     except Exception as e:  # lxml/trafilatura raise many types on hostile markup
         raise InputError(source, f"HTML could not be parsed: {type(e).__name__}: {e}") from e
     text = _tidy((getattr(doc, "text", None) or "") if doc is not None else "")
-    text = _rescue(html, text)
+    text = _rescue(html, _resplit(html, text))
     if not text.strip():
         raise InputError(source, "HTML page has no article body")
     meta: dict[str, Any] = {}
@@ -49,12 +47,13 @@ def extract_html(source: str, html: str) -> tuple[str, dict[str, Any]]:
 
 #: a Markdown table rule ("|---|---|") that trafilatura writes under a header row: markup, not text
 _RULE_ROW = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
-#: jusText's prose finds this many times trafilatura's text: trafilatura took one container of a
-#: body split over several (long-form pages) and the rest is recovered. Tuned on bench/pages
-#: (28 pages in 6 templates): 1.5 catches every split long-form page, and no blog's comments.
-RESCUE_RATIO = 1.5
-#: ... and the recovered paragraphs must amount to this many characters (a teaser is not a body)
-RESCUE_MIN_CHARS = 400
+#: The paragraphs recovered from the body's other containers must amount to this many
+#: characters: less is a stray teaser or caption block, not a missed part of the article.
+#: Tuned on bench/pages (28 pages in 6 templates, 4 of them long-form pages split over
+#: containers): every split page clears it, no other page has such paragraphs at all.
+RESCUE_MIN_CHARS = 300
+#: a paragraph shorter than this is a label, a button or a credit: never recovered
+RESCUE_PARAGRAPH_CHARS = 40
 
 
 def _tidy(text: str) -> str:
@@ -62,55 +61,118 @@ def _tidy(text: str) -> str:
 
 
 def _rescue(html: str, text: str) -> str:
-    """Trafilatura's text, plus the prose paragraphs it left out when it plainly missed part of
-    the body (jusText, trafilatura's own fallback, classifies every paragraph of the page).
+    """Trafilatura's text, plus the paragraphs it left in the body's other containers.
 
-    The result follows the page order: jusText's prose and every paragraph trafilatura kept,
-    with trafilatura's own lines (tables, headings) that jusText does not see in their place.
+    Long-form pages split the article over several containers of one kind (``<div
+    class="article-body">`` between figures and ads); trafilatura keeps the first and drops the
+    rest (its recall options and jusText/readability fallbacks did not bring them back on
+    bench/pages, and jusText took blog comments with them). A paragraph is recovered only when
+    its nearest classed container has the same tag and class as one that holds paragraphs
+    trafilatura kept; comments, related links and promos sit in containers of their own.
     """
-    try:
-        paragraphs = justext.justext(html.encode("utf-8", "replace"), _stoplist())
-    except Exception:  # jusText parses with lxml too: hostile markup is no reason to lose the page
-        return text
     ours = [line for line in text.splitlines() if line.strip()]
-    kept = {_key(line) for line in ours}
-    found = [p.text.strip() for p in paragraphs if p.text.strip()]
-    good = [
-        t
-        for p, t in zip((p for p in paragraphs if p.text.strip()), found, strict=True)
-        if not p.is_boilerplate
-    ]
-    extra = sum(len(t) for t in good if _key(t) not in kept)
-    if extra < RESCUE_MIN_CHARS or sum(len(t) for t in good) < RESCUE_RATIO * len(text):
+    if not ours:
         return text
-    goodset = {_key(t) for t in good}
-    merged = [t for t in found if _key(t) in goodset or _key(t) in kept]
-    seen = {_key(t) for t in merged}
-    out: list[str] = []
-    at = {_key(t): i for i, t in enumerate(merged)}
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # lxml raises several types on hostile markup; the page keeps what it has
+        return text
+    paras = [(p, _key(p.text_content())) for p in tree.iter("p")]
+    kept = {_key(line) for line in ours}
+    sigs = {_container(p) for p, k in paras if k in kept} - {None}
+    missing = {
+        k for p, k in paras if k not in kept and len(k) >= RESCUE_PARAGRAPH_CHARS and _container(p) in sigs
+    }
+    if sum(len(k) for k in missing) < RESCUE_MIN_CHARS:
+        return text
+    order = [(" ".join(p.text_content().split()), k) for p, k in paras if k in kept or k in missing]
+    at = {k: i for i, (_, k) in enumerate(order)}
     pending: dict[int, list[str]] = {}
     last = -1
-    for line in ours:  # trafilatura's lines jusText does not have go after the line before them
+    for line in ours:  # trafilatura's lines that are no <p> (headings, tables) keep their place
         k = _key(line)
         if k in at:
             last = at[k]
-        elif k not in seen:
+        else:
             pending.setdefault(last, []).append(line)
-    out.extend(pending.get(-1, []))
-    for i, t in enumerate(merged):
+    out = pending.get(-1, [])
+    for i, (t, _) in enumerate(order):
         out.append(t)
         out.extend(pending.get(i, []))
     return "\n".join(out)
 
 
+#: a run-on line this long from trafilatura is its last-resort text, worth splitting up again
+RESPLIT_CHARS = 200
+#: ... when the page's own blocks account for this share of it (else the line is kept as is)
+RESPLIT_COVER = 0.8
+_BLOCK_TAGS = (
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "th", "dd", "dt",
+    "pre", "div", "section", "article", "header", "footer", "aside", "nav", "main", "figure", "ul", "ol",
+    "table", "tr", "form",
+)  # fmt: skip
+
+
+def _resplit(html: str, text: str) -> str:
+    """Trafilatura's last resort returns the page's text as one run-on line (seen on short
+    pages in Japanese and on old table layouts): the paragraphs, captions and buttons run
+    together, and no line can be told from another. The page's own blocks (leaf block elements,
+    split at ``<br>``) give the lines back, in page order, when they account for the text."""
+    if "\n" in text.strip() or len(text) < RESPLIT_CHARS:
+        return text
+    flat = _flat(text)
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # lxml raises several types on hostile markup; the line stays as it is
+        return text
+    lines: list[str] = []
+    for el in tree.iter(*_BLOCK_TAGS):
+        for piece in _pieces(el):  # each block's own text; its inner blocks come on their own
+            line = " ".join(piece.split())
+            if line and _flat(line) in flat and (not lines or lines[-1] != line):
+                lines.append(line)
+    if sum(len(_flat(line)) for line in lines) < RESPLIT_COVER * len(flat):
+        return text
+    return "\n".join(lines)
+
+
+def _flat(text: str) -> str:
+    """Text for matching: one space between words, no Markdown table pipes (a layout table
+    comes out of trafilatura as one "| … | … |" row)."""
+    return " ".join(re.sub(r"\\?\|", " ", text).split())
+
+
+def _pieces(el: Any) -> list[str]:
+    """A block's own text, cut at every ``<br>`` and inner block (scripts and styles left out)."""
+    parts = [""]
+
+    def walk(e: Any) -> None:
+        if e.text and isinstance(e.tag, str) and e.tag not in ("script", "style"):
+            parts[-1] += e.text
+        for c in e:
+            inner = isinstance(c.tag, str) and c.tag in _BLOCK_TAGS
+            if c.tag == "br" or inner:
+                parts.append("")
+            elif isinstance(c.tag, str) and c.tag not in ("script", "style"):
+                walk(c)
+            if c.tail:
+                parts[-1] += c.tail
+
+    walk(el)
+    return parts
+
+
+def _container(p: Any) -> tuple[str, str] | None:
+    """Tag and class of the nearest ancestor that has a class: the paragraph's container."""
+    for el in p.iterancestors():
+        cls = el.get("class")
+        if cls and cls.strip():
+            return str(el.tag), " ".join(cls.split())
+    return None
+
+
 def _key(line: str) -> str:
     return " ".join(line.split()).lower()
-
-
-@cache
-def _stoplist() -> frozenset[str]:
-    """jusText's stop words of every language it knows (as trafilatura builds them)."""
-    return frozenset(jt_stoplist_init())
 
 
 def _find_date(html: str) -> str | None:

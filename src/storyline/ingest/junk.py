@@ -464,12 +464,18 @@ def classify(
     first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
 
     if title and (key := normalise(title)):
+        # anywhere: trafilatura can set the page's <h1> after the lead paragraph
         same = next(
-            (i for i in range(min(first, n)) if labels[i] is None and normalise(blocks[i].text) == key), None
+            (
+                i
+                for i in range(n)
+                if labels[i] is None and not blocks[i].terminal and normalise(blocks[i].text) == key
+            ),
+            None,
         )
         if same is not None:
             labels[same] = "title"
-            for i in range(same):  # a section label or kicker over the headline ("Asia-Pacific")
+            for i in range(same if same < first else 0):  # a kicker over the headline ("Asia-Pacific")
                 if labels[i] is None and _fragment(blocks[i]):
                     labels[i] = "navigation"
     if not extracted:
