@@ -395,8 +395,9 @@ def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention 
 
 
 def _broad_args_ok(rule: Trigger, d: Draft, noun: bool) -> bool:
-    """The stricter check on a broad-lexicon trigger: an actor, and a counterpart where the type
-    needs one (tuned on the demo corpus, where unchecked broad triggers cost 0.09 event precision)."""
+    """The stricter check on a broad-lexicon trigger: an actor, and outside the lede a
+    counterpart where the type needs one (tuned on the demo corpus, where unchecked broad
+    triggers cost 0.09 event precision)."""
     if d.src is None and d.tgt is None:
         return False
     # the lede states the story's own event; deeper in, an act with no counterpart is seldom the
@@ -735,7 +736,14 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         tgt_at = d.tgt.span.start if d.tgt else None
         intended = any(n.endswith("(negation or modality)") and "refused" not in n for n in d.notes)
         summary = title_of(
-            d.trigger, src, None if from_place else tgt_words, d.mode, d.place, not from_place, tgt_at, intended
+            d.trigger,
+            src,
+            None if from_place else tgt_words,
+            d.mode,
+            d.place,
+            not from_place,
+            tgt_at,
+            intended,
         )
         heading = CHRONOLOGY_HEADING.fullmatch(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
         demanded = next((c for c in d.trigger.children if c.dep_ == "ccomp" and modal_request(c)), None)

@@ -34,6 +34,9 @@ _NOUN_TO = frozenset(
         "appeal",
         "donation",
         "assistance",
+        "weapon",
+        "weapons",
+        "arms",
     }
 )
 _NOUN_AGAINST = frozenset(
