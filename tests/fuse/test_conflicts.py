@@ -310,3 +310,26 @@ def test_chronology_heading_forms(heading: str, expected: str | None) -> None:
     text = "Key moments\n" + "\n".join(f"{h}\nBoth sides met the mediator." for h in lines)
     dates = [str(e.date) for e in find_entries(article("chron", text))]
     assert dates == (["2022-01-09", expected, "2022-12-12"] if expected else [])
+
+
+AGENCY = "Foreign Minister Ana Ruiz and her counterpart Jorge Salas agreed after 95 minutes of talks in Lima."
+
+
+@pytest.mark.parametrize(
+    ("paper", "expected"),
+    [
+        (
+            "The meeting between Ruiz and Salas at the Torre Tagle Palace lasted two hours, aides said.",
+            "conflict",
+        ),
+        ("Ruiz and Salas held two hours of talks at the Torre Tagle Palace.", "conflict"),
+        ("Ruiz and Salas held two hours of talks in Quito.", None),  # another place: another meeting
+        ("On Monday Ruiz and Salas held two hours of talks. On Tuesday they met again.", None),
+        ("Ruiz and Salas ended two days of talks at the Torre Tagle Palace.", None),  # a programme
+    ],
+)
+def test_one_meeting_in_other_words(paper: str, expected: str | None) -> None:
+    """Sentences less alike than usual are one meeting when they name the same two people and no
+    other place or day (for the Monday case the agency's line says Tuesday)."""
+    one = AGENCY if "Monday" not in paper else AGENCY.replace("in Lima", "in Lima on Tuesday")
+    assert [c.verdict for c in _conflicts(one, paper)] == ([expected] if expected else [])
