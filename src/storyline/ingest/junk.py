@@ -116,9 +116,13 @@ _CTA_PHRASE = re.compile(
 # Vocabulary of the web page rather than of the news; maps to the kind it names.
 _WEB_KINDS: dict[str, str] = {
     **dict.fromkeys(
-        ["newsletter", "newsletters", "subscribe", "subscribed", "subscription", "inbox"], "newsletter"
+        ["newsletter", "newsletters", "subscribe", "subscribed", "subscription", "inbox", "unsubscribe"],
+        "newsletter",
     ),
-    **dict.fromkeys(["comments", "commenting", "commenters", "reaction", "reactions"], "comments"),
+    **dict.fromkeys(
+        ["comments", "commenting", "commenters", "reaction", "reactions", "replies", "upvote", "permalink"],
+        "comments",
+    ),
     **dict.fromkeys(
         [
             "twitter",
@@ -134,10 +138,24 @@ _WEB_KINDS: dict[str, str] = {
         "social",
     ),
     **dict.fromkeys(["email", "e-mail"], "contact"),
-    **dict.fromkeys(["cookie", "cookies", "privacy", "copyright", "©"], "legal"),
-    **dict.fromkeys(["advertisement", "advertising", "sponsored"], "advert"),
+    **dict.fromkeys(["cookie", "cookies", "privacy", "copyright", "©", "impressum", "imprint"], "legal"),
+    **dict.fromkeys(["advertisement", "advertising", "sponsored", "advertise"], "advert"),
     **dict.fromkeys(
-        ["app", "browser", "website", "homepage", "login", "password", "account", "podcast"], "boilerplate"
+        [
+            "app",
+            "browser",
+            "website",
+            "homepage",
+            "login",
+            "password",
+            "account",
+            "podcast",
+            "podcasts",
+            "bookmark",
+            "sitemap",
+            "paywall",
+        ],
+        "boilerplate",
     ),
 }
 _PROMO = re.compile(
@@ -193,6 +211,26 @@ _UI_WORDS = frozenset(
     [
         "menu",
         "search",
+        "bookmark",
+        "font",
+        "size",
+        "mode",
+        "enlarge",
+        "zoom",
+        "replies",
+        "reply",
+        "report",
+        "sort",
+        "newest",
+        "oldest",
+        "picks",
+        "image",
+        "pin",
+        "puzzles",
+        "crossword",
+        "obituaries",
+        "weather",
+        "horoscopes",
         "skip",
         "print",
         "save",
@@ -266,6 +304,13 @@ _UI_PHRASE = re.compile(
     r"our (?:journalism|coverage|newsletters?|app|website|site|terms|community|readers|subscribers|"
     r"reporting|newsroom|partners|editors)|"
     r"make a (?:contribution|donation)|support (?:us|our)|"
+    r"(?:reject|accept|allow) all|agree and close|terms (?:&|and) conditions|without (?:our )?permission|"
+    r"(?:last )?modified on|click (?:here|to)|press esc|tip us off|"
+    r"was this (?:story|article) (?:useful|helpful)|"
+    r"editor'?s picks?|also in the news|don'?t miss|up next|our \d+ partners|on your device|"
+    r"free (?:weekly|daily) (?:digest|newsletter|briefing)|check your inbox|register to read|free account|"
+    r"start your (?:free )?trial|paid (?:partner|post|content)|ad feedback|scroll to continue|"
+    r"best experience|reading time|audio version|sponsored by|send to a friend|unsubscribe|"
     r"lesen sie auch|mehr zum thema|leia (?:também|mais)|lea también|lire aussi|leggi anche|"
     r"à lire aussi)\b",
     re.IGNORECASE,
@@ -291,6 +336,7 @@ TEASER_COVER = 0.6  # share of a block's 4-grams recurring later that marks it a
 TAIL_SHARE = 0.25  # a credit line in this trailing share of blocks closes the article
 CONTINUES = 2  # this many full paragraphs after a credit mean the article goes on past it
 CAPTION_WORDS = 45  # longest block a bare photo credit after it makes a caption
+ENGLISH_LINE_STOPS = 0.25  # a line this rich in English function words is English, whatever the text
 FRAGMENT_WORDS = 5  # a non-sentence of at most this many words outside the body is furniture
 
 
@@ -337,7 +383,8 @@ def junk_evidence(b: Block, english: bool = True) -> float:
     """How strongly a block's own words say it is page furniture (0 = no evidence).
 
     Local only: the block's vocabulary, calls to action, links and prices. Reader-addressing
-    and calls to action are read in English text only.
+    and calls to action are read in English text, or in an English line of another text (a
+    site's English furniture around a Spanish article).
     """
     e = float(min(3, len(_web_hits(b))))
     t = b.text
@@ -347,7 +394,7 @@ def junk_evidence(b: Block, english: bool = True) -> float:
     ui = sum(w.lower().strip(".") in _UI_WORDS for w in b.words)
     if b.n_words <= UI_LINE_WORDS and button and ui and (b.n_words <= 2 or 2 * ui >= b.n_words):
         e += 2.0
-    if english:
+    if english or (b.n_words >= 3 and b.stop_ratio >= ENGLISH_LINE_STOPS):
         cta = _cta_share(b)
         e += 1.0 + cta if cta else 0.0
         e += 1.0 if b.second_person else 0.0
