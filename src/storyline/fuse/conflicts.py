@@ -151,6 +151,7 @@ def fact_conflicts(
             groups[key].append((i, f))
     names = _distinctive_names(sentences)
     places = _places(sentences)
+    visits = _visit_years(sentences)
     prev = _previous(sentences)
     out: list[Conflict] = []
     for key, members in groups.items():
@@ -188,7 +189,7 @@ def fact_conflicts(
             if (texts[0].lower(), texts[1].lower()) in seen:
                 continue
             seen.add((texts[0].lower(), texts[1].lower()))
-            documented = fi.kind == "precedent" and _documented(sentences, i, j, fi, fj)
+            documented = fi.kind == "precedent" and _documented(visits, i, j, fi, fj)
             judged = _judge(fi, fj, *texts, documented=documented)
             if judged is not None:
                 verdict, why = judged
@@ -380,16 +381,23 @@ def _judge(a: Fact, b: Fact, ta: str, tb: str, documented: bool = False) -> tupl
 _VISIT = re.compile(r"\b(?:visit|visits|visited|trip|travell?ed|toured|tours)\b", re.I)
 
 
-def _documented(sentences: Sequence[Sentence], i: int, j: int, a: Fact, b: Fact) -> bool:
-    """Whether a sentence other than the two (and not itself a precedent) reports a visit in the
-    later of the two precedent years: the intermediate visit that reconciles them."""
-    year = str(int(max(a.value, b.value)))
+def _visit_years(sentences: Sequence[Sentence]) -> dict[str, set[int]]:
+    """Year -> the sentences reporting a visit that year (not themselves precedents): the
+    intermediate visits that can reconcile two precedents. Built once per story."""
+    out: dict[str, set[int]] = defaultdict(set)
     for k, s in enumerate(sentences):
-        if k in (i, j) or year not in s.text or not _VISIT.search(s.text):
+        if not _VISIT.search(s.text):
             continue
-        if not any(f.kind == "precedent" for f in extract_facts(s.text, None)):
-            return True
-    return False
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", s.text))
+        if years and not any(f.kind == "precedent" for f in extract_facts(s.text, None)):
+            for y in years:
+                out[y].add(k)
+    return out
+
+
+def _documented(visits: dict[str, set[int]], i: int, j: int, a: Fact, b: Fact) -> bool:
+    """Whether a sentence other than the two reports a visit in the later precedent year."""
+    return bool(visits.get(str(int(max(a.value, b.value))), set()) - {i, j})
 
 
 def _reconciled(a: Fact, b: Fact) -> bool:

@@ -134,11 +134,17 @@ def office_conflicts(articles: Sequence[Article], actors: Sequence[Actor]) -> li
     kn = load_knowledge()
     stated = [a for a in articles if a.published and len(a.published) >= 10 and not a.published_inferred]
     story_days = sorted(str(a.published)[:10] for a in stated)
+    # the known people with a title in each article: one pass over the actors, not one per article
+    titled: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.kind == "person" and kn.person(actor.name) is not None:
+            for aid in dict.fromkeys(r.span.article for r in actor.roles if r.span is not None):
+                titled.setdefault(aid, []).append(actor)
     out: list[Conflict] = []
     for art in articles:
         if art.duplicate_of is not None:
             continue
-        claims = title_claims(art, actors, kn)
+        claims = title_claims(art, titled.get(art.id, ()), kn)
         if art.published and not art.published_inferred:
             day = art.published[:10]
             out += [

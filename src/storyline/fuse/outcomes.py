@@ -48,9 +48,16 @@ def outcome(text: str) -> tuple[str, int, int] | None:
 
 def outcome_conflicts(sentences: Sequence[Sentence], names: Sequence[frozenset[str]]) -> list[Conflict]:
     """Pairs of sentences reporting one happening with opposite outcomes about the same thing."""
-    found = [(i, o) for i, s in enumerate(sentences) if (o := outcome(s.text)) is not None]
+    found = {i: o for i, s in enumerate(sentences) if (o := outcome(s.text)) is not None}
+    # pairs share at least two names: index each sentence by its names, compare within a name
+    by_name: dict[str, list[int]] = {}
+    for i in found:
+        for name in names[i]:
+            by_name.setdefault(name, []).append(i)
+    pairs = sorted({p for group in by_name.values() for p in itertools.combinations(sorted(group), 2)})
     out = []
-    for (i, a), (j, b) in itertools.combinations(found, 2):
+    for i, j in pairs:
+        a, b = found[i], found[j]
         si, sj = sentences[i], sentences[j]
         if a[0] == b[0] or si.article == sj.article or len(names[i] & names[j]) < 2:
             continue
