@@ -74,6 +74,19 @@ def test_impossible_date_in_metadata_is_ignored_with_a_note(tmp_path: Path, stam
     assert a.notes == (f"published date {stamp!r} from sidecar is not a possible date; ignored",)
 
 
+def test_a_number_for_a_date_is_ignored_with_a_note(tmp_path: Path) -> None:
+    a = _one(
+        tmp_path, "ferry.txt", "Ferry services resumed on Monday after a strike.", {"published": 20250301}
+    )
+    assert a.published is None
+    assert a.notes == ("published date '20250301' from sidecar is not a possible date; ignored",)
+
+
+def test_impossible_clock_time_keeps_the_day() -> None:
+    m = merge_meta({"published": "2025-03-01T25:61"}, "", None)
+    assert (m.published, m.published_precision, m.notes) == ("2025-03-01", "day", [])
+
+
 def test_impossible_date_in_a_page_is_ignored(tmp_path: Path) -> None:
     body = "".join(
         f"<p>Paragraph {i} of the report says the operator and the union agreed new rotas for winter.</p>"

@@ -138,7 +138,7 @@ def merge_meta(
     published = found.get("published")
     where = _str(found.get("published_source")) or "metadata"
     pub = parse_date(published) if isinstance(published, str) else None
-    if published not in (None, "") and not (pub and plausible_date(pub[0])):
+    if published not in (None, "", [], {}) and not (pub and plausible_date(pub[0])):
         m.notes.append(f"published date {str(published)[:40]!r} from {where} is not a possible date; ignored")
         pub = None
     if t.published and not plausible_date(t.published[0]):
@@ -249,8 +249,8 @@ def parse_date(v: Any) -> tuple[str, str] | None:
     except (ValueError, OverflowError):
         return _first_date(s)
     t = re.match(r"[T ](\d{2}):(\d{2})", s[10:])
-    if t and (t[1], t[2]) != ("00", "00"):  # midnight is how date-only stamps are written
-        return f"{day}T{t[1]}:{t[2]}", "minute"
+    if t and (t[1], t[2]) != ("00", "00") and int(t[1]) < 24 and int(t[2]) < 60:
+        return f"{day}T{t[1]}:{t[2]}", "minute"  # midnight is how date-only stamps are written
     return day, "day"
 
 
