@@ -17,13 +17,15 @@ import gzip
 import json
 import os
 import random
+import re
 import sys
 import zlib
 from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-__all__ = ["Entry", "generate", "good_articles", "XSS_MARKER", "SECRET_MARKER", "gzip_bomb"]
+__all__ = ["Entry", "Audit", "generate", "audit", "good_articles", "XSS_MARKER", "SECRET_MARKER", "gzip_bomb"]
 
 #: Planted in a good article's text; the report must show it escaped, never as a live tag.
 XSS_MARKER = '<script>alert("x1")</script>'
@@ -73,6 +75,9 @@ class Entry:
     path: str  # relative to the destination folder
     kind: str
     expect: str  # reject | accept | either | ignore
+    #: the exact text a valid file holds (before any encoding): every line the pipeline keeps
+    #: must be one of its lines, character for character
+    text: str | None = None
 
 
 def good_articles() -> list[tuple[str, str]]:
@@ -127,8 +132,9 @@ def _warc_record(rtype: str, uri: str, payload: bytes, ctype: str) -> bytes:
 
 
 # --------------------------------------------------------------------------- the kinds
-# Each maker returns (suffix, bytes | None, expect); None means the maker writes the file itself.
-Maker = Callable[[random.Random, Path, str], tuple[str, str]]
+# Each maker writes its file(s) and returns (relative path, expect) or, for a valid article whose
+# text must read back exactly, (relative path, expect, text).
+Maker = Callable[[random.Random, Path, str], tuple[str, ...]]
 
 
 def _write(path: Path, data: bytes | str) -> None:
@@ -180,16 +186,178 @@ def k_utf16(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
     return f"{stem}.txt", "either"
 
 
-def k_legacy_encoding(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
-    enc, text = rng.choice(
-        [
-            ("latin-1", "Le conseil a déclaré à Genève que les négociations reprendront. Über Straße."),
-            ("cp1252", "The council said \u201cnothing\u201d \u2014 talks resume \u2026 at 5\u20ac."),
-            ("shift_jis", "東京で会議が開かれ、交渉は来週再開されると述べた。"),
-        ]
+#: News sentences per language (written for this corpus) and the code pages each is found in.
+LEGACY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "es": (
+        (
+            "La señal de alarma sonó a las cinco de la mañana en el puerto de Cádiz.",
+            "El alcalde pidió calma y anunció que los niños no irán a clase el miércoles.",
+            "Según la Guardia Civil, nadie resultó herido durante la evacuación.",
+        ),
+        ("latin-1", "cp1252"),
+    ),
+    "fr": (
+        (
+            "Le conseil municipal a déclaré que les négociations reprendront à Genève.",
+            "Les élèves ont été accueillis au gymnase, où ils ont passé la nuit.",
+            "Le préfet a annoncé une enquête sur les dégâts causés par la crue.",
+        ),
+        ("latin-1", "cp1252"),
+    ),
+    "de": (
+        (
+            "Der Bürgermeister ließ die Brücke über die Mühlstraße für drei Wochen sperren.",
+            "Nach Angaben der Feuerwehr wurden fünf Häuser geräumt.",
+            "Die Behörden prüfen, ob die Schäden größer sind als zunächst gemeldet.",
+        ),
+        ("latin-1", "cp1252"),
+    ),
+    "en": (
+        (
+            "The council said \u201cnothing\u201d would change \u2014 talks resume on Monday.",
+            "Repairs will cost \u20ac4m, the mayor\u2019s office said\u2026",
+        ),
+        ("cp1252",),
+    ),
+    "pl": (
+        (
+            "Rząd ogłosił, że rozmowy z górnikami zostaną wznowione w przyszłym tygodniu.",
+            "Według straży pożarnej nikt nie został ranny, ale droga jest zamknięta.",
+            "Mieszkańcy Łodzi świętowali na ulicach do późnej nocy.",
+        ),
+        ("iso8859-2", "cp1250"),
+    ),
+    "cs": (
+        (
+            "Vláda oznámila, že jednání s odboráři budou pokračovat příští týden.",
+            "Podle hasičů nebyl nikdo zraněn, silnice však zůstane uzavřena.",
+        ),
+        ("iso8859-2", "cp1250"),
+    ),
+    "ru": (
+        (
+            "Правительство заявило, что переговоры с шахтёрами продолжатся на следующей неделе.",
+            "По словам пожарных, никто не пострадал, но дорога перекрыта.",
+            "Жители города праздновали на улицах до поздней ночи.",
+        ),
+        ("koi8-r", "cp1251", "iso8859-5", "cp866"),
+    ),
+    "uk": (
+        (
+            "Уряд оголосив, що переговори з шахтарями продовжаться наступного тижня.",
+            "За словами рятувальників, ніхто не постраждав, але дорогу перекрито.",
+        ),
+        ("koi8-u", "cp1251"),
+    ),
+    "el": (
+        (
+            "Η κυβέρνηση ανακοίνωσε ότι οι συνομιλίες θα συνεχιστούν την επόμενη εβδομάδα.",
+            "Σύμφωνα με την πυροσβεστική, κανείς δεν τραυματίστηκε.",
+        ),
+        ("iso8859-7", "cp1253"),
+    ),
+    "tr": (
+        (
+            "Hükümet, madencilerle görüşmelerin gelecek hafta süreceğini açıkladı.",
+            "İtfaiyeye göre kimse yaralanmadı, ancak yol trafiğe kapatıldı.",
+        ),
+        ("cp1254",),
+    ),
+    "ja": (
+        (
+            "政府は、炭鉱労働者との協議を来週再開すると発表した。",
+            "消防によると、けが人はいないが、道路は通行止めになっている。",
+        ),
+        ("shift_jis", "euc_jp", "iso2022_jp"),
+    ),
+    "zh": (
+        (
+            "政府宣布，与矿工的谈判将于下周继续。",
+            "据消防部门说，没有人受伤，但道路已经封闭。",
+        ),
+        ("gb18030", "gb2312"),
+    ),
+    "ko": (
+        (
+            "정부는 광부들과의 협상이 다음 주에 계속될 것이라고 발표했다.",
+            "소방당국에 따르면 다친 사람은 없지만 도로는 통제되었다.",
+        ),
+        ("euc_kr",),
+    ),
+}
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig")
+
+
+def _legacy_article(rng: random.Random, stem: str) -> tuple[str, str]:
+    """(language, text): a headline and three to six paragraphs of one language's sentences."""
+    lang = rng.choice(sorted(LEGACY))
+    sentences = LEGACY[lang][0]
+    paras = [
+        " ".join(rng.sample(sentences, rng.randint(1, len(sentences)))) for _ in range(rng.randint(3, 6))
+    ]
+    return lang, "\n\n".join([f"{stem} {sentences[0][:30]}", *paras]) + "\n"
+
+
+def k_legacy_encoding(rng: random.Random, d: Path, stem: str) -> tuple[str, str, str]:
+    """A valid article in a legacy code page, undeclared: it must read back exactly."""
+    lang, text = _legacy_article(rng, stem)
+    enc = rng.choice(LEGACY[lang][1])
+    _write(d / f"{stem}_{enc}.txt", text.encode(enc))
+    return f"{stem}_{enc}.txt", "accept", text
+
+
+def k_wide_encoding(rng: random.Random, d: Path, stem: str) -> tuple[str, str, str]:
+    """A valid article in UTF-16 or UTF-32, with or without a byte-order mark."""
+    _, text = _legacy_article(rng, stem)
+    enc = rng.choice(_WIDE)
+    _write(d / f"{stem}_{enc}.txt", text.encode(enc))
+    return f"{stem}_{enc}.txt", "accept", text
+
+
+def k_declared_html(rng: random.Random, d: Path, stem: str) -> tuple[str, str, str]:
+    """An HTML page in a legacy code page that declares it, rightly or (half the time) wrongly."""
+    lang, text = _legacy_article(rng, stem)
+    enc = rng.choice(LEGACY[lang][1])
+    declared = enc if rng.random() < 0.5 else rng.choice(["utf-8", "iso-8859-1", "windows-1251", "shift_jis"])
+    head, *paras = text.strip().split("\n\n")
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = (
+        f'<!doctype html><html><head><meta charset="{declared}"><title>{head}</title></head>'
+        f"<body><article><h1>{head}</h1>{body}</article></body></html>"
     )
-    _write(d / f"{stem}.txt", ("\n\n".join([text] * 4)).encode(enc))
-    return f"{stem}.txt", "either"
+    _write(d / f"{stem}_{enc}.html", html.encode(enc))
+    return f"{stem}_{enc}.html", "accept", text
+
+
+def k_gz_noise(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
+    """Binary noise named as gzip, with or without the gzip magic, with or without a known inner
+    suffix: every one must be reported, none may vanish."""
+    name = rng.choice([f"{stem}.gz", f"{stem}.txt.gz", f"{stem}.bin.gz", f"{stem}.tar.gz"])
+    magic = b"\x1f\x8b" if rng.random() < 0.5 else b""
+    _write(d / name, magic + rng.randbytes(rng.randint(100, 3000)))
+    return name, "reject"
+
+
+def k_unknown_suffix(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
+    """A file of a type storyline does not read, met while walking a folder: reported, not read."""
+    name = rng.choice([f"{stem}.pdf", f"{stem}.png", f"{stem}.docx", f"{stem}.md", f"{stem}", f".{stem}.txt"])
+    _write(d / name, rng.randbytes(300) if rng.random() < 0.5 else _prose(rng, 3))
+    return name, "reject"
+
+
+def k_mixed_jsonl(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
+    """JSON lines, some good and some broken: every record is an article or reported by line."""
+    lines = []
+    for i in range(rng.randint(3, 8)):
+        if rng.random() < 0.5:
+            _, text = _legacy_article(rng, f"{stem}-{i}")
+            lines.append(
+                json.dumps({"text": text, "url": f"http://example.test/{stem}/{i}"}, ensure_ascii=False)
+            )
+        else:
+            lines.append(rng.choice(["{broken", '{"text": 5}', "[]", '{"title": "no body"}']))
+    _write(d / f"{stem}.jsonl", "\n".join(lines) + "\n")
+    return f"{stem}.jsonl", "either"
 
 
 def k_cr_only(rng: random.Random, d: Path, stem: str) -> tuple[str, str]:
@@ -560,6 +728,11 @@ KINDS: dict[str, Maker] = {
     "bad_utf8": k_bad_utf8,
     "utf16": k_utf16,
     "legacy_encoding": k_legacy_encoding,
+    "wide_encoding": k_wide_encoding,
+    "declared_html": k_declared_html,
+    "gz_noise": k_gz_noise,
+    "unknown_suffix": k_unknown_suffix,
+    "mixed_jsonl": k_mixed_jsonl,
     "cr_only": k_cr_only,
     "long_line": k_long_line,
     "one_word": k_one_word,
@@ -614,13 +787,68 @@ def generate(dest: Path, n: int, seed: int = 0, good: bool = True, skip: Collect
                 break
             continue
         used[kind] = used.get(kind, 0) + 1
-        rel, expect = KINDS[kind](rng, dest, f"h{len(entries):05d}_{kind}")
-        entries.append(Entry(rel, kind, expect))
+        rel, expect, *text = KINDS[kind](rng, dest, f"h{len(entries):05d}_{kind}")
+        entries.append(Entry(rel, kind, expect, text[0] if text else None))
     if good:
         for name, text in good_articles():
             _write(dest / name, text)
-            entries.append(Entry(name, "good", "accept"))
+            entries.append(Entry(name, "good", "accept", text))
     return entries
+
+
+@dataclass
+class Audit:
+    """Where every file under the input folder went, and which valid texts did not read back."""
+
+    files: int
+    analysed: set[str]
+    duplicates: set[str]
+    rejected: set[str]
+    lost: list[str]  # files neither analysed, a duplicate, nor rejected (nor under a rejected folder)
+    misread: list[str]  # valid files whose kept text is not their own, character for character
+
+
+def audit(
+    src: Path, entries: Collection[Entry], articles: Collection[dict[str, Any]], rejected: Collection[str]
+) -> Audit:
+    """Walk ``src`` on disk (links not followed) and account for every file in it.
+
+    ``articles``: the story.json articles of the run (``source``, ``text``, ``duplicate_of``);
+    ``rejected``: the sources of every rejection. A record of a container (``file#3``, ``file:7``)
+    accounts for its file; a rejected folder (hidden, unreadable) for everything in it.
+    """
+    from storyline.ingest.readers import display_name
+
+    analysed = {a["source"] for a in articles if not a.get("duplicate_of")}
+    duplicates = {a["source"] for a in articles if a.get("duplicate_of")}
+    reported = {re.split(r"[#:](?=\d+$)", r)[0] for r in rejected}
+    files, lost = 0, []
+    for folder, dirs, names in os.walk(src):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.endswith(".meta.json"):
+                continue  # a sidecar: its article accounts for it (an orphan is reported)
+            files += 1
+            shown = display_name(path)
+            if shown in analysed or shown in duplicates or shown in reported:
+                continue
+            if any(display_name(p) in reported for p in path.parents if p != src and src in p.parents):
+                continue
+            lost.append(shown)
+    by_source: dict[str, list[str]] = {}
+    for a in articles:
+        by_source.setdefault(a["source"], []).append(a["text"])
+    misread = []
+    for e in entries:
+        if e.text is None:
+            continue
+        paras = [p for p in e.text.split("\n\n")[1:] if p.strip()]
+        for text in by_source.get(display_name(src / e.path), []):
+            lines = [x for x in text.splitlines() if x.strip()]
+            if not all(x.strip() in e.text for x in lines) or not any(p.strip() in text for p in paras):
+                misread.append(f"{e.path}: {text[:80]!r}")
+    return Audit(files, analysed, duplicates, reported, lost, misread)
 
 
 def main(argv: list[str]) -> None:

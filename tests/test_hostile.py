@@ -106,6 +106,22 @@ def test_no_file_vanishes(run: Run) -> None:
     assert lost == []
 
 
+def test_every_file_is_analysed_a_duplicate_or_rejected(run: Run) -> None:
+    """The three sets, from the run's own outputs, cover every file on disk (not just the
+    generator's list: sidecars' targets, XXE secrets and hidden files included)."""
+    articles = [a for s in run.stories for a in s["articles"]]
+    got = hostile.audit(run.src, run.entries, articles, [r["source"] for r in run.rejected])
+    assert (got.lost, got.files > len(run.entries) // 2) == ([], True)
+
+
+def test_every_valid_text_reads_back_exactly(run: Run) -> None:
+    """Legacy code pages, UTF-16/32 with and without BOM, declared and mis-declared HTML."""
+    articles = [a for s in run.stories for a in s["articles"]]
+    got = hostile.audit(run.src, run.entries, articles, [r["source"] for r in run.rejected])
+    checked = [e for e in run.entries if e.text is not None]
+    assert (got.misread, len(checked) >= 20) == ([], True)
+
+
 def test_every_good_article_is_in_a_story(run: Run) -> None:
     analysed = {a["source"] for s in run.stories for a in s["articles"]}
     assert [n for n in _names(run, "accept") if n not in analysed] == []
@@ -147,3 +163,16 @@ def test_markup_in_a_file_name_is_printed_verbatim(tmp_path: Path, rel: str) -> 
         ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb")],
     )
     assert f"{path}: file is empty" in res.output
+
+
+def test_audit_catches_a_lost_file_and_a_misread_text(tmp_path: Path) -> None:
+    text = "Head\n\nLa señal llegó a las cinco.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("latin-1"))
+    (tmp_path / "b.txt").write_text("never read", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("rejected", encoding="utf-8")
+    entries = [hostile.Entry("a.txt", "legacy_encoding", "accept", text)]
+    misread = "La seńal llegó a las cinco."  # Latin-1 read as Windows-1250
+    articles = [{"source": str(tmp_path / "a.txt"), "text": misread, "duplicate_of": None}]
+    got = hostile.audit(tmp_path, entries, articles, [str(tmp_path / "c.txt")])
+    assert (got.files, got.lost) == (3, [str(tmp_path / "b.txt")])
+    assert got.misread == ["a.txt: 'La seńal llegó a las cinco.'"]
