@@ -147,6 +147,7 @@ def main() -> None:
     gold, pred, base = [], [], []
     tgt_hits = tgt_n = found_any = 0
     misses = []
+    cost: Counter[str] = Counter()
     t0 = time.perf_counter()
     for kind, srcs, tgts, text in rows:
         art = Article(
@@ -156,9 +157,17 @@ def main() -> None:
             published="2000-01-01",
             published_precision="day",
         )
+        t1 = time.perf_counter()
         doc = nlp(text)
+        t2 = time.perf_counter()
         mentions, actors = resolve_local(find_mentions(doc, art), art)
-        events = extract_events(doc, art, mentions, actors, extract_timerefs(doc, art))
+        timerefs = extract_timerefs(doc, art)
+        t3 = time.perf_counter()
+        events = extract_events(doc, art, mentions, actors, timerefs)
+        t4 = time.perf_counter()
+        cost["parse"] += t2 - t1
+        cost["actors and dates"] += t3 - t2
+        cost["events"] += t4 - t3
         ev = main_event(events, doc)
         p = ev.type if ev else NONE
         gold.append(kind)
@@ -188,6 +197,7 @@ def main() -> None:
     )
     print(f"no event {pred.count(NONE) / n:.3f}  any event of the gold type {found_any / n:.3f}")
     print(f"target actor {tgt_hits}/{tgt_n} = {tgt_hits / max(tgt_n, 1):.3f}")
+    print("cost per 1,000 sentences: " + ", ".join(f"{k} {v / n * 1000:.2f} s" for k, v in cost.items()))
     print("confusions:", Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p).most_common(12))
     for m in misses[: args.show]:
         print(m)

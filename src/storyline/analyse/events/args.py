@@ -285,7 +285,7 @@ def _conj_first(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
 
 
-_BORROW = frozenset({"xcomp", "conj", "advcl", "acl", "relcl"})
+_BORROW = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "acomp"})  # acomp: "is prepared to"
 
 
 def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Token]:
@@ -323,12 +323,16 @@ _OBLIQUE = frozenset({"to", "against", "on", "at", "from", "for", "into", "with"
 
 
 def _reporter(tok: Token) -> Token:
-    """The reporter a pronoun subject of reported speech stands for, else ``tok``.
+    """The reporter a pronoun subject of reported speech stands for (or owns: "their forces"),
+    else ``tok``.
 
     Only when the clause is the complement of a verb whose own subject is not a pronoun:
     "Switzerland said it had expelled ..." -> Switzerland.
     """
-    if tok.lower_ not in _REPORTED_PRONOUNS or tok.head.dep_ != "ccomp":
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owned = owner is not None and tok.lemma_.lower() in GROUP_NOUNS
+    # "the rebels said their forces had withdrawn": the forces are the rebels'
+    if not (owned or tok.lower_ in _REPORTED_PRONOUNS) or tok.head.dep_ != "ccomp":
         return tok
     outer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
     if outer is None or outer.pos_ == "PRON":
@@ -397,7 +401,11 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
             m = index.covering(c.idx, c.idx + len(c))
             if m is not None and (m.actor or "").startswith("state:"):
                 return m
-            country = k.demonym(c.text) or (k.country_word(c.text) if c.dep_ == "poss" else None)
+            country = (
+                k.demonym(c.text)
+                or (k.demonym(c.text[:-1]) if c is t and c.text.endswith("s") else None)  # "Iraqis"
+                or (k.country_word(c.text) if c.dep_ == "poss" else None)
+            )
             if country is not None:
                 actor = f"state:{country.iso3}"
                 how = "the state of a group named by nationality"

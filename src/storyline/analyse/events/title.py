@@ -78,7 +78,9 @@ def _words(head: Token, limit: int) -> str:
         if c.dep_ in ("compound", "amod", "nummod", "poss", "case") or (
             c.dep_ == "prep" and c.lower_ in ("to", "of", "on")
         ):
-            keep += [t for t in c.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")]
+            keep += [
+                t for t in c.subtree if t.dep_ not in ("det", "punct", "relcl", "acl") and t.pos_ != "PRON"
+            ]
     toks = sorted(set(keep), key=lambda t: t.i)
     text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ’s", "’s")
     return " ".join(text.split()[:limit])
