@@ -163,3 +163,55 @@ def test_seed_meeting_told_twice_is_one_dated_event(seeds_dir: Path, tmp_path: P
     assert [(e.date, e.place, e.duration, len(e.evidence) > 1) for e in pair] == [
         ("2023-06-19", "Beijing", "35-minute", True)
     ]
+
+
+def test_chronology_item_body_tells_of_the_heading_day(nlp: Language) -> None:
+    text = (
+        "Leaders meet in Lima — March 4, 2021\n"
+        "Joe Biden met Xi Jinping in Lima, and Xi warned that a trade war would hurt both sides.\n"
+    )
+    assert by_word(text, run(nlp, text))["warned"].date == "2021-03-04"
+
+
+def test_one_sentence_tells_one_time(nlp: Language) -> None:
+    text = "At a summit in Singapore this month, Li Shangfu rebuffed a request from Lloyd Austin."
+    events = by_word(text, run(nlp, text))
+    assert (events["rebuffed"].date, events["rebuffed"].granularity) == ("2023-06", "month")
+
+
+def test_trip_called_off_takes_the_date_it_was_planned_for(nlp: Language) -> None:
+    text = (
+        "Antony Blinken had been due to visit China in February, but called off his trip at the last minute."
+    )
+    events = by_word(text, run(nlp, text))
+    assert (events["trip"].mode, events["trip"].date) == ("cancelled", "2023-02")
+
+
+def test_upon_arriving_is_the_day_of_the_arrival(nlp: Language) -> None:
+    text = (
+        "Antony Blinken arrived in Beijing on Sunday.\n\nChina has long sought a visit.\n\n"
+        "Officials spoke of trade.\n\nThe talks will cover Taiwan.\n\n"
+        "Upon arriving in Beijing, Blinken was greeted by the ambassador, Nicholas Burns."
+    )
+    assert by_word(text, run(nlp, text))["greeted"].date == "2023-06-18"
+
+
+def test_the_same_person_in_the_next_sentence_keeps_the_day(nlp: Language) -> None:
+    text = (
+        "On Monday morning, Wang Yi met Antony Blinken in Beijing.\n\nWang Yi accused Washington of meddling."
+    )
+    assert by_word(text, run(nlp, text))["accused"].date == "2023-06-12"
+
+
+def test_since_before_a_time_is_a_bound_not_the_date(nlp: Language) -> None:
+    text = "US officials have since last week played down the prospect of a breakthrough during the trip."
+    assert all(e.date != "2023-06-05" or e.notes[0].startswith("background") for e in run(nlp, text))
+
+
+def test_offset_in_a_chronology_item_counts_from_its_heading(nlp: Language) -> None:
+    text = (
+        "Blinken and Wang hold talks in New York — September 23, 2022\n"
+        "Taiwan was the focus of the talks between Antony Blinken and Wang Yi in New York.\n"
+        "The talks came just over a month after Nancy Pelosi visited Taiwan.\n"
+    )
+    assert by_word(text, run(nlp, text))["visited"].date == "2022-08"

@@ -89,11 +89,19 @@ def chronology(article: Article, drafts: list[Draft]) -> None:
                 drafts.remove(d)
         for d in item[1:]:
             if d in drafts and d.time is not None and m.start() <= d.time.span.start < m.end():
+                if d.trigger.idx > m.end() and _tells_the_day(d):
+                    continue  # a simple-past act told in the body: dated below
                 d.time = None  # the heading dates the item's main event, not every clause below it
                 d.fixed = True
                 d.notes.append(f"mentioned in the chronology item dated {r.date}; its own date is not stated")
         for d in item[1:]:
-            if d in drafts and d.when is None and not d.fixed and _tells_the_day(d):
+            if (
+                d in drafts
+                and not d.fixed
+                and d.date is None
+                and d.trigger.idx > m.end()
+                and _tells_the_day(d)
+            ):
                 d.set_date(
                     r.date,
                     "day",
@@ -141,7 +149,7 @@ def _tells_the_day(d: Draft) -> bool:
     verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else governing_verb(d.trigger)
     scope = [d.trigger, *d.trigger.ancestors]
     if verb is not None:
-        scope += [c for c in verb.children if c.dep_ in ("advmod", "mark", "prep")]
+        scope += [c for c in verb.children if c.dep_ in ("advmod", "mark")]
     return not any(t.lower_ in _ELSEWHEN for t in scope)
 
 
@@ -298,14 +306,18 @@ def anchor_relative(
 
 def _live(ref: Draft | None, drafts: list[Draft]) -> Draft | None:
     """The draft a back-reference points to, or the one that absorbed it: a chronology heading
-    folds the item's first telling of its event into itself ("The talks came a month after ...")."""
-    if ref is None or any(d is ref for d in drafts):
+    folds the item's first telling of its event into itself, or leaves it undated beside it ("The
+    talks came a month after ...": the talks of the item's heading)."""
+    if ref is None or (any(d is ref for d in drafts) and not (ref.fixed and ref.when is None)):
         return ref
     return next(
         (
             d
             for d in drafts
-            if d.rule.type == ref.rule.type and any(a <= ref.trigger.idx < b for a, b in d.spans[1:])
+            if d is not ref
+            and d.when is not None
+            and d.rule.type == ref.rule.type
+            and any(a <= ref.trigger.idx < b for a, b in d.spans[1:])
         ),
         ref,
     )
@@ -401,12 +413,25 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
     para_of = [paragraph_of(doc, s.start_char) for s in sents]
     for d in sorted(drafts, key=lambda x: x.trigger.i):
+        if d.when is None and not d.fixed and d.mode == "cancelled":
+            plan = _planned_in_sentence(d, drafts, sent_of)
+            if plan is not None and plan.when:
+                note = f"the date it had been planned for ({plan.when})"
+                d.set_date(plan.when, plan.when_granularity or "day", None, note)
+            continue
         if d.when is not None or d.fixed or d.mode not in ("happened", "planned"):
             continue
         k = sent_of[d.trigger.i]
         sent = sents[k]
         ref = _live(references.get(sent.start_char), drafts)
-        if ref is not None and ref.when and d.mode == "happened" and ref is not d and _past(d):
+        if (
+            ref is not None
+            and ref.when
+            and d.mode == "happened"
+            and ref is not d
+            and _past(d)
+            and _tells_the_day(d)
+        ):
             note = f"dated by the reference to the event of {ref.when}"
             d.set_date(ref.when, ref.when_granularity or "day", None, note)
             continue
@@ -433,10 +458,14 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
             continue
         gran = prev.when_granularity or "day"
         date = prev.when
-        scene = _shares_party(d, prev) and sent_of[prev.trigger.i] >= k - 1
+        # told as past narrative, the same person's next act is that day; an expectation ("is
+        # expected to meet her counterpart" after "talks on Sunday and Monday") keeps the month
+        scene = d.mode == "happened" and _shares_party(d, prev) and sent_of[prev.trigger.i] >= k - 1
         if gran == "day" and not same_day and not scene:
             date, gran = date[:7], "month"
-        why = "the same participants in the next sentence" if scene and not same_day else "the sentence before"
+        why = (
+            "the same participants in the next sentence" if scene and not same_day else "the sentence before"
+        )
         d.set_date(date, gran, None, f"date carried over from {why} (its event of {prev.when})")
 
 
@@ -459,10 +488,30 @@ def _arrival(d: Draft, drafts: Iterable[Draft], sentence: str) -> Draft | None:
     return max(before, key=lambda p: p.trigger.i) if before else None
 
 
+def _planned_in_sentence(d: Draft, drafts: Iterable[Draft], sent_of: dict[int, int]) -> Draft | None:
+    """'had been due to visit China in February, but called off his trip': the trip called off is
+    the visit planned for February, told in the same sentence."""
+    k = sent_of[d.trigger.i]
+    return next(
+        (
+            p
+            for p in drafts
+            if p is not d
+            and p.when is not None
+            and p.rule.type == d.rule.type
+            and p.mode in ("planned", "cancelled")
+            and sent_of[p.trigger.i] == k
+        ),
+        None,
+    )
+
+
 def _shares_party(a: Draft, b: Draft) -> bool:
-    """Both events name one participant: the next sentence goes on with the same scene."""
-    ours = {m.actor for m in (a.src, a.tgt) if m is not None and m.actor}
-    theirs = {m.actor for m in (b.src, b.tgt) if m is not None and m.actor}
+    """Both events name one person: the next sentence goes on with the same scene ("Blinken began
+    meetings on Sunday. ... Qin greeted Blinken at the door"). States are named in nearly every
+    sentence of a story, so a shared state says nothing of the scene."""
+    ours = {m.actor for m in (a.src, a.tgt) if m is not None and (m.actor or "").startswith("person:")}
+    theirs = {m.actor for m in (b.src, b.tgt) if m is not None and (m.actor or "").startswith("person:")}
     return bool(ours & theirs)
 
 
