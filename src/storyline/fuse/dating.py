@@ -23,6 +23,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..analyse.time.dates import AWAITING, read
 from ..model import Analysis, Article, Event
@@ -91,6 +92,9 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
             found = Inferred(
                 an.article, None, bound, None, f"on or after {bound}, the latest day its text dates"
             )
+        stated = by_id[an.article].published  # "2023-06": the day must lie in the stated month
+        if found is not None and found.date is not None and stated and not found.date.startswith(stated):
+            found = None
         if found is not None:
             out[an.article] = found
     return out
@@ -138,7 +142,8 @@ def _awaiting(e: Event, an: Analysis) -> tuple[str, str] | None:
     return None
 
 
-def _fits(words: str, tense: str, target: dt.date) -> tuple[list[dt.date], dt.date]:
+@lru_cache(maxsize=4096)
+def _fits(words: str, tense: str, target: dt.date) -> tuple[tuple[dt.date, ...], dt.date]:
     """Publication days on which ``words`` in a clause of ``tense`` name ``target`` (a day or a
     range holding it), and the first day the words name (``target`` itself for a day)."""
     days = []
@@ -154,7 +159,7 @@ def _fits(words: str, tense: str, target: dt.date) -> tuple[list[dt.date], dt.da
                 days.append(pub)
                 start = min(start, dt.date.fromisoformat(r.date))
                 break
-    return days, start
+    return tuple(days), start
 
 
 def _from_events(
