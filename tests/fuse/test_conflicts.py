@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.fuse.chronology import chronology_conflicts, find_entries
+from storyline.fuse.chronology import chronology_conflicts, dated_sentence_conflicts, find_entries
 from storyline.fuse.claims import sentence_units
 from storyline.fuse.conflicts import find_conflicts, note_conflicts
 from storyline.model import Actor, Conflict, Event, Evidence, Role, Span
@@ -333,3 +333,19 @@ def test_one_meeting_in_other_words(paper: str, expected: str | None) -> None:
     other place or day (for the Monday case the agency's line says Tuesday)."""
     one = AGENCY if "Monday" not in paper else AGENCY.replace("in Lima", "in Lima on Tuesday")
     assert [c.verdict for c in _conflicts(one, paper)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On March 3, 2021, weeks after Russia invaded Ukraine, the agencies began a survey.",
+            ["March 3, 2021"],
+        ),
+        ("On March 3, 2022, weeks after Russia invaded Ukraine, the agencies began a survey.", []),
+        ("On March 3, 2021 and April 2, 2022, after Russia invaded Ukraine, surveys began.", []),  # two dates
+    ],
+)
+def test_a_date_its_own_sentence_contradicts(text: str, expected: list[str]) -> None:
+    found = dated_sentence_conflicts(article("s", "The survey.\\n" + text))
+    assert [c.sides[0].text for c in found] == expected

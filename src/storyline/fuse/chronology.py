@@ -13,13 +13,14 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..calendar_words import CHRONOLOGY_HEADING, heading_parts
+from ..calendar_words import CHRONOLOGY_HEADING, FULL_DATE, heading_parts
 from ..ids import derived_id
 from ..model import Article, Conflict, Evidence
+from ..sentences import split_spans
 from .quantities import MONTHS
 from .similarity import tokens
 
-__all__ = ["Entry", "find_entries", "chronology_conflicts", "ANCHORS"]
+__all__ = ["Entry", "find_entries", "chronology_conflicts", "dated_sentence_conflicts", "ANCHORS", "MEETINGS"]
 
 # Headings: calendar_words.CHRONOLOGY_HEADING, the rule analyse dates list items by.
 _MIN_ENTRIES = 3  # fewer dated headings than this is not a list, just dated lines
@@ -183,6 +184,40 @@ def _known_meeting(article: Article, e: Entry) -> str | None:
         said = f"the record ({source}) dates {what} {on}"
         return f"{said}, {gap} day{'s' if gap > 1 else ''} from the date given."
     return None
+
+
+_DATED = re.compile(rf"\b(?:[Oo]n\s+|[Ii]n\s+)?(?P<date>{FULL_DATE})")
+
+
+def dated_sentence_conflicts(article: Article) -> list[Conflict]:
+    """A sentence outside any chronology that gives a full date and places it against a known
+    event ("On March 3, 2021, weeks after Russia invaded Ukraine, ..."): the date contradicts
+    its own paragraph."""
+    text = article.text
+    inside = [(e.date_start, e.body_end) for e in find_entries(article)]
+    out = []
+    for start, end in split_spans(text):
+        if any(a <= start < b for a, b in inside):
+            continue
+        sentence = text[start:end]
+        dates = [(m, _parse(m.group("date"))) for m in _DATED.finditer(sentence)]
+        dates = [(m, d) for m, d in dates if d is not None]
+        if len(dates) != 1:
+            continue  # none, or several dates whose roles in the sentence are unclear
+        m, day = dates[0]
+        assert day is not None
+        for anchor, name, pat in ANCHORS:
+            for a in pat.finditer(sentence):
+                why = _relative_check(sentence, a.start(), day, dt.date.fromisoformat(anchor), name)
+                if why:
+                    sides = (
+                        _ev(article, start + m.start("date"), start + m.end("date")),
+                        _ev(article, start + _sentence_start(sentence, a.start()), start + a.end()),
+                    )
+                    desc = f"The sentence dated {m.group('date')}: {why[:1].upper()}{why[1:]}"
+                    cid = derived_id(f"{article.id}:{start + m.start('date')}", prefix="conflict-")
+                    out.append(Conflict(cid, "date", desc, sides))
+    return out
 
 
 _REF = re.compile(

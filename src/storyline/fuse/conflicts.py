@@ -35,7 +35,7 @@ from ..knowledge import load_knowledge
 from ..model import Actor, Article, Conflict, Event, Evidence, Quote
 from ..sentences import pieces, split_spans
 from .attributions import quote_conflicts
-from .chronology import chronology_conflicts
+from .chronology import chronology_conflicts, dated_sentence_conflicts
 from .claims import Sentence
 from .offices import office_conflicts
 from .outcomes import outcome_conflicts
@@ -95,6 +95,7 @@ def find_conflicts(
         *visit_conflicts(articles, sentences, actors),
         *outcome_conflicts(sentences, _distinctive_names(sentences)),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
+        *(c for a in articles if a.duplicate_of is None for c in dated_sentence_conflicts(a)),
         *office_conflicts(articles, actors),
     ]
     # a title the analysis already flagged on the article's date is the same finding once
