@@ -180,6 +180,12 @@ def test_arguments(nlp: Language, text: str, etype: str, source: str, target: st
     assert (e.source_actor, e.target_actor) == (source, target)
 
 
+def test_a_state_named_inside_the_act_is_its_counterpart(nlp: Language) -> None:
+    """No party in an argument slot: the state the act's own phrase names ("war against Iraq")."""
+    [e] = run(nlp, "Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+    assert (e.type, e.source_actor, e.target_actor) == ("MOBILIZE", "state:GBR", "state:IRQ")
+
+
 def test_a_town_is_the_place_and_its_state_the_counterpart(nlp: Language) -> None:
     [e] = run(nlp, "Iraqi President Saddam Hussein arrived in Amman on Wednesday.")
     assert (e.type, e.target_actor, e.place) == ("CONSULT", "state:JOR", "Amman")

@@ -351,6 +351,10 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "welcomed the decision", "received a call": hosting needs a guest
     if not noun and args.target is None and rule.type in _AIMED_TYPES:
         d.tgt = content_target(tok, index, args.source)
+    if d.tgt is None and rule.type in _AIMED_TYPES | {"AID", "COOPERATE", "MOBILIZE", "PROTEST"}:
+        d.tgt = _state_in_clause(tok, verb, index, d.src)
+        if d.tgt is not None:
+            d.notes.append(f"target: the state named inside the act's own clause ('{d.tgt.text}')")
     if d.tgt is None and place is not None and rule.type != "STATEMENT":
         d.tgt = _place_state(place, index, d.src)
         if d.tgt is not None:
@@ -380,6 +384,30 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
 #: Types that need a counterpart when the broad lexicon found them ("defended the livelihoods of
 #: fishermen" without a party defended is not news); other types need an actor only.
 _DYADIC = frozenset({"SUPPORT", "CONSULT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT"})
+
+
+def _state_in_clause(tok: Token, verb: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
+    """'mobilized reservists for a possible war against Iraq', 'threatened to break off relations
+    with Zaire': with no party in an argument slot, the first state named inside the act's own
+    phrase (not in a relative or reported clause, never the source's own state) is its target."""
+    head = verb if tok != verb and tok.dep_ in ("dobj", "nsubjpass") else tok
+    skip = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass")
+        for t in c.subtree
+    }
+    for t in head.subtree:
+        if t.i in skip or (t.i <= head.i and head.dep_ != "ROOT" and t.i < tok.i):
+            continue
+        m = index.covering(t.idx, t.idx + len(t))
+        if m is None or not (m.actor or "").startswith("state:"):
+            continue
+        iso = (m.actor or "")[6:].lower()
+        if src is not None and (m.actor == src.actor or f":{iso}:" in f"{src.actor}:"):
+            continue  # the source's own state ("Israeli soldiers ... in Israel")
+        return m
+    return None
 
 
 def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention | None) -> Mention | None:
