@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench serve screenshots clean
+.PHONY: install demo test lint eval bench hostile serve screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_fusion.py
 	$(BIN)/python bench/bench_summary.py
+
+# 10,000 generated hostile files through `storyline analyze` (minutes; CI runs 300 in tests/test_hostile.py)
+hostile: $(STAMP)
+	$(BIN)/python bench/hostile_run.py 10000
 
 clean:
 	rm -rf $(VENV) storyline-out storyline.duckdb .pytest_cache .mypy_cache .ruff_cache

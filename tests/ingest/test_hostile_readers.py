@@ -202,6 +202,14 @@ def test_each_empty_feed_entry_is_accounted_for_by_number() -> None:
     assert got == [Rejected(f"e.rss#{i}", "feed entry has no content or summary") for i in (1, 2, 3)]
 
 
+def test_a_feed_of_many_empty_entries_names_the_rest_by_number() -> None:
+    doc = '<rss version="2.0"><channel>' + "<item><title>t</title></item>" * 40 + "</channel></rss>"
+    got = list(read_feed("e.rss", doc))
+    assert [r.source for r in got] == [f"e.rss#{i}" for i in range(1, 6)] + ["e.rss"]
+    rest = "35 more feed entries have no content or summary: #6-40 (40 of 40 in all)"
+    assert got[-1] == Rejected("e.rss", rest)
+
+
 def test_plain_text_feed_content_keeps_its_characters() -> None:
     doc = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="text">'

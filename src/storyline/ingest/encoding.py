@@ -143,11 +143,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         codec = codec or "utf-8"
         return _full(data, codec, f"no encoding reads it cleanly; read as {_name(codec)} with losses")
     codec, cost, n = best
-    why = f"declared {_name(tried)} gave unlikely characters; " if tried else ""
-    note = None if codec == "utf-8" and not why else f"{why}read as {_name(codec)} (detected)"
-    if cost * 1000 > DOUBTFUL_PER_MILLE * max(n, 1):
-        note = f"{note}; {cost:.0f} of {n:,} characters look unlikely, the text may be mis-decoded"
-    return _full(data, codec, note)
+    parts = [f"declared {_name(tried)} gave unlikely characters"] if tried else []
+    if codec != "utf-8":  # UTF-8 with odd characters (a NUL, controls) is the content's doing
+        parts.append(f"read as {_name(codec)} (detected)")
+        if cost * 1000 > DOUBTFUL_PER_MILLE * max(n, 1):
+            parts.append(f"{cost:.0f} of {n:,} characters look unlikely, the text may be mis-decoded")
+    return _full(data, codec, "; ".join(parts) or None)
 
 
 def unlikely(text: str, codec: str = "utf-8") -> float:

@@ -25,6 +25,9 @@ __all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])""")
+#: Empty feed entries reported one line each; a feed of hundreds of empty items (a broken export)
+#: gets one more line naming the rest by number, not hundreds
+EMPTY_ENTRIES_NAMED = 5
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr", "section", "article")
 
 
@@ -94,11 +97,13 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     if not feed.entries:
         yield Rejected(source, f"feed has no entries{': ' + str(feed.bozo_exception) if feed.bozo else ''}")
         return
+    empty: list[int] = []
     for i, e in enumerate(feed.entries, 1):
         text = _entry_text(e)
         if not text.strip():
-            # one line per entry, like every other record: each is accounted for by its number
-            yield Rejected(f"{source}#{i}", "feed entry has no content or summary")
+            empty.append(i)
+            if len(empty) <= EMPTY_ENTRIES_NAMED:  # one line per entry, like every other record
+                yield Rejected(f"{source}#{i}", "feed entry has no content or summary")
             continue
         meta: dict[str, Any] = {"title": e.get("title"), "url": e.get("link"), "outlet": outlet}
         if outlet:
@@ -113,6 +118,27 @@ def read_feed(source: str, text: str) -> Iterator[RawDoc | Rejected]:
             meta["published"] = time.strftime("%Y-%m-%dT%H:%M", stamp)
             meta["published_source"] = "feed"
         yield RawDoc(source=source, text=text, format="feed", meta=meta, record=str(i))
+    if len(empty) > EMPTY_ENTRIES_NAMED:  # the rest in one line that still names every entry
+        rest = empty[EMPTY_ENTRIES_NAMED:]
+        yield Rejected(
+            source,
+            f"{len(rest)} more feed entries have no content or summary: #{_ranges(rest)} "
+            f"({len(empty)} of {len(feed.entries)} in all)",
+        )
+
+
+def _ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5, 7, 8 -> "1-3, 5, 7-8"."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
 
 
 def _entry_text(e: Any) -> str:

@@ -175,14 +175,15 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
         records = iter([RawDoc(source=source, text="", format="html", html=text)])
     else:
         records = iter([RawDoc(source=source, text=text, format="text")])
+    guessed = got.note is not None and got.encoding != "utf-8"
     for r in _at_least_one(source, records):
-        if got.note is None:
-            yield r
-        elif isinstance(r, RawDoc):
+        if isinstance(r, RawDoc):
             r.encoding_note = got.note
             yield r
-        else:
+        elif guessed:  # a record refused in a text whose code page was detected: say so
             yield Rejected(r.source, f"{r.reason} (the file's text was {got.note})")
+        else:
+            yield r
 
 
 def _at_least_one(source: str, records: Iterator[RawDoc | Rejected]) -> Iterator[RawDoc | Rejected]:
