@@ -162,6 +162,34 @@ def test_table_headings_and_reader_questions_stay_in_the_body() -> None:
     ]
 
 
+LEAD = (
+    "The regional council met on Tuesday to debate the ferry timetable, and voted by a narrow margin to "
+    "keep the night crossing running through the winter months."
+)
+LATER = (
+    "Operators said the decision would cost them money in the quiet months, but that they would abide by "
+    "it until the next review of the contract in the spring."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Polls show more support for the plan than a year ago.",
+        "The two leaders will sign in Bali next week, officials said.",
+        "You can read the full report on the ministry's website.",
+        "The company said its app had been downloaded two million times.",
+        "The council's newsletter described the poll as democracy in action.",
+        "Have you ever counted the hours you spend waiting for a ferry?",
+        "What the tide tables say",
+    ],
+)
+def test_body_lines_with_web_words_stay(line: str) -> None:
+    """Furniture vocabulary inside the article's own sentences is no evidence on its own."""
+    c = clean("\n\n".join([LEAD, line, LATER]))
+    assert c.body.split("\n\n") == [LEAD, line, LATER]
+
+
 def _load(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
@@ -172,7 +200,7 @@ def _load(path: Path) -> ModuleType:
 
 
 def test_labelled_junk_set_floors() -> None:
-    """eval/junk: 14 bodies x 3 dressings; measured 0.989 F1 and 0.00 % body words lost."""
+    """eval/junk: 14 bodies x 3 dressings; measured 0.993 F1 and 0.00 % body words lost."""
     got = _load(ROOT / "eval" / "junk" / "score.py").main()
     assert got["f1"] >= 0.95
     assert got["lost"] <= 0.01

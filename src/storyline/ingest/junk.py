@@ -105,6 +105,8 @@ _CTA_VERBS = frozenset(
         "allow",
         "open",
         "install",
+        "turn",
+        "enable",
     ]
 )
 _CTA_PHRASE = re.compile(
@@ -154,6 +156,7 @@ _WEB_KINDS: dict[str, str] = {
             "bookmark",
             "sitemap",
             "paywall",
+            "notifications",
         ],
         "boilerplate",
     ),
@@ -294,17 +297,18 @@ UI_LINE_WORDS = 4
 #: long prose. Site self-reference ("our journalism", "our app") generalises to unseen appeals.
 _UI_PHRASE = re.compile(
     r"\b(?:all rights reserved|privacy (?:policy|settings|notice)|"
-    r"terms (?:of (?:use|service)|and conditions)|"
-    r"cookie|javascript|your browser|ad ?blocker|sign (?:up|in)|log ?in|logged in|subscribers? only|"
-    r"free articles?|unlimited access|already a subscriber|read more|see more|show more|load more|"
-    r"continue reading|more (?:from|on) this|you may also like|most (?:read|popular|viewed)|"
-    r"story continues|comments? (?:are|is) (?:closed|disabled)|this content|turn on|reader survey|"
+    r"terms (?:of (?:use|service)|(?:and|&) conditions)|"
+    r"(?:use|uses|accept|manage) cookies|cookie (?:policy|settings|preferences)|"
+    r"javascript|your browser|ad ?blocker|logged in|subscribers? only|"
+    r"free articles?|unlimited access|already a subscriber|you may also like|most (?:read|popular|viewed)|"
+    r"story continues|comments? (?:are|is) (?:closed|disabled)|reader survey|"
+    r"(?:this content|this video) is (?:not )?(?:available|unavailable)|"
+    r"not available in your (?:region|country)|"
     r"min(?:ute)? read|sign(?:ing|ed) up|"
     r"(?:updated |posted )?\d+ (?:minutes?|hours?|days?) ago|"
-    r"our (?:journalism|coverage|newsletters?|app|website|site|terms|community|readers|subscribers|"
-    r"reporting|newsroom|partners|editors)|"
-    r"make a (?:contribution|donation)|support (?:us|our)|"
-    r"(?:reject|accept|allow) all|agree and close|terms (?:&|and) conditions|without (?:our )?permission|"
+    r"our (?:journalism|coverage|newsletters?|app|website|site|terms|community|subscribers|newsroom)|"
+    r"make a (?:contribution|donation)|"
+    r"(?:reject|accept|allow) all|agree and close|without (?:our )?permission|"
     r"(?:last )?modified on|click (?:here|to)|press esc|tip us off|"
     r"was this (?:story|article) (?:useful|helpful)|"
     r"editor'?s picks?|also in the news|don'?t miss|up next|our \d+ partners|on your device|"
@@ -315,6 +319,16 @@ _UI_PHRASE = re.compile(
     r"à lire aussi)\b",
     re.IGNORECASE,
 )
+#: Phrases that are furniture only as a short line of their own ("Sign in", "Show more"): in a
+#: sentence they are the news's own words ("polls show more support", "will sign in Bali").
+_UI_LINE_PHRASE = re.compile(
+    r"\b(?:sign (?:up|in)|log ?in|read more|see more|show more|load more|continue reading|"
+    r"more (?:from|on) this|this content|turn on|cookies?|support (?:us|our)|"
+    r"our (?:reporting|readers|partners|editors))\b",
+    re.IGNORECASE,
+)
+#: a line of at most this many words is "short" for ``_UI_LINE_PHRASE``
+UI_PHRASE_LINE_WORDS = 6
 #: characters of scripts written without spaces between words (CJK, kana, Thai, Lao, Khmer)
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0eff\u1780-\u17ff]")
 #: one row of a table: cells between pipes or tabs
@@ -325,6 +339,10 @@ _CELLS = re.compile(r"\s*[|\t]\s*")
 # needs two, long prose is body unless a convention rule or the outlet's repetition names it.
 FRAGMENT_EVIDENCE = 1.0
 SENTENCE_EVIDENCE = 2.0
+#: a sentence this long needs more: "You can read the full report on the ministry's website."
+#: has "you" and "website" and is the article's own
+LONG_SENTENCE_WORDS = 8
+LONG_SENTENCE_EVIDENCE = 3.0
 LONG_PROSE_WORDS = 30  # a block longer than this is long prose: cut by rules only
 LONG_PROSE_CHARS = 120  # the same for scripts written without spaces (Japanese, Chinese)
 REPEATED_MAX_WORDS = 60  # an outlet's repeated line longer than this is an article's own text
@@ -388,15 +406,17 @@ def junk_evidence(b: Block, english: bool = True) -> float:
     """
     e = float(min(3, len(_web_hits(b))))
     t = b.text
-    if _UI_PHRASE.search(t):
-        e += 2.0
+    phrases = len(_UI_PHRASE.findall(t))
+    if b.n_words <= UI_PHRASE_LINE_WORDS and _UI_LINE_PHRASE.search(t):
+        phrases += 1
+    e += 2.0 * min(2, phrases)
     button = not b.terminal or t.endswith(("...", "…"))
     ui = sum(w.lower().strip(".") in _UI_WORDS for w in b.words)
     if b.n_words <= UI_LINE_WORDS and button and ui and (b.n_words <= 2 or 2 * ui >= b.n_words):
         e += 2.0
     if english or (b.n_words >= 3 and b.stop_ratio >= ENGLISH_LINE_STOPS):
         cta = _cta_share(b)
-        e += 1.0 + cta if cta else 0.0
+        e += 2.0 * cta + 1.0 if cta else 0.0  # an imperative opening a sentence: "Tap the bell…"
         e += 1.0 if b.second_person else 0.0
     if b.urlish:
         e += 2.0
@@ -410,7 +430,9 @@ def junk_evidence(b: Block, english: bool = True) -> float:
 def _is_junk(b: Block, evidence: float) -> bool:
     if _long_prose(b):
         return False
-    return evidence >= (SENTENCE_EVIDENCE if _sentence(b) else FRAGMENT_EVIDENCE)
+    if not _sentence(b):
+        return evidence >= FRAGMENT_EVIDENCE
+    return evidence >= (LONG_SENTENCE_EVIDENCE if b.n_words >= LONG_SENTENCE_WORDS else SENTENCE_EVIDENCE)
 
 
 def _junk_kind(b: Block, repeated: Collection[str]) -> str:
