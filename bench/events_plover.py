@@ -108,7 +108,7 @@ def _iso(text: str) -> str | None:
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n + 1):
             w = " ".join(words[i : i + n])
-            c = k.country(w) or k.demonym(w) or k.capital(w) or k.city(w)
+            c = k.country(w) or k.demonym(w) or k.demonym(w.rstrip("s")) or k.capital(w) or k.city(w)
             if c is not None:
                 return c.iso3
     return None

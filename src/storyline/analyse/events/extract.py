@@ -394,7 +394,8 @@ def _state_in_clause(tok: Token, verb: Token, index: MentionIndex, src: Mention 
     skip = {
         t.i
         for c in head.children
-        if c.dep_ in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass")
+        if c.dep_
+        in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "advcl", "appos", "npadvmod", "acl")
         for t in c.subtree
     }
     for t in head.subtree:
