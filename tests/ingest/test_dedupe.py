@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.ingest import ingest
+from storyline.ingest.dedupe import is_originator
 from storyline.ingest.outlets import wire_agency
 from storyline.model import Article
 from storyline.settings import Settings
@@ -115,3 +116,18 @@ def test_earliest_dated_copy_is_the_original_when_no_agency_publishes_it(tmp_pat
 )
 def test_wire_agency_of_a_dateline(line: str, agency: str | None) -> None:
     assert wire_agency(line) == agency
+
+
+@pytest.mark.parametrize(
+    ("outlet", "wire", "same"),
+    [
+        ("Hanbit News Agency", "Hanbit", True),
+        ("Associated Press", "AP", True),
+        ("Agence France-Presse", "AFP", True),
+        ("The Daily Meridian", "Hanbit", False),
+        ("AP", "AFP", False),
+    ],
+)
+def test_an_agency_copy_is_known_by_name_or_initials(outlet: str, wire: str, same: bool) -> None:
+    a = Article(id="x", source="a.txt", text="t", outlet=outlet, wire_source=wire)
+    assert is_originator(a) is same

@@ -58,8 +58,18 @@ def _key(name: str | None) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """ "Yonhap" and "Yonhap News Agency", "AP" and "AP": one name starts the other."""
-    return bool(a and b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+    """Keys of one agency: "yonhap" and "yonhap news agency" (one starts the other), "afp" and
+    "agence france presse" (one is the other's initials)."""
+    if not (a and b):
+        return False
+    if a == b or a.startswith(b + " ") or b.startswith(a + " "):
+        return True
+    return _initials(a) == b.replace(" ", "") or _initials(b) == a.replace(" ", "")
+
+
+def _initials(name: str) -> str:
+    words = name.split()
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Article]:
