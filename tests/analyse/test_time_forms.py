@@ -205,3 +205,30 @@ def test_offset_without_a_date_before_it_is_left_to_the_events(nlp: Language) ->
 )
 def test_names_and_ordinals_are_not_time(nlp: Language, text: str, found: list[str]) -> None:
     assert [words for words, _, _ in _refs(nlp, text, "2000-01-07")] == found
+
+
+def test_rate_is_a_set_and_a_stretch_a_duration(nlp: Language) -> None:
+    assert _refs(nlp, "The pipeline carried 1.2 million barrels a day.", "2005-09-12") == [
+        ("a day", "SET", "P1D")
+    ]
+    assert _refs(nlp, "The talks lasted a day.", "2005-09-12") == [("a day", "DURATION", "P1D")]
+
+
+def test_the_next_day_counts_from_the_last_day_named(nlp: Language) -> None:
+    text = "The ship was seized on Sept. 3. The next day, the minister resigned."
+    assert _refs(nlp, text, "2005-09-12") == [
+        ("Sept. 3", "DATE", "2005-09-03"),
+        ("The next day", "DATE", "2005-09-04"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The shops close on Christmas Day.", "2005-12-25"),
+        ("The store opened on Thanksgiving.", "2004-11-25"),
+        ("The parade will be held on Labor Day.", "2006-09-04"),
+    ],
+)
+def test_holidays(nlp: Language, text: str, value: str) -> None:
+    assert [v for _, _, v in _refs(nlp, text, "2005-09-12")] == [value]

@@ -99,6 +99,12 @@ _Q = r"(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle 
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _ORD = r"(?:st|nd|rd|th)?"
 
+#: Named holidays (see ``_HOLIDAYS``).
+HOLIDAY_PATTERN = (
+    r"(?i:\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day|Valentine's Day|Halloween"
+    r"|Independence Day|Veterans Day|Labor Day|Memorial Day|Thanksgiving(?: Day)?)\b)"
+)
+
 #: The surface forms the scanner looks for, most specific first (alternation order matters).
 TIME_PATTERN = re.compile(
     "|".join(
@@ -125,6 +131,8 @@ TIME_PATTERN = re.compile(
             rf"\b(?:(?:last|this|next|[Ee]arly|[Ll]ate)\s+)?{_WD}{_PART}?\b",
             r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b)",
             r"(?i:\bthe\s+weekend\b)",
+            r"(?i:\bthe\s+(?:next|following|previous|prior|preceding|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b)",
+            HOLIDAY_PATTERN,
             r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
         ]
     )
@@ -267,10 +275,14 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
                 res = res._replace(how="since " + res.how)  # "have since last week played down"
             if tense in ("future", "present"):
                 res = res._replace(how=f"{res.how}; {tense} clause")
+            if res.ttype == "DURATION" and _is_rate(words, tok):
+                res = res._replace(ttype="SET", how="rate (per unit)")
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
         if res.date is not None and res.ttype == "DATE" and res.granularity in _RANK and res.end is None:
             ctx["anchor"] = (res.date, res.granularity)
+            if res.granularity == "day":
+                ctx["last_day"] = res.date
         a, b = _trim(text, start, end)
         if res.ttype == "TIME" and res.how.startswith("clock time") and out:
             res = _clock_day(res, out[-1], text[out[-1].span.end : a])
@@ -326,6 +338,19 @@ def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _is_rate(words: str, tok: object) -> bool:
+    """'1.2 million barrels a day', '$50,000 a year': a rate is a SET, not a duration."""
+    if not re.fullmatch(r"(?i)(?:a|an|per)\s+(?:hour|day|week|month|year)", words.strip()):
+        return False
+    if tok is None or not len(tok):  # type: ignore[arg-type]
+        return False
+    first = tok[0]  # type: ignore[index]
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    return bool(before.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or before.like_num)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -484,6 +509,17 @@ def _relative(
         return None
     if t in ("today", "tonight"):
         return _Res(pub.isoformat(), "day", None, t)
+    m = re.fullmatch(r"(next|following|previous|prior|preceding|same)\s+day|day\s+(before|after)", t)
+    if m:
+        last = ctx.get("last_day")
+        if not isinstance(last, str):
+            return _Res(None, None, None, "unresolved: relative to another event")
+        step = {"next": 1, "following": 1, "after": 1, "same": 0}.get(m.group(1) or m.group(2), -1)
+        day = dt.date.fromisoformat(last) + dt.timedelta(days=step)
+        return _Res(day.isoformat(), "day", None, f"the day {step:+d} from {last}, the last day named")
+    holiday = _holiday(t, pub, future, past)
+    if holiday is not None:
+        return holiday
     if t in ("yesterday", "tomorrow"):
         d = pub + dt.timedelta(days=-1 if t == "yesterday" else 1)
         return _Res(d.isoformat(), "day", None, t)
@@ -577,6 +613,50 @@ def _from_anchor(anchor: object, n: int, unit: str) -> _Res | None:
         y, m = divmod(base.year * 12 + base.month - 1 + n * (12 if u == "year" else 1), 12)
         moved = dt.date(y, m + 1, min(base.day, 28))
     return _Res(_fmt(moved, gran), gran, None, f"{n:+d} {u} from {date}")
+
+
+#: Holidays by (month, day), or (month, weekday, n-th; -1 = last) for the moving ones (US usage).
+_HOLIDAYS: dict[str, tuple[int, int, int | None]] = {
+    "new year's day": (1, 1, None),
+    "new year's eve": (12, 31, None),
+    "christmas": (12, 25, None),
+    "christmas day": (12, 25, None),
+    "christmas eve": (12, 24, None),
+    "boxing day": (12, 26, None),
+    "valentine's day": (2, 14, None),
+    "halloween": (10, 31, None),
+    "independence day": (7, 4, None),
+    "veterans day": (11, 11, None),
+    "labor day": (9, 0, 1),
+    "memorial day": (5, 0, -1),
+    "thanksgiving": (11, 3, 4),
+    "thanksgiving day": (11, 3, 4),
+}
+
+
+def _holiday_in(year: int, month: int, day: int, nth: int | None) -> dt.date:
+    if nth is None:
+        return dt.date(year, month, day)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(day - first.weekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - day) % 7)
+
+
+def _holiday(t: str, pub: dt.date, future: bool, past: bool) -> _Res | None:
+    """'Christmas', 'Thanksgiving', 'Labor Day': this year's, or the nearest by the clause's tense."""
+    rule = _HOLIDAYS.get(t.replace("’", "'"))
+    if rule is None:
+        return None
+    days = [_holiday_in(y, *rule) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    if future:
+        day = min((d for d in days if d >= pub), default=days[1])
+    elif past:
+        day = max((d for d in days if d <= pub), default=days[1])
+    else:
+        day = min(days, key=lambda d: abs((d - pub).days))
+    return _Res(day.isoformat(), "day", None, f"holiday ({t})")
 
 
 def _this_last_next(which: str, unit: str, pub: dt.date, qual: str | None) -> _Res:
