@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS analyses (
     article VARCHAR, version VARCHAR, data JSON, PRIMARY KEY (article, version));
 CREATE TABLE IF NOT EXISTS rejected (source VARCHAR, reason VARCHAR, seen TIMESTAMP DEFAULT now());
 CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR, data JSON);
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS key VARCHAR;
 """
 
 
@@ -90,11 +91,18 @@ class Store:
         if rows:
             self.con.executemany("INSERT INTO rejected (source, reason) VALUES (?, ?)", rows)
 
-    def put_story(self, story: Story) -> None:
+    def put_story(self, story: Story, key: str | None = None) -> None:
+        """Store a story; ``key`` says what it was made from (its articles' analyses, the
+        settings and code that fused it), so an unchanged story is not made again."""
         self.con.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?)",
-            (story.id, story.title, json.dumps(story.to_dict())),
+            "INSERT OR REPLACE INTO stories (id, title, data, key) VALUES (?, ?, ?, ?)",
+            (story.id, story.title, json.dumps(story.to_dict()), key),
         )
+
+    def story_key(self, story_id: str) -> str | None:
+        """The key the stored story ``story_id`` was made under (None: no such story, or no key)."""
+        row = self.con.execute("SELECT key FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return str(row[0]) if row and row[0] is not None else None
 
     # ---------------------------------------------------------------- reads
     def analysed(self, keys: Mapping[str, str]) -> set[str]:
@@ -166,6 +174,13 @@ class Store:
         return [
             (r[0], r[1]) for r in self.con.execute("SELECT id, title FROM stories ORDER BY id").fetchall()
         ]
+
+    def list_stories_by_id(self, ids: Sequence[str]) -> list[tuple[str, str | None]]:
+        """(id, title) of these stored stories."""
+        rows = self.con.execute(
+            "SELECT id, title FROM stories WHERE id IN (SELECT unnest(?))", (list(ids),)
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def get_story(self, story_id: str) -> Story | None:
         row = self.con.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()

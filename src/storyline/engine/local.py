@@ -291,6 +291,12 @@ def _fuse_and_write(
     bar.start("fusing", len(clusters), "stories")
     for ids in clusters:
         members = [by_id[i] for i in ids]
+        sid = derived_id(ids[0], 10, prefix="story-")
+        key = _story_key(ids, wanted, settings)
+        if writer.several and store.story_key(sid) == key and writer.written(sid):
+            writer.keep(StoryEntry(sid, members[0].title, tuple(ids)), store)  # nothing changed
+            bar.advance("fusing")
+            continue
         own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
         story = fuse(members, used, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
@@ -303,8 +309,13 @@ def _fuse_and_write(
         store.put_story(story)
         writer.add(story)
         bar.advance("fusing")
+    largest = writer.largest
+    if writer.largest_kept is not None and (
+        largest is None or len(writer.largest_kept.articles) > len(largest.articles)
+    ):
+        largest = store.get_story(writer.largest_kept.id)
     return RunReport(
-        story=writer.largest or Story(__version__),
+        story=largest or Story(__version__),
         stories=writer.entries,
         files=0,
         articles=len(articles),
@@ -331,6 +342,7 @@ class StoryWriter:
         self.entries: list[StoryEntry] = []
         self.outputs: list[Path] = []
         self.largest: Story | None = None
+        self.largest_kept: StoryEntry | None = None
         if several:
             settings.out.mkdir(parents=True, exist_ok=True)
             if settings.report:
@@ -346,6 +358,21 @@ class StoryWriter:
         if self.largest is None or len(story.articles) > len(self.largest.articles):
             self.largest = story
 
+    def written(self, story_id: str) -> bool:
+        """Whether a previous run left this story's files (a several-story layout) in place."""
+        folder = self.settings.out / story_id
+        return (folder / "story.json").is_file() and (
+            not self.settings.report or (folder / "report.html").is_file()
+        )
+
+    def keep(self, entry: StoryEntry, store: Store) -> None:
+        """List a story whose files from the last run are still right (nothing rewritten)."""
+        title = next((t for i, t in store.list_stories_by_id([entry.id])), entry.title)
+        entry = replace(entry, title=title)
+        self.entries.append(entry)
+        if self.largest_kept is None or len(entry.articles) > len(self.largest_kept.articles):
+            self.largest_kept = entry
+
     def finish(self) -> list[Path]:
         """Write the index (several stories) or an empty story.json (none); all paths written."""
         if self.several:
@@ -354,6 +381,40 @@ class StoryWriter:
             empty = Story(__version__, rejected=tuple(self.rejected))
             return [write_story(empty, self.settings.out / "story.json")]
         return self.outputs
+
+
+def _story_key(ids: Sequence[str], keys: dict[str, str], settings: Settings) -> str:
+    """What a fused, presented story depends on: its articles and their analyses, the settings
+    fusion and presentation read, and the code (every module and data file of the package)."""
+    parts = [f"{i}={keys.get(i, '')}" for i in ids]
+    opts = (
+        settings.summary_sentences,
+        settings.semantic,
+        settings.period,
+        settings.llm_url,
+        settings.llm_model,
+    )
+    return derived_id([CODE_VERSION, repr(opts), *parts], 16)
+
+
+def _code_version() -> str:
+    """A hash of the package's code and data files: a story made by other code is made again."""
+    import hashlib
+    from importlib import resources
+
+    root = Path(str(resources.files("storyline")))
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted(root.rglob("*"), key=lambda p: p.as_posix()):
+        if (
+            f.suffix in (".py", ".json", ".tsv", ".csv", ".j2", ".css", ".js")
+            and "__pycache__" not in f.parts
+        ):
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+CODE_VERSION = _code_version()
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:

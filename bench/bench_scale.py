@@ -1,0 +1,69 @@
+"""A large generated run, then the same corpus with 1% new articles (the store's reuse).
+
+    python bench/bench_scale.py N [--workers W] [--keep DIR]
+
+Runs ``storyline analyze`` (the local engine, in this process so the driver's and the workers'
+peak memory can be told apart) over N articles from bench/corpus.py, prints wall time,
+articles/s, peak RSS of the driver and of the largest worker, output size and story count;
+then adds N/100 new articles and runs again over all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import articles, write_corpus  # noqa: E402
+
+from storyline.engine.local import BATCH, run  # noqa: E402
+from storyline.settings import DEFAULT_WORKERS, Settings  # noqa: E402
+
+
+def _mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _size(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("n", type=int)
+    ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = ap.parse_args()
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="storyline-scale-"))
+    src = write_corpus(tmp / "corpus", args.n)
+    settings = Settings(db=tmp / "s.duckdb", out=tmp / "out", workers=args.workers)
+    t0 = time.perf_counter()
+    first = run([str(src)], settings)
+    took = time.perf_counter() - t0
+    print(f"first run: {args.n} articles, workers {args.workers}, batch {BATCH}")
+    print(f"  time {took:.0f} s ({args.n / took:.2f} articles/s), {len(first.stories)} stories")
+    driver, worker = _mb(resource.RUSAGE_SELF), _mb(resource.RUSAGE_CHILDREN)
+    print(f"  peak RSS driver {driver:.0f} MB, largest worker {worker:.0f} MB")
+    print(f"  output {_size(settings.out):.1f} MB, store {settings.db.stat().st_size / 1e6:.1f} MB")
+    extra = max(1, args.n // 100)
+    for g in articles(args.n + extra):  # the same generator: the first N are the same texts
+        if int(g.name) >= args.n:
+            (src / f"{g.name}.txt").write_text(g.text, encoding="utf-8")
+            (src / f"{g.name}.meta.json").write_text(json.dumps(g.meta), encoding="utf-8")
+    t0 = time.perf_counter()
+    again = run([str(src)], settings)
+    took2 = time.perf_counter() - t0
+    print(f"re-run with {extra} new articles: {took2:.0f} s ({took2 / took:.1%} of the first run);")
+    print(f"  {again.reused} reused, {again.analysed} analysed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
