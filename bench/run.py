@@ -5,8 +5,9 @@ the ratio of throughputs (pipeline articles/s ÷ bare articles/s; 1.0 = storylin
 beyond parsing). Each pass runs in its own process (one process each, model load not timed):
 the bare pass is ``spacy.load(<model>)`` with every component and ``nlp.pipe(texts,
 batch_size=SPACY_BATCH)`` (storyline's own spaCy batch, 8); the pipeline is ``storyline
-analyze`` (ingest, analyse, store, fuse, present, write; ``--workers 1``) on a fresh store. On a shared machine the load drifts, so the bare pass
-runs in two halves, one before and one after the pipeline, and their sum is the bare time.
+analyze`` (ingest, analyse, store, fuse, present, write; ``--workers 1``) on a fresh store.
+On a shared machine the load drifts, so the bare pass runs in two halves, one before and one
+after the pipeline, and their sum is the bare time.
 
     python bench/run.py [PATH ...] [-n 1000] [--profile]
 
