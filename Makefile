@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench hostile serve screenshots clean
+.PHONY: install demo test lint eval bench bench-scale hostile serve screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,ray]'  # ray: the Ray engine's test runs in CI
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -53,6 +53,9 @@ bench: $(STAMP)
 # 10,000 generated hostile files through `storyline analyze` (minutes; CI runs 300 in tests/test_hostile.py)
 hostile: $(STAMP)
 	$(BIN)/python bench/hostile_run.py 10000
+
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py 2000
 
 clean:
 	rm -rf $(VENV) storyline-out storyline.duckdb .pytest_cache .mypy_cache .ruff_cache
