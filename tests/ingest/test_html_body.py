@@ -106,3 +106,49 @@ def test_extracted_flag_marks_trafilatura_text_only() -> None:
     text_doc = RawDoc(source="a.txt", text="\n\n".join([LEAD, MIDDLE, LATER, "Opening hours"]), format="text")
     assert "Opening hours" not in article_from_raw(text_doc, Settings()).text
     assert "Opening hours" in _article(LEAD, MIDDLE, LATER, "Opening hours").text
+
+
+EXTRA = [
+    "Engineers will inspect the two smaller piers in the same week, the authority said, because they "
+    "were built at the same time and from the same batch of concrete as the main one.",
+    "The last major repair of the terminal, in 2009, took eleven weeks and ran two weeks over its "
+    "schedule after storms delayed the delivery of the steel beams.",
+]
+TEASER = (
+    "<a href='/x'>Ferry fares to rise in spring as fuel costs climb, operators warn in a joint letter</a>"
+)
+
+
+def _split_page() -> str:
+    """A long-form page: the body split over three same-class containers between figures, and a
+    teaser made of a link in a container of the same class after it."""
+    chunks = [[LEAD, MIDDLE], [LATER, EXTRA[0]], [EXTRA[1]]]
+    secs = "".join(
+        '<div class="article-body"><div class="body-text">'
+        + "".join(f"<p>{html.escape(p)}</p>" for p in c)
+        + '</div></div><figure><img src="a.jpg"><figcaption>The pier. Photo: Archive</figcaption></figure>'
+        '<div class="ad">Advertisement</div>'
+        for c in chunks
+    )
+    return (
+        "<html><head><title>Lakeside ferry terminal to close</title></head><body><article>"
+        f"<h1>Lakeside ferry terminal to close</h1>{secs}</article>"
+        f'<div class="body-text"><p>{TEASER}</p></div></body></html>'
+    )
+
+
+def test_body_split_over_containers_is_recovered_in_page_order() -> None:
+    a = article_from_raw(RawDoc(source="split.html", text="", format="html", html=_split_page()), Settings())
+    assert a.text.split("\n\n") == [LEAD, MIDDLE, LATER, *EXTRA]
+
+
+def test_run_on_line_is_split_into_the_page_blocks() -> None:
+    """A short page where trafilatura falls back to one run-on line of the whole page."""
+    from storyline.ingest.html import _resplit
+
+    page = (
+        "<html><body><table><tr><td>HOME</td><td>NEWS</td></tr></table><div>"
+        f"{html.escape(LEAD)}<br><br>{html.escape(MIDDLE)}</div><div>Print this story</div></body></html>"
+    )
+    run_on = f"| HOME | NEWS | {LEAD} {MIDDLE} Print this story"
+    assert _resplit(page, run_on).split("\n") == ["HOME", "NEWS", LEAD, MIDDLE, "Print this story"]

@@ -28,6 +28,8 @@ def extract_html(source: str, html: str) -> tuple[str, dict[str, Any]]:
     except Exception as e:  # lxml/trafilatura raise many types on hostile markup
         raise InputError(source, f"HTML could not be parsed: {type(e).__name__}: {e}") from e
     text = _tidy((getattr(doc, "text", None) or "") if doc is not None else "")
+    if not text.strip():  # trafilatura is tuned to precision: ask once more, for recall
+        text = _tidy(_recall_text(html))
     text = _rescue(html, _resplit(html, text))
     if not text.strip():
         raise InputError(source, "HTML page has no article body")
@@ -81,7 +83,9 @@ def _rescue(html: str, text: str) -> str:
     kept = {_key(line) for line in ours}
     sigs = {_container(p) for p, k in paras if k in kept} - {None}
     missing = {
-        k for p, k in paras if k not in kept and len(k) >= RESCUE_PARAGRAPH_CHARS and _container(p) in sigs
+        k
+        for p, k in paras
+        if k not in kept and len(k) >= RESCUE_PARAGRAPH_CHARS and _container(p) in sigs and not _linky(p, k)
     }
     if sum(len(k) for k in missing) < RESCUE_MIN_CHARS:
         return text
@@ -160,6 +164,20 @@ def _pieces(el: Any) -> list[str]:
 
     walk(el)
     return parts
+
+
+def _recall_text(html: str) -> str:
+    try:
+        doc = bare_extraction(html, include_comments=False, include_tables=True, favor_recall=True)
+    except Exception:  # the first pass parsed this page; a second failure is no body
+        return ""
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _linky(p: Any, key: str) -> bool:
+    """Mostly link text: a teaser to another article, not a paragraph of this one."""
+    linked = sum(len(" ".join(a.text_content().split())) for a in p.iter("a"))
+    return linked > 0.5 * len(key)
 
 
 def _container(p: Any) -> tuple[str, str] | None:
