@@ -133,6 +133,7 @@ TIME_PATTERN = re.compile(
             r"(?i:\bthe\s+weekend\b)",
             r"(?i:\bthe\s+(?:next|following|previous|prior|preceding|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b)",
             HOLIDAY_PATTERN,
+            r"(?i:\bthat\s+(?:day|month|year)\b)",
             r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
         ]
     )
@@ -280,7 +281,7 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
         if res.date is not None and res.ttype == "DATE" and res.granularity in _RANK and res.end is None:
-            ctx["anchor"] = (res.date, res.granularity)
+            ctx["anchor"] = ctx["last_any"] = (res.date, res.granularity)
             if res.granularity == "day":
                 ctx["last_day"] = res.date
         a, b = _trim(text, start, end)
@@ -517,6 +518,13 @@ def _relative(
         step = {"next": 1, "following": 1, "after": 1, "same": 0}.get(m.group(1) or m.group(2), -1)
         day = dt.date.fromisoformat(last) + dt.timedelta(days=step)
         return _Res(day.isoformat(), "day", None, f"the day {step:+d} from {last}, the last day named")
+    m = re.fullmatch(r"that\s+(day|month|year)", t)
+    if m:
+        last = ctx.get("last_any")
+        if not isinstance(last, tuple) or _RANK[last[1]] > _RANK[m.group(1)]:
+            return _Res(None, None, None, "unresolved: relative to another event")
+        cut = {"day": 10, "month": 7, "year": 4}[m.group(1)]
+        return _Res(last[0][:cut], m.group(1), None, f"{t}: of {last[0]}, the last date named")
     holiday = _holiday(t, pub, future, past)
     if holiday is not None:
         return holiday
@@ -789,6 +797,8 @@ def _dateparser(raw: str, pub: dt.date | None, future: bool) -> _Res | None:
     stated year, and only results that the text itself pins down are kept (``_stated``).
     """
     year = re.search(r"\b(\d{4})\b", raw)
+    if year is not None and int(year.group(1)) < 1:
+        year = None  # "0000" is no year (and datetime refuses it)
     if pub is None and year is None:
         return None
     settings: dict[str, object] = {
