@@ -76,6 +76,13 @@ GROUP_NOUNS = (
             "ally",
             "national",
             "people",
+            "doctor",
+            "nurse",
+            "volunteer",
+            "supporter",
+            "fundamentalist",
+            "landowner",
+            "teacher",
         ]
     )
 )
@@ -432,7 +439,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
             subj = _conj_first(c)
         elif c.dep_ == "nsubjpass":
             objs = _conj_first(c)
-        elif c.dep_ == "agent":
+        elif c.dep_ == "agent" and not subj:  # "shortened by one hour the curfew": no agent
             subj = [g for g in c.children if g.dep_ == "pobj"][:1]
             subj = _conj_first(subj[0]) if subj else []
     if verb.dep_ == "relcl" and subj and subj[0].tag_ in ("WP", "WDT"):
