@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ({"published": "17/06/2023"}, "YYYY-MM-DD"),
         ({"workers": 0}, "workers must be at least 1"),
         ({"engine": "spark"}, "engine must be 'local' or 'ray'"),
+        ({"ray_address": "auto"}, "--ray-address needs --engine ray"),
         ({"period": "year"}, "period must be auto, day, week or month"),
         ({"llm_url": "http://localhost:9/v1"}, "--llm-url and --llm-model go together"),
         ({"near_duplicate_threshold": 1.5}, "near_duplicate_threshold"),
@@ -43,3 +44,9 @@ def test_every_setting_is_a_cli_option() -> None:
     command = typer.main.get_command(app).commands["analyze"]  # type: ignore[attr-defined]
     options = {opt for p in command.params for opt in p.opts}
     assert {"--" + f.name.replace("_", "-") for f in fields(Settings)} <= options
+
+
+def test_workers_default_to_the_cores() -> None:
+    import os
+
+    assert Settings().workers == len(os.sched_getaffinity(0))
