@@ -252,3 +252,31 @@ def test_the_ontology_covers_every_plover_type_and_cameo_root() -> None:
         resources.files("storyline.data").joinpath("event_model.json").read_text(encoding="utf-8")
     )
     assert set(model["classes"]) == plover | {"NONE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "source", "target"),
+    [
+        # an unnamed group acting in the lede keeps its event
+        ("Islamic fundamentalists continued their hunger strike on Monday.", "PROTEST", None, None),
+        # "by one hour" on an active verb is no agent
+        (
+            "President Omar El Bashir on Thursday shortened by one hour the nightly curfew imposed in Sudan.",
+            "CONCEDE",
+            "person:omar-el-bashir",
+            None,
+        ),
+        # the speaker under a participle the parser made the subject
+        (
+            "The Red Cross operating in Iraq said US forces must ensure security.",
+            "REQUEST",
+            "org:red-cross",
+            "state:USA",
+        ),
+    ],
+)
+def test_parser_slips_and_unnamed_groups(
+    nlp: Language, text: str, etype: str, source: str | None, target: str | None
+) -> None:
+    e = main(nlp, text)
+    assert (e.type, e.source_actor, e.target_actor) == (etype, source, target)
