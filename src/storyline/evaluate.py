@@ -232,8 +232,8 @@ def score_conflicts(story: Story, gold: dict[str, Any]) -> Score:
     """Conflicts raised (verdict conflict or needs checking) against those the gold plants.
 
     A gold conflict is found when a raised one of its kind has every side in the gold's files
-    and shows the gold's ``words`` among its sides; another raised pair of the same finding is
-    not counted again, and a raised conflict that matches no gold one is a false alarm.
+    and shows the gold's ``words`` among its sides; another raised pair showing the same words is
+    the same finding, not counted again; any other raised conflict is a false alarm.
     """
     files = {a.id: Path(a.source).name for a in story.articles}
     planted = [
@@ -253,7 +253,8 @@ def score_conflicts(story: Story, gold: dict[str, Any]) -> Score:
         ]
         score.tp += bool(found)
         score.fn += not found
-        hits.update(found)
+        # another pair showing the gold's words is the same finding; without words, only one is
+        hits.update(found if g.get("words") else found[:1])
     score.fp = len(raised) - len(hits)
     return score
 
