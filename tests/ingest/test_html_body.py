@@ -93,11 +93,22 @@ def test_html_heading_inside_text_is_body_not_subheading() -> None:
 
 
 def test_plain_text_keeps_headings_and_cuts_tail_fragments() -> None:
-    """A text file (no trafilatura pass) keeps a heading between paragraphs, marked; the short
-    lines after its last sentence are furniture there, but stay in trafilatura's text."""
-    raw = "\n\n".join([LEAD, "NORTH PIER", MIDDLE, LATER, "Opening hours", "6am to 10pm on weekdays"])
+    """A text file (no trafilatura pass) keeps a heading between paragraphs, marked; after its
+    last sentence a list with figures and its heading stay, other short lines are furniture
+    there, but stay in trafilatura's text."""
+    raw = "\n\n".join(
+        [LEAD, "NORTH PIER", MIDDLE, LATER, "Opening hours", "6am to 10pm on weekdays", "Harbor Weekly"]
+    )
     c = clean(raw)
-    assert c.body.split("\n\n") == [LEAD, "NORTH PIER", MIDDLE, LATER]
+    assert c.body.split("\n\n") == [
+        LEAD,
+        "NORTH PIER",
+        MIDDLE,
+        LATER,
+        "Opening hours",
+        "6am to 10pm on weekdays",
+    ]
+    assert [(r.reason, r.text) for r in c.removed] == [("boilerplate", "Harbor Weekly")]
     assert [(m.reason, c.body[m.start : m.end]) for m in c.marked] == [("subheading", "NORTH PIER")]
     assert clean(raw, extracted=True).body.split("\n\n") == raw.split("\n\n")
 

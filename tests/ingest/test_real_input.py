@@ -142,6 +142,19 @@ def test_japanese_article_keeps_its_body() -> None:
     assert c.body.split("\n\n") == raw.strip().split("\n\n")[1:]
 
 
+def test_a_list_without_sentences_is_kept_whole() -> None:
+    lines = [
+        "Corridas de rua 2025",
+        "12 de janeiro – Corrida de Reis, 10 km",
+        "23 de fevereiro – Meia maratona, 21 km",
+        "6 de abril – 5 km",
+        "18 de maio – Volta ao Lago",
+    ]
+    c = clean("\n\n".join([*lines, "Partilhar"]))
+    assert c.body.split("\n\n") == lines
+    assert [(r.reason, r.text) for r in c.removed] == [("boilerplate", "Partilhar")]
+
+
 def test_table_headings_and_reader_questions_stay_in_the_body() -> None:
     lines = [
         "A late header gave Harlow Athletic a 2-1 win at Dunmere Rovers on Saturday and took them top.",

@@ -289,6 +289,9 @@ _UI_WORDS = frozenset(
         "condividi",
         "publicidade",
         "compartilhar",
+        "partilhar",
+        "delen",
+        "udostępnij",
         "reklame",
     ]
 )
@@ -527,9 +530,8 @@ def classify(
             labels[i - 1] = "caption"
 
     anchors = [i for i in range(n) if labels[i] is None and _anchor(blocks[i])]
-    if not anchors:  # a one-line article: its longest unlabelled block is the body
-        free = [i for i in range(n) if labels[i] is None]
-        anchors = [max(free, key=lambda i: len(blocks[i].text))] if free else []
+    if not anchors:  # no full sentence (a one-line brief, a list of dates): no line is outside it
+        anchors = [i for i in range(n) if labels[i] is None]
     first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
 
     if title and (key := normalise(title)):
@@ -572,16 +574,23 @@ def classify(
         if labels[i] is None and boxed and _fragment(blocks[i]) and not re.search(r"\d", blocks[i].text):
             labels[i] = labels[i - 1]
 
+    # The tail: short lines after the last sentence are furniture in plain text, except a list
+    # closing the article (items with figures) and the heading right over it ("Opening hours").
+    listed = False
+    for i in range(n - 1, last, -1):
+        b = blocks[i]
+        if labels[i] is not None or table[i] or extracted or not _fragment(b):
+            listed = labels[i] is None and (table[i] or not _fragment(b) or listed)
+            continue
+        if _list_item(b) or listed:
+            listed = _list_item(b)
+            continue
+        labels[i] = _junk_kind(b, repeated)
     for i in range(n):
         if labels[i] is not None or table[i]:
             continue
         b = blocks[i]
-        fragment = _fragment(b)
-        if i > last and fragment and not extracted and not _continues_list(blocks, labels, i):
-            labels[i] = _junk_kind(b, repeated)  # the tail: short lines after the article
-        elif (
-            first < i < last and not b.terminal and b.n_words <= 14 and _heading(b) and not _dated_heading(b)
-        ):
+        if first < i < last and not b.terminal and b.n_words <= 14 and _heading(b) and not _dated_heading(b):
             labels[i] = "subheading"
     if n and all(lab is not None and lab not in MARK_REASONS for lab in labels):
         # A record of one line (a brief, a feed summary, a wire flash) is an article: its
@@ -667,12 +676,10 @@ def _masthead(blocks: list[Block], i: int) -> bool:
     return shaped and (looks_like_outlet(b.text) is not None or again)
 
 
-def _continues_list(blocks: list[Block], labels: list[str | None], i: int) -> bool:
-    """A short line in a run of same-shaped lines that starts inside the body (list items)."""
-    j = i
-    while j > 0 and labels[j - 1] is None and not blocks[j - 1].terminal and blocks[j - 1].n_words <= 14:
-        j -= 1
-    return j > 0 and labels[j - 1] is None and i - j >= 1
+def _list_item(b: Block) -> bool:
+    """An item of a list closing the article: it opens with a number or a bullet, or holds a
+    figure (a date, a score, an amount). Menus and section names after an article hold none."""
+    return bool(re.match(r"[\d•·▪*–—-]", b.text)) or bool(re.search(r"\d", b.text))
 
 
 def _heading(b: Block) -> bool:
