@@ -70,8 +70,13 @@ class Store:
             (a.id, a.source, a.outlet, a.title, a.published, a.duplicate_of, a.text, json.dumps(a.to_dict()))
             for a in articles
         ]
-        if rows:
-            self.con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if rows:  # one statement over columns: executemany costs a round trip per row
+            cols = [list(c) for c in zip(*rows, strict=True)]
+            self.con.execute(
+                "INSERT OR REPLACE INTO articles SELECT unnest(?), unnest(?), unnest(?), unnest(?), "
+                "unnest(?), unnest(?), unnest(?), unnest(?)::JSON",
+                cols,
+            )
 
     def put_analyses(self, analyses: Iterable[tuple[Analysis, str]]) -> None:
         """Store analyses, each with the key it is valid for (``analyse.analysis_key``), in one
