@@ -145,3 +145,8 @@ def test_a_surname_alone_is_not_judged() -> None:
         roles=(Role("Chinese Premier", span=Span("a", at, at + 15)),),
     )
     assert office_conflicts([art], [actor]) == []
+
+
+def test_a_legacy_in_the_present_tense_is_not_a_current_title() -> None:
+    art = _article("Chinese Premier Li Keqiang's reform plan is still debated in Beijing.", "2024-06-16")
+    assert office_conflicts([art], _actors(art, [("Li Keqiang", "Chinese Premier")])) == []

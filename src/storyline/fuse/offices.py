@@ -53,10 +53,11 @@ _PAST_BEFORE = re.compile(
 )
 _PAST_REACH = 30  # characters before a title searched for those words
 _NAME_REACH = 60  # characters around a title where the person's full name must be written
-# A present or future verb: the sentence speaks of now ("Premier Li is heading to Berlin").
+# A current or coming act: the sentence speaks of now ("Premier Li is heading to Berlin"), not of
+# a legacy in the present tense ("President Obama's policy is still debated").
 _NOW = re.compile(
-    r"\b(?:is|are|am|will|'s|has|have|remains|plans|says|heading|visits|visiting|meets"
-    r"|arrives|arriving|expected|due|set to|leads|leading)\b",
+    r"\b(?:(?:is|are|am)\s+(?:\w+ly\s+)?(?:\w+ing|expected|due|set|scheduled|slated)|will|says|plans"
+    r"|visits|meets|arrives|heads|leads)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
