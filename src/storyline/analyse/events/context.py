@@ -144,10 +144,10 @@ _ELSEWHEN = frozenset(
 
 def _tells_the_day(d: Draft) -> bool:
     """A simple-past event told in a chronology item, not set before or after its day."""
-    if d.mode != "happened" or not _simple_past(d):
-        return False
+    if d.mode != "happened" or not _simple_past(d) or d.trigger.dep_ == "attr":
+        return False  # "It was the last visit until ...": a claim about the event, not its telling
     verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else governing_verb(d.trigger)
-    scope = [d.trigger, *d.trigger.ancestors]
+    scope = [d.trigger, *d.trigger.ancestors, *(c for c in d.trigger.children if c.dep_ == "prep")]
     if verb is not None:
         scope += [c for c in verb.children if c.dep_ in ("advmod", "mark")]
     return not any(t.lower_ in _ELSEWHEN for t in scope)
