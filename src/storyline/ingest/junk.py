@@ -504,7 +504,8 @@ def classify(
     ]
     if not english:  # bylines, credits and labels are read by English patterns
         labels = [lab if lab in ("table", "navigation", "promo", "caption") else None for lab in labels]
-    evidence = [junk_evidence(b, english) for b in blocks]
+    # long prose is never cut on evidence: not measured (the phrase scan is most of the cost)
+    evidence = [0.0 if _long_prose(b) else junk_evidence(b, english) for b in blocks]
     for i, b in enumerate(blocks):
         if labels[i] is not None:
             continue
