@@ -323,6 +323,10 @@ AGENCY = "Foreign Minister Ana Ruiz and her counterpart Jorge Salas agreed after
             "conflict",
         ),
         ("Ruiz and Salas held two hours of talks at the Torre Tagle Palace.", "conflict"),
+        (
+            "Mr. Ruiz and Mr. Salas met for two hours at the Torre Tagle Palace.",
+            "conflict",
+        ),  # names after Mr.
         ("Ruiz and Salas held two hours of talks in Quito.", None),  # another place: another meeting
         ("On Monday Ruiz and Salas held two hours of talks. On Tuesday they met again.", None),
         ("Ruiz and Salas ended two days of talks at the Torre Tagle Palace.", None),  # a programme

@@ -34,6 +34,7 @@ from ..ids import derived_id
 from ..knowledge import load_knowledge
 from ..model import Actor, Article, Conflict, Event, Evidence, Quote
 from ..sentences import pieces, split_spans
+from ..words import HONORIFIC_PATTERN
 from .attributions import quote_conflicts
 from .chronology import chronology_conflicts, dated_sentence_conflicts
 from .claims import Sentence
@@ -217,6 +218,7 @@ def _fact_pairs(members: list[tuple[int, Fact]], sentences: Sequence[Sentence]) 
 
 
 _NAME = re.compile(r"(?<=[\w,;:’'\"”)] )[A-Z][a-zA-Z]+")
+_TITLED = re.compile(rf"\b(?:{HONORIFIC_PATTERN})\.? ([A-Z][a-zA-Z]+)")  # "Mr. Blinken", even first
 _NOT_NAMES = frozenset(
     tokens(" ".join(MONTHS)) + tokens("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 )
@@ -228,7 +230,12 @@ def _distinctive_names(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
     start of a sentence is a name only when the story writes that word capitalised elsewhere
     ("Brandt and the union leaders met ..." after "talks with Brandt")."""
     raw = [
-        frozenset(t for m in _NAME.finditer(s.text) for t in tokens(m.group(0))) - _NOT_NAMES
+        frozenset(
+            t
+            for m in (*_NAME.finditer(s.text), *_TITLED.finditer(s.text))
+            for t in tokens(m.group(m.lastindex or 0))
+        )
+        - _NOT_NAMES
         for s in sentences
     ]
     known = frozenset(t for r in raw for t in r)
