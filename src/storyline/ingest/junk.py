@@ -1,12 +1,13 @@
 """Decide, block by block, what is article prose and what is page furniture.
 
-Two layers. A *prose score* adds up shape features (``lines.Block``): long, punctuated,
-function-word-rich, on-topic blocks score high; short, label-like, reader-addressing,
-call-to-action, link-bearing, off-topic or repeated blocks score low. That score is what
-generalises to junk never seen before. On top, *rules* name the things whose form is fixed by
-convention (bylines, credits, photo credits, datelines, navigation bars) and the document
-structure (title, a repeated title + teaser, the tail after the article, headings between
-paragraphs). Keyword lists only *name* a junk block's kind; they never decide it alone.
+A block leaves the body only on strong, local evidence: a *rule* for the things whose form is
+fixed by convention (bylines, credits, photo credits, datelines, navigation bars, tag lists),
+its own furniture vocabulary weighed against its shape (``furniture.junk_evidence``: a short
+fragment goes on one piece of evidence, a sentence needs two or three, long prose none), or
+the outlet repeating it across its other articles. Position decides only in plain text and
+only for short fragments: before the first full sentence (a title, a menu) and after the last
+(a footer; not a list with figures). Everything between stays, headings and table rows
+*marked* so analysis may skip them. English-only cues are skipped for other languages.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from ..calendar_words import CHRONOLOGY_HEADING
+from .furniture import MONEY, PROMO, UI_LINE_WORDS, cta_share, junk_evidence, web_hits
 from .lines import Block, normalise
 from .metadata import BYLINE_LINE, DATE_RE
 from .outlets import looks_like_outlet
@@ -45,128 +47,6 @@ JUNK_REASONS = frozenset(
     }
 )
 
-# Verbs that open a call to action when a sentence starts with them (outside quotation marks).
-_CTA_VERBS = frozenset(
-    [
-        "subscribe",
-        "sign",
-        "join",
-        "follow",
-        "share",
-        "click",
-        "tap",
-        "read",
-        "watch",
-        "listen",
-        "download",
-        "get",
-        "try",
-        "add",
-        "write",
-        "contact",
-        "log",
-        "register",
-        "email",
-        "comment",
-        "scroll",
-        "like",
-        "continue",
-        "see",
-        "view",
-        "learn",
-        "discover",
-        "save",
-        "shop",
-        "buy",
-        "order",
-        "visit",
-        "enter",
-        "check",
-        "catch",
-        "stay",
-        "leave",
-        "send",
-        "support",
-        "donate",
-        "become",
-        "upgrade",
-        "start",
-        "explore",
-        "back",
-        "copy",
-        "print",
-        "reply",
-        "load",
-        "show",
-        "hide",
-        "skip",
-        "accept",
-        "manage",
-        "allow",
-        "open",
-        "install",
-        "turn",
-        "enable",
-    ]
-)
-_CTA_PHRASE = re.compile(
-    r"\b(?:follow us|sign up|log in|click here|tap here|join the (?:conversation|discussion)|"
-    r"back to top|share this|let us know|tell us|what do you think|do you think|never miss|"
-    r"we are also on|find us on|download (?:our|the) app)\b",
-    re.IGNORECASE,
-)
-# Vocabulary of the web page rather than of the news; maps to the kind it names.
-_WEB_KINDS: dict[str, str] = {
-    **dict.fromkeys(
-        ["newsletter", "newsletters", "subscribe", "subscribed", "subscription", "inbox", "unsubscribe"],
-        "newsletter",
-    ),
-    **dict.fromkeys(
-        ["comments", "commenting", "commenters", "reaction", "reactions", "replies", "upvote", "permalink"],
-        "comments",
-    ),
-    **dict.fromkeys(
-        [
-            "twitter",
-            "facebook",
-            "instagram",
-            "youtube",
-            "whatsapp",
-            "telegram",
-            "tiktok",
-            "linkedin",
-            "social",
-        ],
-        "social",
-    ),
-    **dict.fromkeys(["email", "e-mail"], "contact"),
-    **dict.fromkeys(["cookie", "cookies", "privacy", "copyright", "©", "impressum", "imprint"], "legal"),
-    **dict.fromkeys(["advertisement", "advertising", "sponsored", "advertise"], "advert"),
-    **dict.fromkeys(
-        [
-            "app",
-            "browser",
-            "website",
-            "homepage",
-            "login",
-            "password",
-            "account",
-            "podcast",
-            "podcasts",
-            "bookmark",
-            "sitemap",
-            "paywall",
-            "notifications",
-        ],
-        "boilerplate",
-    ),
-}
-_PROMO = re.compile(
-    r"\d+\s?%\s?off\b|\bfree trial\b|\bcancel anytime\b|\blimited[- ]time\b|"
-    r"\bper (?:week|month)\b|\bdigital access\b|\bspecial offer\b",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(r"[$€£]\s?\d")
 #: a person's name as credit lines write it: "Nancy A. Youssef", "Olivia Wang", "Ana de la Cruz"
 _CREDIT_NAME = (
     r"(?!(?:He|She|They|It|We|I|The|This|That|His|Her|Their|Its|One|Some)\b)"
@@ -206,132 +86,6 @@ DATELINE_PREFIX = re.compile(
 #: reasons for pieces kept in the body but marked, so analysis may skip them
 MARK_REASONS = frozenset({"subheading", "table"})
 
-#: Words that name page furniture when a short line is made of little else ("Play video",
-#: "Loading…", "Next article", "Compartir", "Werbung"). They decide only for lines of at most
-#: ``UI_LINE_WORDS`` words, half of them such words, that are not sentences: "Save" is a
-#: button, "Save the date." and "What comes next" are not.
-_UI_WORDS = frozenset(
-    [
-        "menu",
-        "search",
-        "bookmark",
-        "font",
-        "size",
-        "mode",
-        "enlarge",
-        "zoom",
-        "replies",
-        "reply",
-        "report",
-        "sort",
-        "newest",
-        "oldest",
-        "picks",
-        "image",
-        "pin",
-        "puzzles",
-        "crossword",
-        "obituaries",
-        "weather",
-        "horoscopes",
-        "skip",
-        "print",
-        "save",
-        "share",
-        "tweet",
-        "email",
-        "copy",
-        "link",
-        "play",
-        "video",
-        "videos",
-        "audio",
-        "listen",
-        "caption",
-        "gallery",
-        "photos",
-        "loading",
-        "trending",
-        "previous",
-        "next",
-        "topics",
-        "tags",
-        "home",
-        "live",
-        "watch",
-        "alerts",
-        "notifications",
-        "more",
-        "read",
-        "min",
-        "close",
-        "open",
-        "expand",
-        "collapse",
-        "top",
-        "sections",
-        "latest",
-        "popular",
-        "recommended",
-        "related",
-        "sponsored",
-        "ad",
-        "ads",
-        "publicidad",
-        "anuncio",
-        "compartir",
-        "werbung",
-        "anzeige",
-        "teilen",
-        "publicité",
-        "partager",
-        "pubblicità",
-        "condividi",
-        "publicidade",
-        "compartilhar",
-        "partilhar",
-        "delen",
-        "udostępnij",
-        "reklame",
-    ]
-)
-UI_LINE_WORDS = 4
-#: Phrases that only web pages say about themselves; strong evidence in any block that is not
-#: long prose. Site self-reference ("our journalism", "our app") generalises to unseen appeals.
-_UI_PHRASE = re.compile(
-    r"\b(?:all rights reserved|privacy (?:policy|settings|notice)|"
-    r"terms (?:of (?:use|service)|(?:and|&) conditions)|"
-    r"(?:use|uses|accept|manage) cookies|cookie (?:policy|settings|preferences)|"
-    r"javascript|your browser|ad ?blocker|logged in|subscribers? only|"
-    r"free articles?|unlimited access|already a subscriber|you may also like|most (?:read|popular|viewed)|"
-    r"story continues|comments? (?:are|is) (?:closed|disabled)|reader survey|"
-    r"(?:this content|this video) is (?:not )?(?:available|unavailable)|"
-    r"not available in your (?:region|country)|"
-    r"min(?:ute)? read|sign(?:ing|ed) up|"
-    r"(?:updated |posted )?\d+ (?:minutes?|hours?|days?) ago|"
-    r"our (?:journalism|coverage|newsletters?|app|website|site|terms|community|subscribers|newsroom)|"
-    r"make a (?:contribution|donation)|"
-    r"(?:reject|accept|allow) all|agree and close|without (?:our )?permission|"
-    r"(?:last )?modified on|click (?:here|to)|press esc|tip us off|"
-    r"was this (?:story|article) (?:useful|helpful)|"
-    r"editor'?s picks?|also in the news|don'?t miss|up next|our \d+ partners|on your device|"
-    r"free (?:weekly|daily) (?:digest|newsletter|briefing)|check your inbox|register to read|free account|"
-    r"start your (?:free )?trial|paid (?:partner|post|content)|ad feedback|scroll to continue|"
-    r"best experience|reading time|audio version|sponsored by|send to a friend|unsubscribe|"
-    r"lesen sie auch|mehr zum thema|leia (?:também|mais)|lea también|lire aussi|leggi anche|"
-    r"à lire aussi)\b",
-    re.IGNORECASE,
-)
-#: Phrases that are furniture only as a short line of their own ("Sign in", "Show more"): in a
-#: sentence they are the news's own words ("polls show more support", "will sign in Bali").
-_UI_LINE_PHRASE = re.compile(
-    r"\b(?:sign (?:up|in)|log ?in|read more|see more|show more|load more|continue reading|"
-    r"more (?:from|on) this|this content|turn on|cookies?|support (?:us|our)|"
-    r"our (?:reporting|readers|partners|editors))\b",
-    re.IGNORECASE,
-)
-#: a line of at most this many words is "short" for ``_UI_LINE_PHRASE``
-UI_PHRASE_LINE_WORDS = 6
 #: characters of scripts written without spaces between words (CJK, kana, Thai, Lao, Khmer)
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0eff\u1780-\u17ff]")
 #: one row of a table: cells between pipes or tabs
@@ -357,26 +111,7 @@ TEASER_COVER = 0.6  # share of a block's 4-grams recurring later that marks it a
 TAIL_SHARE = 0.25  # a credit line in this trailing share of blocks closes the article
 CONTINUES = 2  # this many full paragraphs after a credit mean the article goes on past it
 CAPTION_WORDS = 45  # longest block a bare photo credit after it makes a caption
-ENGLISH_LINE_STOPS = 0.25  # a line this rich in English function words is English, whatever the text
 FRAGMENT_WORDS = 5  # a non-sentence of at most this many words outside the body is furniture
-
-
-def _cta_share(b: Block) -> float:
-    """Share of a block's sentences that tell the reader to do something on the page."""
-    if not b.sentences:
-        return 0.0
-    hits = 0
-    for s in b.sentences:
-        first = re.match(r"[\W\d_]*([A-Za-z]+)", s)
-        if (first and first.group(1).lower() in _CTA_VERBS) or _CTA_PHRASE.search(s):
-            hits += 1
-    return hits / len(b.sentences)
-
-
-def _web_hits(b: Block) -> list[str]:
-    return [_WEB_KINDS[w.lower()] for w in b.words if w.lower() in _WEB_KINDS] + (
-        ["legal"] if "©" in b.text else []
-    )
 
 
 def _spaceless(b: Block) -> bool:
@@ -400,36 +135,6 @@ def _anchor(b: Block) -> bool:
     return b.terminal and (b.n_words >= ANCHOR_WORDS or (_spaceless(b) and len(b.text) >= ANCHOR_CHARS))
 
 
-def junk_evidence(b: Block, english: bool = True) -> float:
-    """How strongly a block's own words say it is page furniture (0 = no evidence).
-
-    Local only: the block's vocabulary, calls to action, links and prices. Reader-addressing
-    and calls to action are read in English text, or in an English line of another text (a
-    site's English furniture around a Spanish article).
-    """
-    e = float(min(3, len(_web_hits(b))))
-    t = b.text
-    phrases = len(_UI_PHRASE.findall(t))
-    if b.n_words <= UI_PHRASE_LINE_WORDS and _UI_LINE_PHRASE.search(t):
-        phrases += 1
-    e += 2.0 * min(2, phrases)
-    button = not b.terminal or t.endswith(("...", "…"))
-    ui = sum(w.lower().strip(".") in _UI_WORDS for w in b.words)
-    if b.n_words <= UI_LINE_WORDS and button and ui and (b.n_words <= 2 or 2 * ui >= b.n_words):
-        e += 2.0
-    if english or (b.n_words >= 3 and b.stop_ratio >= ENGLISH_LINE_STOPS):
-        cta = _cta_share(b)
-        e += 2.0 * cta + 1.0 if cta else 0.0  # an imperative opening a sentence: "Tap the bell…"
-        e += 1.0 if b.second_person else 0.0
-    if b.urlish:
-        e += 2.0
-    if _PROMO.search(t):
-        e += 2.0
-    if b.short_run >= 3 and (b.n_words == 0 or (b.n_words == 1 and b.text[:1].islower())):
-        e += 1.0  # a row of reaction buttons ("like", "wow", "👍 12")
-    return e
-
-
 def _is_junk(b: Block, evidence: float) -> bool:
     if _long_prose(b):
         return False
@@ -443,10 +148,10 @@ def _junk_kind(b: Block, repeated: Collection[str]) -> str:
         return "buttons"
     if repeated and normalise(b.text) in repeated:
         return "repeated"
-    kinds = _web_hits(b)
+    kinds = web_hits(b)
     if kinds:
         return Counter(kinds).most_common(1)[0][0]
-    if _PROMO.search(b.text):
+    if PROMO.search(b.text):
         return "promo"
     if _RELATED.search(b.text):
         return "related"
@@ -669,7 +374,7 @@ def _masthead(blocks: list[Block], i: int) -> bool:
         not b.terminal
         and 1 <= len(words) <= 5
         and all(w[:1].isupper() or w.lower() in small for w in words)
-        and not _web_hits(b)
+        and not web_hits(b)
         and not b.urlish
     )
     key = normalise(b.text)
@@ -685,7 +390,7 @@ def _list_item(b: Block) -> bool:
 
 def _heading(b: Block) -> bool:
     """A short line between paragraphs with nothing of a call to action: a section heading."""
-    return not b.urlish and b.second_person == 0 and _cta_share(b) == 0 and not _web_hits(b)
+    return not b.urlish and b.second_person == 0 and cta_share(b) == 0 and not web_hits(b)
 
 
 def _rule(b: Block, extracted: bool = False) -> str | None:
@@ -710,12 +415,12 @@ def _rule(b: Block, extracted: bool = False) -> str | None:
     if w <= 15 and not b.terminal and len(_NAV_SEP.findall(f" {t} ")) >= 2:
         return "navigation"
     bare_price = w <= 4 and not extracted
-    if w <= 20 and (_PROMO.search(t) or (_MONEY.search(t) and (_cta_share(b) > 0 or bare_price))):
+    if w <= 20 and (PROMO.search(t) or (MONEY.search(t) and (cta_share(b) > 0 or bare_price))):
         return "promo"
     if w <= 16 and _LABEL.match(t) and " said" not in t:
         return "subheading"
-    if b.urlish and w <= 30 and (_cta_share(b) > 0 or w <= 12):
-        kinds = _web_hits(b)
+    if b.urlish and w <= 30 and (cta_share(b) > 0 or w <= 12):
+        kinds = web_hits(b)
         return Counter(kinds).most_common(1)[0][0] if kinds else "contact"  # ties: first seen
     return None
 
