@@ -12,11 +12,26 @@ Rules (news conventions, documented because they are choices):
   Saturday. US evening and weekend editions report events already under way in Asia/Europe the
   next calendar day ("arrived in Beijing on Sunday" in a Saturday-night story is that Sunday);
   six days back would be written as a date or "last Sunday".
-- A month without a year is the most recent such month not after the article, or the next one
-  (this year's if still to come) when the clause is future.
+  A present-tense clause takes the coming weekday ("voters go to the polls Tuesday").
+- The tense is that of the clause the expression modifies (``tense.clause_tense``), never a
+  neighbour's: a weekday right after a reporting verb ("said Wednesday it would ...") dates the
+  report, whatever clause a parse hangs it on.
+- A month (or month-day) without a year is the most recent such month not after the article in
+  a past clause, the next one in a future clause, and the nearest reading otherwise ("the Feb. 10
+  deadline" in a story of 7 January is the coming one); a past clause still takes a month-day
+  that lies at most ``NEAR_AHEAD_DAYS`` ahead ("declared a dividend payable Dec. 1"). A weekday
+  named with it picks the year in which the day fits ("Saturday, April 25").
 - "in N years" is a future point when the clause is future, else the span of the last N years
   ("the first visit in five years").
-- Without a published date, relative expressions stay unresolved, with their words kept.
+- "N units earlier/later" counts from a date named before it in the same sentence; without one it
+  is left to the events stage, which counts from another event. "The next day", "that year"
+  count from the last date named.
+- Quarters, halves, fiscal years, decades, references (now, recently, the future), durations,
+  sets and clock times are read by ``timex``, which also gives every expression its TIMEX3 type
+  and value. Extents leave out leading prepositions ("since 2019" -> "2019"; ``how`` keeps
+  "since").
+- Without a published date, relative expressions stay unresolved, with their words kept
+  (``UNDATED``); ``fuse.dating`` may later infer the date from the story and resolve them.
 """
 
 from __future__ import annotations
