@@ -203,6 +203,38 @@ def test_body_lines_with_web_words_stay(line: str) -> None:
     assert c.body.split("\n\n") == [LEAD, line, LATER]
 
 
+STORIES = [
+    [
+        "The harbour board approved a new ferry timetable on Monday after months of complaints.",
+        "Night crossings will run every two hours from June, the board said in a statement.",
+    ],
+    [
+        "Two schools in the valley will close early on Friday because of a forecast storm.",
+        "Parents were told by text message, and buses will leave at one o'clock.",
+    ],
+    [
+        "The mayor opened the rebuilt library on Saturday, three years after the fire.",
+        "Its first loan was a copy of a children's atlas, the librarian said.",
+    ],
+]
+
+
+def test_repetition_counts_across_different_articles_of_one_outlet_only(tmp_path: Path) -> None:
+    """The same footer under three different stories is the outlet's furniture; three saved
+    copies of one story share their paragraphs, which stay."""
+    footer = "Coast Daily Community Prize Draw"
+    for i, story in enumerate(STORIES):
+        (tmp_path / f"story{i}.txt").write_text("\n\n".join([*story, footer]), encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"copy{i}.txt").write_text("\n\n".join(STORIES[0]), encoding="utf-8")
+    for f in tmp_path.glob("*.txt"):
+        f.with_name(f.stem + ".meta.json").write_text('{"outlet": "Coast Daily"}', encoding="utf-8")
+    r = ingest([str(tmp_path)], Settings())
+    by = {Path(a.source).stem: a for a in r.articles}
+    assert [x.reason for x in by["story1"].removed] == ["repeated"]
+    assert by["copy0"].text.split("\n\n") == STORIES[0]
+
+
 def _load(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader

@@ -181,10 +181,40 @@ def _outlet_key(doc: RawDoc) -> str | None:
 
 
 def _outlet_furniture(docs: list[RawDoc]) -> dict[str | None, frozenset[str]]:
-    """Lines repeated across documents of one outlet: its newsletter boxes, footers, promos."""
-    counts: dict[str | None, Counter[str]] = defaultdict(Counter)
+    """Lines repeated across different articles of one outlet: its newsletter boxes, footers,
+    promos. Copies of one story (the same wire text saved three times) share their paragraphs,
+    not furniture: documents whose lines mostly coincide count once."""
+    by_outlet: dict[str | None, list[set[str]]] = defaultdict(list)
     for d in docs:
         key = _outlet_key(d)
         if key is not None:
-            counts[key].update(line_keys(d.text))
-    return {k: frozenset(line for line, n in c.items() if n >= OUTLET_REPEAT_MIN) for k, c in counts.items()}
+            by_outlet[key].append(line_keys(d.text))
+    out: dict[str | None, frozenset[str]] = {}
+    for key, sets in by_outlet.items():
+        counts: Counter[str] = Counter()
+        for s in sets:
+            counts.update(s)
+        holders: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(sets):
+            for line in s:
+                if counts[line] >= OUTLET_REPEAT_MIN:
+                    holders[line].append(i)
+        out[key] = frozenset(
+            line for line, held in holders.items() if _distinct(held, sets) >= OUTLET_REPEAT_MIN
+        )
+    return out
+
+
+#: two documents sharing more than this share of their lines are copies of one article
+COPY_OVERLAP = 0.5
+
+
+def _distinct(held: list[int], sets: list[set[str]]) -> int:
+    """How many of the documents ``held`` are different articles (not copies of one another)."""
+    picked: list[int] = []
+    for i in held:
+        if all(len(sets[i] & sets[j]) <= COPY_OVERLAP * min(len(sets[i]), len(sets[j])) for j in picked):
+            picked.append(i)
+            if len(picked) >= OUTLET_REPEAT_MIN:
+                break
+    return len(picked)
