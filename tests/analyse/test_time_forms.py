@@ -232,3 +232,15 @@ def test_the_next_day_counts_from_the_last_day_named(nlp: Language) -> None:
 )
 def test_holidays(nlp: Language, text: str, value: str) -> None:
     assert [v for _, _, v in _refs(nlp, text, "2005-09-12")] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The company said in a statement Wednesday that it would cut 400 jobs.", "2000-01-05"),
+        ("Officials told reporters Wednesday they could meet again.", "2000-01-05"),
+        ("The minister said talks would resume Wednesday.", "2000-01-12"),
+    ],
+)
+def test_the_weekday_belongs_to_its_own_clause(nlp: Language, text: str, value: str) -> None:
+    assert [v for _, _, v in _refs(nlp, text, "2000-01-06")] == [value]

@@ -326,7 +326,10 @@ _OUTSIDE = re.compile(
 #: ..."): the tense is the report's, whatever a parse hangs the word on.
 _REPORTED = re.compile(
     r"(?i)\b(?:said|told|announced|reported|added|stated|confirmed|disclosed|declared|noted|warned"
-    r"|predicted|estimated|forecast|reported|agreed|signed|met|decided)\s+(?:on\s+)?$"
+    r"|predicted|estimated|forecast|agreed|signed|met|decided)"
+    # up to four words between ("told reporters Wednesday", "said in a statement Wednesday"),
+    # none that opens the reported clause
+    r"(?:\s+(?!(?:that|to|it|he|she|they|we|would|will|could|might|may)\b)[\w.,'’-]+){0,4}\s+(?:on\s+)?$"
 )
 
 
@@ -353,6 +356,7 @@ def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
     return out
 
 
+_WEEKDAY_START = re.compile(rf"(?:(?:last|this|next|early|late)\s+)?{_WD}\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
@@ -377,7 +381,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _tense_at(text: str, start: int, tok: object) -> str:
-    if _REPORTED.search(text[max(0, start - 24) : start]):
+    if _REPORTED.search(text[max(0, start - 60) : start]) and _WEEKDAY_START.match(text, start):
         return "past"
     if tok is None or not len(tok):  # type: ignore[arg-type]
         return "unknown"
