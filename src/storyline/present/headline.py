@@ -170,6 +170,8 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
     trigger = _trigger(e, articles)
     if trigger is None:
         return _cap(e.summary or e.type.lower())
+    if e.summary and any(n.endswith("(its title is the clause)") for n in e.notes):
+        return _cap(e.summary)  # "Wang Yi says United States must lift sanctions on China"
     if src is None:
         if _reads_as_clause(e.summary):
             return _cap(e.summary)  # the analyse stage's own clause ("Leaders sign pact in Bali")
@@ -185,7 +187,8 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
     if tgt is not None and tgt.kind == "place" and not goes_to:
         target, place_actor = None, tgt.name  # "signed in Bali": a place is where, not whom
     if e.place and any(n.startswith("target: the state of the place") for n in e.notes):
-        target = None  # "arrives in Beijing", not "arrives in China in Beijing"
+        # "arrives in Beijing", not "arrives in China in Beijing"; "trip to Beijing"
+        target, place_actor = (e.place, None) if goes_to else (None, place_actor)
     if noun:
         title = _noun_phrase(src.name if src else None, word, target, e.mode, src.kind if src else None)
     else:

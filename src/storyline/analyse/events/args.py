@@ -506,6 +506,8 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
     src, tgt = _as_party(src, index), _as_party(tgt, index)
     if tgt is not None and src is not None and tgt.actor == src.actor:
         tgt = None
+    if tgt is not None and (tgt.how or "").startswith("the state '"):
+        notes.append(f"target: the state of the place '{tgt.text}' (a place is never a party)")
     notes += [n for n in (index.unnamed_state_note(src), index.unnamed_state_note(tgt)) if n]
     return Args(src, tgt, tuple(notes))
 

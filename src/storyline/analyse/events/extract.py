@@ -494,7 +494,12 @@ def _modality(
             speaker = next((c for c in speaker.children if c.dep_ == "nsubj"), speaker)
         src = actor_of(speaker, index)[0] if speaker is not None else None
         if src is not None and (args.source is None or src.actor != args.source.actor):
-            return replace(REQUEST_MUST, lemma=rule.lemma), Args(src, args.source, args.notes), "happened"
+            note = "REQUEST: an obligation laid on another party in reported speech (its title is the clause)"
+            return (
+                replace(REQUEST_MUST, lemma=rule.lemma),
+                Args(src, args.source, (*args.notes, note)),
+                "happened",
+            )
         return rule, args, mode
     new = recode(rule, clause)
     if new.type == rule.type:
