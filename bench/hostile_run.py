@@ -60,7 +60,8 @@ def main(n: int, seed: int, skip: tuple[str, ...] = ()) -> int:
         ]
         valid = sum(1 for e in entries if e.text is not None)
         print(
-            f"exit {proc.returncode} in {took:.0f}s; peak memory {peak.mb:,.0f} MB (process tree); "
+            f"exit {proc.returncode} in {took:.0f}s; peak memory {peak.mb:,.0f} MB (process tree), "
+            f"{peak.single / 1e6:,.0f} MB (largest process); "
             f"{got.files:,} files on disk: {len(got.analysed):,} analysed, {len(got.duplicates):,} "
             f"duplicates, {len(got.rejected):,} rejected, {len(got.lost)} lost; "
             f"{valid:,} valid texts checked, {len(got.misread)} misread"
@@ -81,7 +82,7 @@ class _PeakRss:
     """Largest summed resident set of a process and its descendants, sampled from /proc."""
 
     def __init__(self, pid: int, every: float = 0.2) -> None:
-        self.pid, self.every, self.peak = pid, every, 0
+        self.pid, self.every, self.peak, self.single = pid, every, 0, 0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -97,7 +98,9 @@ class _PeakRss:
     def _run(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE")
         while not self._done.wait(self.every):
-            self.peak = max(self.peak, sum(_rss_pages(p) for p in _tree(self.pid)) * page)
+            sizes = [_rss_pages(p) * page for p in _tree(self.pid)]
+            self.peak = max(self.peak, sum(sizes))
+            self.single = max(self.single, *sizes, 0)
 
 
 def _tree(root: int) -> list[int]:

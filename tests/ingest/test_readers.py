@@ -189,3 +189,44 @@ def test_no_date_is_stated_not_guessed() -> None:
 def test_cli_date_is_the_fallback() -> None:
     (a,), _ = _one(FIX / "harbor_ferry.txt", published="2024-04-01")
     assert (a.published, a.published_source) == ("2024-04-01", "cli")
+
+
+def test_every_file_met_while_walking_is_read_or_named(tmp_path: Path) -> None:
+    """A folder walk passes over nothing silently: what is not read is reported with why."""
+    (tmp_path / "a.txt").write_text(PARA, encoding="utf-8")
+    (tmp_path / "noise.gz").write_bytes(b"\x1f\x8b" + bytes(range(40)))
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".draft.txt").write_text(PARA, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text(PARA, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "orphan.meta.json").write_text("{}", encoding="utf-8")
+    r = ingest([str(tmp_path)], Settings())
+    assert [Path(a.source).name for a in r.articles] == ["a.txt"]
+    assert sorted((Path(x.source).name, x.reason) for x in r.rejected) == [
+        (".draft.txt", "hidden file not read (name it to read it)"),
+        (".git", "hidden folder not searched (name it to read it)"),
+        ("gone.txt", "link that leads nowhere (broken or looping)"),
+        ("noise.gz", "corrupt gzip: Error -3 while decompressing data: unknown compression method"),
+        ("orphan.meta.json", "sidecar metadata with no article file beside it"),
+        (
+            "photo.png",
+            "not read: .png is not an input format (txt, html, warc, rss, atom, xml, jsonl, or any of them "
+            "gzipped); name the file to have its content sniffed",
+        ),
+    ]
+
+
+def test_binary_that_decodes_as_utf16_is_still_binary(tmp_path: Path) -> None:
+    p = tmp_path / "blob.txt"
+    p.write_bytes(b"\x00\x01\x02\xff" * 100)  # reads as "Ā＂Ā＂…" in UTF-16: no text
+    arts, rej = _one(p)
+    assert arts == [] and [r.reason for r in rej] == ["looks binary: no text encoding reads it as text"]
+
+
+def test_latin1_file_reads_right_and_says_how(tmp_path: Path) -> None:
+    p = tmp_path / "es.txt"
+    text = "La señal llegó a las cinco de la mañana, según el ministro de Defensa, y nadie resultó herido."
+    p.write_bytes((text + "\n\n" + text.replace("cinco", "seis") + "\n").encode("latin-1"))
+    (a,), _ = _one(p)
+    assert ("señal" in a.text, a.encoding_note) == (True, "read as Windows-1252 (detected)")

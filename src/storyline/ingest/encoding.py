@@ -22,7 +22,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -113,6 +113,9 @@ class Decoded:
     text: str
     encoding: str
     note: str | None = None
+    #: unlikely characters per character of the best reading (0 for clean UTF-8 or a BOM):
+    #: the caller refuses as binary what no codec reads as text
+    doubt: float = 0.0
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
@@ -148,7 +151,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         parts.append(f"read as {_name(codec)} (detected)")
         if cost * 1000 > DOUBTFUL_PER_MILLE * max(n, 1):
             parts.append(f"{cost:.0f} of {n:,} characters look unlikely, the text may be mis-decoded")
-    return _full(data, codec, "; ".join(parts) or None)
+    return replace(_full(data, codec, "; ".join(parts) or None), doubt=cost / max(n, 1))
 
 
 def unlikely(text: str, codec: str = "utf-8") -> float:
@@ -207,6 +210,7 @@ def unlikely(text: str, codec: str = "utf-8") -> float:
         cost += hangul / 2  # Hangul from a non-Korean codec is shuffled bytes
     if any(c > "\x7f" for c in counts):
         cost += 2 * _odd_neighbours(text, codec) + (_vowelless(text, scripts) if scripts else 0)
+        cost += _unbroken(text)
     return cost
 
 
@@ -485,6 +489,25 @@ def _clash(x: str, y: str) -> bool:
     if x == y or "COMBINING" in (x, y):
         return False
     return _FAMILY.get(x, x) != "CJK" or _FAMILY.get(y, y) != "CJK"
+
+
+_UNBROKEN = re.compile(r"\S{50,}")
+
+
+def _unbroken(text: str) -> int:
+    """Characters in runs of 50 or more without a space that hold non-ASCII, outside the scripts
+    written without spaces: "ĀＡĀＡ…" is bytes of a binary read as UTF-16, not a word (a URL
+    is ASCII; the longest German compounds stay under 50)."""
+    return sum(
+        len(run)
+        for run in _UNBROKEN.findall(text[:COHERENCE_CHARS])
+        if any(c > "\x7f" for c in run) and not any(_script(c) in _UNSPACED for c in run if c.isalpha())
+    )
+
+
+_UNSPACED = frozenset(
+    {"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN"}
+)
 
 
 def _lettery(ch: str) -> bool:

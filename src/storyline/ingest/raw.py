@@ -16,6 +16,10 @@ __all__ = ["RawDoc", "sniff", "decode", "read_text", "wide", "declared_encoding"
 # Share of control characters above which decoded "text" is really binary; real text has none
 # but the odd form feed, binaries decoded as Latin-1 have 10-30 %.
 CONTROL_SHARE = 0.05
+#: Unlikely characters per character (``encoding.unlikely``) of the best reading above which the
+#: bytes are not text: correct readings of real prose score under 0.01, wrong code pages of it
+#: 0.05-0.5, random bytes read as UTF-16 near 1.
+BINARY_DOUBT = 0.5
 
 
 @dataclass
@@ -74,6 +78,8 @@ def read_text(source: str, data: bytes, declared: str | None = None) -> Decoded:
         if "\x00" in sample:
             raise InputError(source, "looks binary (NUL bytes), not text")
         raise InputError(source, "looks binary: too many control or undecodable characters")
+    if got.doubt > BINARY_DOUBT:
+        raise InputError(source, "looks binary: no text encoding reads it as text")
     # a stray NUL in real text is damage, not content
     return Decoded(got.text.replace("\x00", ""), got.encoding, got.note)
 
