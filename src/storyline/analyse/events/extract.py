@@ -786,8 +786,10 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         )
         src = names.get(d.src.actor) or party_name(d.src) if d.src and d.src.actor else None
         tgt = names.get(d.tgt.actor) or party_name(d.tgt) if d.tgt and d.tgt.actor else None
-        from_place = any(n.startswith("target: the state of the place") for n in d.notes) or bool(
-            d.tgt and d.place and d.tgt.text and d.tgt.text in d.place[0]
+        # the target stands for the place the title already names ("arrived in Amman")
+        from_place = d.place is not None and (
+            any(n.startswith("target: the state of the place") for n in d.notes)
+            or bool(d.tgt and d.tgt.text and d.tgt.text in d.place[0])
         )
         # a target that stands for a town goes by the town's own name ("attack on Gaza")
         tgt_words = d.tgt.text if tgt and d.tgt and (d.tgt.how or "").startswith("the state '") else tgt
