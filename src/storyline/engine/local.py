@@ -143,6 +143,8 @@ def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysi
     done: dict[str, Analysis] = {}
     failed: list[Rejected] = []
     with _Analyser(workers) as analyser:
+        if workers > 1:  # this entry point always uses the pool it is asked for
+            analyser.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
         for fresh, bad in analyser.map(list(_batches(articles, BATCH))):
             done.update((an.article, an) for an in fresh)
             failed.extend(bad)
@@ -154,7 +156,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     bar = progress or NoProgress()
     files, missing = discover(paths)
     tally = _Tally(rejected=[Rejected(e.source, e.reason) for e in missing])
-    with Store(settings.db) as store:
+    with Store(settings.db) as store, _Analyser(settings.workers) as analyser:
         bar.start("reading", len(files), "files")
         bar.start("analysing", 0, "articles")
         if settings.engine == "ray":
@@ -178,7 +180,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
                 need = [a for a in fresh if a.id in wanted and a.id not in have]
                 tally.reused += len(have)
                 bar.grow("analysing", len(need))
-                for batch, bad in _analyse(need, settings):
+                for batch, bad in analyser.map(list(_batches(need, BATCH))):
                     _check("analyse", batch, Analysis)
                     store.put_analyses((an, wanted[an.article]) for an in batch)
                     tally.add_batch(batch, bad)
@@ -223,29 +225,22 @@ def _chunks(files: list[Path], settings: Settings, bar: Progress) -> Iterator[Ch
         yield ingest_chunk(names, settings, tick=lambda: bar.advance("reading"))
 
 
-def _analyse(articles: list[Article], settings: Settings) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
-    """Analysed batches as they finish, in this process or a pool."""
-    if not articles:
-        return
-    with _Analyser(settings.workers if len(articles) >= POOL_MIN_ARTICLES else 1) as analyser:
-        yield from analyser.map(list(_batches(articles, BATCH)))
-
-
 def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
 
 
 class _Analyser:
-    """Batches analysed here (one worker) or in a process pool, yielded as each finishes.
+    """Batches analysed here or in a process pool, yielded as each finishes.
 
-    At most two batches per worker are in flight, so memory is bounded by the batch whatever
-    the chunk holds.
+    The pool starts on the first call with enough work for it (``POOL_MIN_ARTICLES``) and then
+    serves the whole run. At most two batches per worker are in flight, so memory is bounded by
+    the batch whatever the chunk holds.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm) if workers > 1 else None
+        self.pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> _Analyser:
         return self
@@ -255,6 +250,8 @@ class _Analyser:
             self.pool.shutdown(cancel_futures=True)
 
     def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
+        if self.pool is None and self.workers > 1 and sum(map(len, batches)) >= POOL_MIN_ARTICLES:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm)
         if self.pool is None:
             for b in batches:
                 yield analyse_isolated(b)
