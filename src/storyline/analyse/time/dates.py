@@ -117,7 +117,7 @@ _ORD = r"(?:st|nd|rd|th)?"
 #: Named holidays (see ``_HOLIDAYS``).
 HOLIDAY_PATTERN = (
     r"(?i:\b(?:New Year's (?:Day|Eve)|Christmas(?: Day| Eve)?|Boxing Day|Valentine's Day|Halloween"
-    r"|Independence Day|Veterans Day|Labor Day|Memorial Day|Thanksgiving(?: Day)?)\b)"
+    r"|Independence Day|Veterans Day|Labor Day|Memorial Day|Thanksgiving(?: Day)?|Black Friday)\b)"
 )
 
 #: The surface forms the scanner looks for, most specific first (alternation order matters).
@@ -563,14 +563,15 @@ def _relative(
     )
     if m:
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
+        if m.group(3) in ("earlier", "later"):  # from the date named before it in the sentence
+            anchored = _from_anchor(ctx.get("anchor"), n if m.group(3) == "later" else -n, m.group(2))
+            if anchored is not None:
+                return anchored
         if n == 1 and m.group(2) == "year" and m.group(3) in ("ago", "earlier"):
             quarter = year_ago(pub, ctx)
             if quarter is not None:
                 return quarter
         if m.group(3) in ("earlier", "later"):
-            anchored = _from_anchor(ctx.get("anchor"), n if m.group(3) == "later" else -n, m.group(2))
-            if anchored is not None:
-                return anchored
             # relative to another event, not to the article: the events stage anchors these
             return _Res(None, None, None, "unresolved: relative to another event")
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
@@ -658,6 +659,7 @@ _HOLIDAYS: dict[str, tuple[int, int, int | None]] = {
     "memorial day": (5, 0, -1),
     "thanksgiving": (11, 3, 4),
     "thanksgiving day": (11, 3, 4),
+    "black friday": (11, 4, 4),  # the Friday of Thanksgiving week
 }
 
 

@@ -8,9 +8,9 @@ references, durations, sets, clock times, parts of the day) and gives both readi
 
 Choices (news conventions):
 
-- A quarter or half without a year is the latest one begun by the article's date ("the third
-  quarter" in a story of 26 October is this year's; "the fourth quarter" in January is last
-  year's); in a future clause, the next one not yet over.
+- A quarter or half without a year is, in a past clause, the latest one begun by the article's
+  date ("the third quarter" in a story of 26 October is this year's; "the fourth quarter" in
+  January is last year's); in a future clause, the next one not yet over; otherwise the nearest.
 - "a year ago"/"a year earlier" in an earnings sentence is the quarter a year before the quarter
   the story reports (the last quarter named, else the last complete quarter), not a year.
 - "now", "currently" are PRESENT_REF; "recently", "in recent years" PAST_REF; "the future"
@@ -194,12 +194,21 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{'T' if clock else ''}{_amount(n)}{code}"
 
 
-def quarter_for(n: int, pub: dt.date, tense: str | None) -> tuple[int, int]:
-    """(year, quarter) of 'the n-th quarter' without a year: see the module docstring."""
-    cur = (pub.month - 1) // 3 + 1
+def quarter_for(n: int, pub: dt.date, tense: str | None, months: int = 3) -> tuple[int, int]:
+    """(year, n) of 'the n-th quarter' (``months`` 3) or half (6) without a year: see the module
+    docstring; a clause neither past nor future takes the nearest one."""
+    cur = (pub.month - 1) // months + 1
     if tense == "future":
         return (pub.year, n) if n >= cur else (pub.year + 1, n)
-    return (pub.year, n) if n <= cur else (pub.year - 1, n)
+    if tense == "past":
+        return (pub.year, n) if n <= cur else (pub.year - 1, n)
+
+    def distance(year: int) -> int:
+        start = dt.date(year, months * (n - 1) + 1, 1)
+        end = dt.date(year + (months * n) // 12, (months * n) % 12 + 1, 1) - dt.timedelta(days=1)
+        return 0 if start <= pub <= end else min(abs((start - pub).days), abs((pub - end).days))
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=distance), n
 
 
 def _quarter_reading(year: int, q: int, how: str) -> Reading:
@@ -344,11 +353,7 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, obje
         if year is None:
             if pub is None:
                 return None
-            cur = 1 if pub.month <= 6 else 2
-            if tense == "future":
-                year = pub.year if h >= cur else pub.year + 1
-            else:
-                year = pub.year if h <= cur else pub.year - 1
+            year, _ = quarter_for(h, pub, tense, months=6)
             how = "half, year inferred"
         a, b = (1, 6) if h == 1 else (7, 12)
         return Reading(f"{year}-{a:02d}", "month", f"{year}-{b:02d}", how, "DATE", f"{year}-H{h}")
