@@ -74,3 +74,4 @@ def test_fuse_reports_the_inferred_date(nlp: Language) -> None:
     story = fuse(arts, ans)
     b = next(a for a in story.articles if a.source == "b.txt")
     assert (b.published, b.published_inferred) == ("2023-06-19", True)
+    assert "publication dates inferred from the story for 1 undated article(s)" in story.notes

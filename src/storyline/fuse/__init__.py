@@ -67,6 +67,9 @@ def fuse(
     known = {c.id for c in conflicts}
     conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]
     notes.append(f"events: {len(reports)} reports merged into {len(events)}")
+    inferred = sum(1 for a in canon if a.published_inferred)
+    if inferred:  # issue 16: say so at the story level too
+        notes.append(f"publication dates inferred from the story for {inferred} undated article(s)")
     actors = [*actors, *_implied_states(events, actors)]
     summary = _lead_summary(canon, by_id, summary_sentences)
     return Story(
