@@ -7,7 +7,7 @@ from typing import Any
 
 import lxml.html
 from htmldate import find_date
-from trafilatura import bare_extraction
+from trafilatura import bare_extraction, baseline
 
 from ..errors import InputError
 
@@ -30,6 +30,8 @@ def extract_html(source: str, html: str) -> tuple[str, dict[str, Any]]:
     text = _tidy((getattr(doc, "text", None) or "") if doc is not None else "")
     if not text.strip():  # trafilatura is tuned to precision: ask once more, for recall
         text = _tidy(_recall_text(html))
+    if not text.strip():  # and last its baseline: the text of the page's paragraphs
+        text = _baseline_text(html)
     text = _rescue(html, _resplit(html, text))
     if not text.strip():
         raise InputError(source, "HTML page has no article body")
@@ -172,6 +174,14 @@ def _recall_text(html: str) -> str:
     except Exception:  # the first pass parsed this page; a second failure is no body
         return ""
     return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def _baseline_text(html: str) -> str:
+    try:
+        _, text, _ = baseline(html)
+    except Exception:  # as above: a page none of trafilatura's passes can read has no body
+        return ""
+    return str(text or "")
 
 
 def _linky(p: Any, key: str) -> bool:
