@@ -280,3 +280,15 @@ def test_parser_slips_and_unnamed_groups(
 ) -> None:
     e = main(nlp, text)
     assert (e.type, e.source_actor, e.target_actor) == (etype, source, target)
+
+
+def test_a_participle_opening_a_paragraph_takes_its_own_paragraphs_subject(nlp: Language) -> None:
+    """'Speaking to Mr. Blinken ..., Qin Gang said': Qin Gang speaks, never the warship of the
+    paragraph before, even where the parser runs the two together."""
+    text = (
+        "A Chinese warship sailed close to a Canadian frigate in the strait last week, the navy said.\n"
+        "Speaking to Mr. Blinken ahead of his departure this week, Chinese Foreign Minister Qin Gang "
+        "said the talks mattered."
+    )
+    [e] = [e for e in run(nlp, text) if e.type == "CONSULT"]
+    assert (e.source_actor, e.target_actor) == ("person:qin-gang", "person:antony-blinken")
