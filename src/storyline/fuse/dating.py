@@ -70,7 +70,6 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
         if copy is not None:
             out[a.id] = copy
     _, remap = merge_actors(analyses)
-    known = {an.article: an for an in analyses}
     undated = [an for an in analyses if an.article in by_id and _day(by_id[an.article].published) is None]
     dated = [
         _canon(e, remap)
@@ -82,7 +81,7 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
     for an in undated:
         if an.article in out:
             continue
-        found = _from_events(an, known[an.article], dated, remap)
+        found = _from_events(an, dated, remap)
         bound = _lower_bound(an)
         if found is None:
             found = _from_story_time(an, dated)
@@ -162,9 +161,7 @@ def _fits(words: str, tense: str, target: dt.date) -> tuple[tuple[dt.date, ...],
     return tuple(days), start
 
 
-def _from_events(
-    an: Analysis, _self: Analysis, dated: Sequence[Event], remap: dict[str, str]
-) -> Inferred | None:
+def _from_events(an: Analysis, dated: Sequence[Event], remap: dict[str, str]) -> Inferred | None:
     score: Counter[dt.date] = Counter()
     support: dict[dt.date, list[str]] = {}
     reported: list[dt.date] = []  # days of matched events the article reports as past
