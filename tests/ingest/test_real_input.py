@@ -155,6 +155,14 @@ def test_a_list_without_sentences_is_kept_whole() -> None:
     assert [(r.reason, r.text) for r in c.removed] == [("boilerplate", "Partilhar")]
 
 
+def test_a_line_leading_into_a_list_is_no_title() -> None:
+    lead = "The association published next year's race dates on Monday, as follows:"
+    items = ["12 January – Kings Run, 10 km", "23 February – Half marathon, 21 km"]
+    c = clean("\n\n".join(["Advertisement", lead, *items]))
+    assert c.body.split("\n\n") == [lead, *items]
+    assert [(r.reason, r.text) for r in c.removed] == [("advert", "Advertisement")]
+
+
 def test_table_headings_and_reader_questions_stay_in_the_body() -> None:
     lines = [
         "A late header gave Harlow Athletic a 2-1 win at Dunmere Rovers on Saturday and took them top.",

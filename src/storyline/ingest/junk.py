@@ -318,6 +318,7 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
         return (
             labels[i] is None
             and not b.terminal
+            and not b.text.endswith((":", ",", ";"))  # a line that runs on into the next is prose
             and (3 <= b.n_words <= 30 or (_spaceless(b) and len(b.text) <= 80))
         )
 
