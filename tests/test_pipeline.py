@@ -229,3 +229,25 @@ def test_the_store_keeps_the_latest_runs_rejections_only(corpus: Path, tmp_path:
     with Store(db, read_only=True) as store:
         (n,) = store.con.execute("SELECT count(*) FROM rejected").fetchone()  # type: ignore[misc]
     assert n == 2  # empty.txt and binary.txt, once
+
+
+def test_a_second_run_rewrites_no_unchanged_story(tmp_path: Path) -> None:
+    """Stories whose articles, analyses, settings and code are unchanged keep their files."""
+    data = json.loads(
+        (Path(__file__).parent / "fixtures" / "fusion" / "mixed_corpus.json").read_text("utf-8")
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "\n".join(
+            json.dumps({k: a[k] for k in ("text", "title", "outlet", "published")}) for a in data["articles"]
+        ),
+        encoding="utf-8",
+    )
+    args = (str(feed), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"), "--no-report")
+    _run(*args)
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "o").glob("story-*/story.json")}
+    code, output = _run(*args)
+    assert code == 0, output
+    assert len(stamps) > 1
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    assert output.count("story.json") == 0 and "wrote" in output  # stories.json is rewritten

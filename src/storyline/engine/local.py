@@ -298,12 +298,10 @@ def _fuse_and_write(
         used = [own[i] for i in ids if i in own]
         story = fuse(members, used, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
         _check("fuse", [story], Story)
-        story = replace(
-            story, id=derived_id(ids[0], 10, prefix="story-"), title=story.title or members[0].title
-        )
+        story = replace(story, id=sid, title=story.title or members[0].title)
         story = _present_or_keep(story, used, settings)
         _check("present", [story], Story)
-        store.put_story(story)
+        store.put_story(story, key)
         writer.add(story)
         bar.advance("fusing")
     largest = writer.largest
