@@ -158,8 +158,9 @@ def test_a_list_without_sentences_is_kept_whole() -> None:
 def test_a_line_leading_into_a_list_is_no_title() -> None:
     lead = "The association published next year's race dates on Monday, as follows:"
     items = ["12 January – Kings Run, 10 km", "23 February – Half marathon, 21 km"]
-    c = clean("\n\n".join(["Advertisement", lead, *items]))
-    assert c.body.split("\n\n") == [lead, *items]
+    after = "Entries open a month before each race, the association said in its statement."
+    c = clean("\n\n".join(["Advertisement", lead, *items, after]))
+    assert c.body.split("\n\n") == [lead, *items, after]
     assert [(r.reason, r.text) for r in c.removed] == [("advert", "Advertisement")]
 
 

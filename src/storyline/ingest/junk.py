@@ -329,10 +329,16 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
         and any(headline(i) for i in range(opening + 1, min(first, n)))
     ):
         labels[opening] = "masthead"  # the site's name over the headline: "The Daily Meridian"
-    title = next((i for i in range(min(first, n)) if headline(i)), None)
+    title = None
+    for i in range(min(first, n)):
+        if headline(i):
+            title = i
+            break
+        if labels[i] is None and not _fragment(blocks[i]):
+            break  # prose has begun ("… as follows:"): what comes after it is no headline
     if title is None:
         for i in range(min(first, n)):
-            if labels[i] is None and not blocks[i].terminal and blocks[i].n_words <= FRAGMENT_WORDS:
+            if labels[i] is None and _head_fragment(blocks, labels, i):
                 labels[i] = _junk_kind(blocks[i], ())
         return
     labels[title] = "title"
@@ -354,9 +360,18 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
             "duplicate" if not _long_prose(blocks[first]) or blocks[first].covered_later >= 0.9 else None
         )
     for i in range(min(first, n)):
-        b = blocks[i]
-        if labels[i] is None and not b.terminal and b.n_words <= FRAGMENT_WORDS:
-            labels[i] = _junk_kind(b, ())
+        if labels[i] is None and _head_fragment(blocks, labels, i):
+            labels[i] = _junk_kind(blocks[i], ())
+
+
+def _head_fragment(blocks: list[Block], labels: list[str | None], i: int) -> bool:
+    """A short line before the article starts is furniture (a menu, a section label), unless it
+    is an item of a list that a kept line above leads into ("… as follows:")."""
+    b = blocks[i]
+    if b.terminal or b.n_words > FRAGMENT_WORDS:
+        return False
+    kept_above = any(labels[j] is None for j in range(i))
+    return not (_list_item(b) and kept_above)
 
 
 def _fragment(b: Block) -> bool:
