@@ -12,6 +12,7 @@ The runner checks every hand-off and names the stage that broke.
 
 from __future__ import annotations
 
+import glob
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -132,7 +133,8 @@ def ingest_chunk(
             if tick:
                 tick()
 
-    got = ingest(files, settings, progress=counted)
+    # the names are files already found: escaped, so "[1]" or "*" in a name is not a pattern
+    got = ingest([glob.escape(f) for f in files], settings, progress=counted)
     _check("ingest", got.articles, Article)
     keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in got.articles}
     return ChunkResult(got.articles, keys, got.rejected)
