@@ -21,6 +21,10 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 out = Console(soft_wrap=True, highlight=False)
 
 
+#: A many-story run writes two files a story: list this many, then count the rest.
+MAX_LISTED_OUTPUTS = 20
+
+
 def _e(value: object) -> str:
     """File names, reasons and paths come from the input: never read them as rich markup."""
     return escape(str(value))
@@ -110,8 +114,11 @@ def analyze(
         f"{len(s.actors)} actors, {len(s.quotes)} quotes, {len(s.events)} events, "
         f"{len(s.claims)} claims, {len(s.conflicts)} conflicts"
     )
-    for p in report.outputs:
+    for p in report.outputs[:MAX_LISTED_OUTPUTS]:
         out.print(f"wrote {_e(p)}")
+    if len(report.outputs) > MAX_LISTED_OUTPUTS:
+        more = len(report.outputs) - MAX_LISTED_OUTPUTS
+        out.print(f"… and {more} more files under {_e(settings.out)} (listed in stories.json)")
     if report.articles == 0:
         err.print("[red]error:[/red] no article could be processed")
         raise typer.Exit(1)
