@@ -229,10 +229,11 @@ def classify(
     # trafilatura's text: it drops <figcaption>, so the block before a stray credit is prose).
     for i in range(1, 0 if extracted else n):
         bare_credit = labels[i] == "caption" and blocks[i].n_words <= 5
-        reported = re.search(
-            r"\b(?:said|says|told)\b", blocks[i - 1].text
-        )  # the story's prose, not a caption
-        if bare_credit and labels[i - 1] is None and blocks[i - 1].n_words <= CAPTION_WORDS and not reported:
+        before = blocks[i - 1]
+        # a caption is one sentence describing a picture; reported speech or two sentences are prose
+        speech = re.search(r"\b(?:said|says|saying|told|added|according to)\b|[“”\"]", before.text)
+        prose = len(before.sentences) > 1 or speech
+        if bare_credit and labels[i - 1] is None and before.n_words <= CAPTION_WORDS and not prose:
             labels[i - 1] = "caption"
 
     anchors = [i for i in range(n) if labels[i] is None and _anchor(blocks[i])]
