@@ -85,8 +85,8 @@ MONEY = re.compile(r"[$€£]\s?\d")
 #: ``UI_LINE_WORDS`` words, half of them such words, that are not sentences: "Save" is a
 #: button, "Save the date." and "What comes next" are not.
 _UI_TEXT = (
-    "menu search bookmark font size mode enlarge zoom replies reply report sort newest oldest "
-    "picks image pin puzzles crossword obituaries weather horoscopes skip print save share tweet "
+    "menu breaking unlock search bookmark font size mode enlarge zoom replies reply report sort "
+    "newest oldest picks image pin puzzles crossword obituaries weather horoscopes skip print save share tweet "
     "email copy link play video videos audio listen caption gallery photos loading trending "
     "previous next topics tags home live watch alerts notifications more read min close open "
     "expand collapse top sections latest popular recommended related sponsored ad ads publicidad "
@@ -118,7 +118,10 @@ _UI_PHRASE = re.compile(
     r"start your (?:free )?trial|paid (?:partner|post|content)|ad feedback|scroll to continue|"
     r"best experience|reading time|audio version|sponsored by|send to a friend|unsubscribe|"
     r"lesen sie auch|mehr zum thema|leia (?:também|mais)|lea también|lire aussi|leggi anche|"
-    r"à lire aussi)\b",
+    r"à lire aussi|(?:be the first|log in|sign in) to comment|(?:leave|add|post) a (?:comment|reply)|"
+    r"no comments yet|app store|google play|report an? (?:error|correction|typo)|"
+    r"corrections and clarifications|accessibility statement|promoted (?:stories|content|links)|"
+    r"posted in|text size|got it|gift (?:this )?article|photo gallery)\b",
     re.IGNORECASE,
 )
 #: Phrases that are furniture only as a short line of their own ("Sign in", "Show more"): in a

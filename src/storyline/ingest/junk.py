@@ -72,7 +72,7 @@ _PHOTO = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*:\s+\S")
-_NAV_SEP = re.compile(r"\s[|•·»›]\s")
+_NAV_SEP = re.compile(r"\s[|•·»›>]\s")
 _RELATED = re.compile(
     r"^(?:read|see|watch|listen)(?: more| also)?\s*:|"
     r"^(?:related|recommended|more from|most (?:read|popular))\b",
