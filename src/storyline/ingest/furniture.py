@@ -86,8 +86,8 @@ MONEY = re.compile(r"[$€£]\s?\d")
 #: button, "Save the date." and "What comes next" are not.
 _UI_TEXT = (
     "menu breaking unlock search bookmark font size mode enlarge zoom replies reply report sort "
-    "newest oldest picks image pin puzzles crossword obituaries weather horoscopes skip print save share tweet "
-    "email copy link play video videos audio listen caption gallery photos loading trending "
+    "newest oldest picks image pin puzzles crossword obituaries weather horoscopes skip print save "
+    "share tweet email copy link play video videos audio listen caption gallery photos loading trending "
     "previous next topics tags home live watch alerts notifications more read min close open "
     "expand collapse top sections latest popular recommended related sponsored ad ads publicidad "
     "anuncio compartir werbung anzeige teilen publicité partager pubblicità condividi publicidade "
