@@ -446,7 +446,7 @@ def _broad_args_ok(rule: Trigger, d: Draft, noun: bool) -> bool:
     """The stricter check on a broad-lexicon trigger: an actor, and outside the lede a
     counterpart where the type needs one (tuned on the demo corpus, where unchecked broad
     triggers cost 0.09 event precision)."""
-    lede = d.trigger.sent.start == next(iter(d.trigger.doc.sents)).start
+    lede = d.trigger.i < d.trigger.doc[0].sent.end  # the article's first sentence
     if d.src is None and lede and rule.type in _COLLECTIVE and _people_subject(d.trigger):
         return True  # "Islamic fundamentalists continued their hunger strike": a group acted
     if d.src is None and (d.tgt is None or (not noun and rule.type in _COOPERATIVE)):
@@ -552,7 +552,7 @@ def _classified(doc: Doc, ctx: Pass, covered: set[int]) -> list[Draft]:
             continue
         cameo, weight = _ROOT_CODE[kind]
         rule = Trigger(root.lemma_.lower(), kind, cameo, weight, broad=True)
-        lede = sent.start == next(iter(doc.sents)).start
+        lede = sent.start == 0
         for d in _drafts(root, rule, ctx):
             if d.when is None and not lede:
                 continue  # an undated guess deep in an article is noise (demo corpus: 5 of 5 wrong)
