@@ -164,6 +164,15 @@ def test_a_line_leading_into_a_list_is_no_title() -> None:
     assert [(r.reason, r.text) for r in c.removed] == [("advert", "Advertisement")]
 
 
+def test_amounts_in_a_list_are_no_promo() -> None:
+    lead = "The county published its draft budget on Thursday. The biggest changes from this year are:"
+    items = ["Roads: £14.2m, up 6%", "Social care: £61.8m, up 9%", "Parks: £2.4m, unchanged"]
+    after = "Councillors will debate the draft in February, and residents can comment on it online."
+    c = clean("\n\n".join([lead, *items, after, "Get 3 months for £1"]))
+    assert c.body.split("\n\n") == [lead, *items, after]
+    assert [(r.reason, r.text) for r in c.removed] == [("promo", "Get 3 months for £1")]
+
+
 def test_table_headings_and_reader_questions_stay_in_the_body() -> None:
     lines = [
         "A late header gave Harlow Athletic a 2-1 win at Dunmere Rovers on Saturday and took them top.",
@@ -254,7 +263,7 @@ def _load(path: Path) -> ModuleType:
 
 
 def test_labelled_junk_set_floors() -> None:
-    """eval/junk: 14 bodies x 3 dressings; measured 0.993 F1 and 0.00 % body words lost."""
+    """eval/junk: 14 bodies x 3 dressings; measured 0.985 F1 and 0.00 % body words lost."""
     got = _load(ROOT / "eval" / "junk" / "score.py").main()
     assert got["f1"] >= 0.95
     assert got["lost"] <= 0.01

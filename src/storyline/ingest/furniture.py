@@ -48,8 +48,9 @@ WEB_KINDS: dict[str, str] = {
             "telegram",
             "tiktok",
             "linkedin",
-            "social",
-        ],
+            "reddit",
+            "pinterest",
+        ],  # not "social": social care, social housing and social services are news
         "social",
     ),
     **dict.fromkeys(["email", "e-mail"], "contact"),

@@ -200,11 +200,7 @@ def classify(
     n = len(blocks)
     table = _table_rows(blocks)
     labels: list[str | None] = [
-        "table"
-        if table[i]
-        else _rule(b, extracted)
-        if english or _rule(b, extracted) != "subheading"
-        else None
+        "table" if table[i] else _rule(b) if english or _rule(b) != "subheading" else None
         for i, b in enumerate(blocks)
     ]
     if not english:  # bylines, credits and labels are read by English patterns
@@ -410,12 +406,8 @@ def _heading(b: Block) -> bool:
     return not b.urlish and b.second_person == 0 and cta_share(b) == 0 and not web_hits(b)
 
 
-def _rule(b: Block, extracted: bool = False) -> str | None:
-    """Reasons fixed by convention; each guarded by length so prose is never caught.
-
-    On extracted HTML a bare price ("Sonos Move for $400") is a product heading, not a promo:
-    only the promo wording or a call to action marks one there.
-    """
+def _rule(b: Block) -> str | None:
+    """Reasons fixed by convention; each guarded by length so prose is never caught."""
     t, w = b.text, b.n_words
     if w <= 40 and _CREDIT.search(t):
         return "credit"
@@ -431,8 +423,9 @@ def _rule(b: Block, extracted: bool = False) -> str | None:
         return "related"
     if w <= 15 and not b.terminal and len(_NAV_SEP.findall(f" {t} ")) >= 2:
         return "navigation"
-    bare_price = w <= 4 and not extracted
-    if w <= 20 and (PROMO.search(t) or (MONEY.search(t) and (cta_share(b) > 0 or bare_price))):
+    # a price is a promo only with promo wording or a call to action: a bare amount is a line of
+    # a budget, a price list or a product heading ("Roads: £14.2m, up 6%", "Sonos Move for $400")
+    if w <= 20 and (PROMO.search(t) or (MONEY.search(t) and cta_share(b) > 0)):
         return "promo"
     if w <= 16 and _LABEL.match(t) and " said" not in t:
         return "subheading"
