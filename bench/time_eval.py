@@ -1,9 +1,12 @@
 """Time expressions scored as TempEval-3 counts them, beside a dateparser baseline.
 
-    .venv/bin/python bench/time_eval.py [eval/time/news.txt ...]
+    .venv/bin/python bench/time_eval.py [eval/time/news.txt ...] [-v]
+    .venv/bin/python bench/time_eval.py /tmp/timeml/ [-v]      # a folder of TimeML .tml files
 
 Reads documents written as ``## <id> <date>`` followed by sentences with every time expression
-marked ``[[words|TYPE|VALUE]]`` (see eval/time/news.txt), runs storyline's time tagger on each
+marked ``[[words|TYPE|VALUE]]`` (see eval/time/news.txt), or TimeML files (``*.tml``: the text
+of ``<TEXT>``, its ``TIMEX3`` tags as gold, the document date from the TIMEX3 whose
+``functionInDocument`` is ``CREATION_TIME``), runs storyline's time tagger on each
 document (its date given, as a sidecar would) and prints, for storyline and for the baseline
 (``dateparser.search.search_dates`` with the document date as its base):
 
@@ -69,6 +72,65 @@ def load(path: Path) -> list[Doc]:
             lines.append(raw)
     flush()
     return docs
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
+_ATTR = re.compile(r'([A-Za-z]+)="([^"]*)"')
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'"}
+
+
+def _unescape(text: str) -> str:
+    for k, v in _ENTITIES.items():
+        text = text.replace(k, v)
+    return text
+
+
+def load_tml(path: Path) -> Doc:
+    """One TimeML document: plain text of <TEXT>, its TIMEX3s (extents trimmed of spaces, as
+    TempEval-3 compares tokens), the date of the CREATION_TIME TIMEX3 (else of the first in
+    <DCT>)."""
+    raw = path.read_text(encoding="utf-8")
+    dct = None
+    for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            dct = attrs.get("value", "")[:10]
+            break
+    if dct is None:
+        dm = re.search(r"<DCT>.*?<TIMEX3[^>]*value=\"([^\"]+)\"", raw, re.S)
+        if dm is None:
+            raise ValueError(f"{path}: no document creation time")
+        dct = dm.group(1)[:10]
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    if body is None:
+        raise ValueError(f"{path}: no <TEXT>")
+    src = body.group(1)
+    text, gold, pos = "", [], 0
+    open_at: tuple[int, dict[str, str]] | None = None
+    for m in _TAG.finditer(src):
+        text += _unescape(src[pos : m.start()])
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if not m.group(1):
+            open_at = (len(text), dict(_ATTR.findall(m.group(3))))
+        elif open_at is not None:
+            start, attrs = open_at
+            words = text[start:]
+            s0 = start + len(words) - len(words.lstrip())
+            e0 = start + len(words.rstrip())
+            gold.append(Timex(s0, e0, attrs.get("type"), attrs.get("value")))
+            open_at = None
+    text += _unescape(src[pos:])
+    return Doc(path.stem, dt.date.fromisoformat(dct), text, gold)
+
+
+def load_any(path: Path) -> list[Doc]:
+    if path.is_dir():
+        return [load_tml(p) for p in sorted(path.glob("*.tml"))]
+    if path.suffix == ".tml":
+        return [load_tml(path)]
+    return load(path)
 
 
 def storyline_tags(docs: list[Doc]) -> list[list[Timex]]:
@@ -144,7 +206,7 @@ def score(docs: list[Doc], system: list[list[Timex]]) -> dict[str, tuple[float, 
 
 def main(argv: list[str], verbose: bool = False) -> int:
     paths = [Path(a) for a in argv] or sorted((ROOT / "eval" / "time").glob("*.txt"))
-    docs = [d for p in paths for d in load(p)]
+    docs = [d for p in paths for d in load_any(p)]
     print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions")
     ours = storyline_tags(docs)
     print(f"{'system':<12}{'':<9}{'P':>7}{'R':>7}{'F1':>7}")

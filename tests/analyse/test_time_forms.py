@@ -43,7 +43,7 @@ OCT26 = dt.date(1998, 10, 26)  # a Monday
         ("now", JAN7, "present", "DATE", "PRESENT_REF", None, None),
         ("currently", JAN7, "present", "DATE", "PRESENT_REF", None, None),
         ("recently", JAN7, "past", "DATE", "PAST_REF", None, None),
-        ("in recent years", JAN7, "past", "DATE", "PAST_REF", None, None),
+        ("in recent years", JAN7, "past", "DURATION", "PXY", None, None),
         ("the future", JAN7, "unknown", "DATE", "FUTURE_REF", None, None),
         # durations and sets
         ("three years", JAN7, "past", "DURATION", "P3Y", None, None),
@@ -113,7 +113,7 @@ def test_extents_leave_out_prepositions(nlp: Language) -> None:
     assert _refs(nlp, text, "2000-01-07") == [
         ("1996", "DATE", "1996"),
         ("three years", "DURATION", "P3Y"),
-        ("recent years", "DATE", "PAST_REF"),
+        ("recent years", "DURATION", "PXY"),
     ]
 
 

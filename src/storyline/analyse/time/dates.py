@@ -113,6 +113,8 @@ _Y = r"(?:1[89]|20)\d{2}"
 _Q = r"(?:(?:early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]?)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))"
 _ORD = r"(?:st|nd|rd|th)?"
+#: "June this year", "July last year", "March of next year": one expression in TimeML.
+_OF_REL_YEAR = r"(?:\s+(?:of\s+)?(?i:this|last|next)\s+year)"
 
 #: Named holidays (see ``_HOLIDAYS``).
 HOLIDAY_PATTERN = (
@@ -130,8 +132,9 @@ TIME_PATTERN = re.compile(
             rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b",
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-            rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y})?\b",
+            rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y}|{_OF_REL_YEAR})?\b",
             rf"(?i:\b(?:last|this|next)\s+)(?-i:{_M})\b",
+            rf"(?:\bsince\s+)?{_Q}?\b{_M}{_OF_REL_YEAR}\b",
             rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:,?\s+{_Y})?\b",
             rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
@@ -154,7 +157,7 @@ TIME_PATTERN = re.compile(
     )
 )
 _LEAD = re.compile(
-    r"^(?:on|in(?!\s+(?:the\s+(?:next|past|last)\s+)?\w+\s+(?:day|week|month|year|decade)s?$)|at(?!\s+least)"
+    r"^(?:on|in(?!\s+\w+\s+(?:day|week|month|year|decade)s?$)|at(?!\s+least)"
     r"|during|by|until|through|from|between|for|within|the)\s+",
     re.I,
 )
@@ -295,6 +298,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
                 res = res._replace(ttype="SET", how="rate (per unit)")
         if origin == "ner" and res.date is None and res.ttype == "DATE" and not _worth_keeping(words):
             continue
+        if origin == "ner" and _AGE.match(words):
+            continue
         if res.date is not None and res.ttype == "DATE" and res.granularity in _RANK and res.end is None:
             ctx["anchor"] = ctx["last_any"] = (res.date, res.granularity)
             if res.granularity == "day":
@@ -314,7 +319,83 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
                 timex_value=res.value,
             )
         )
-    return _clock_after(out, text)
+    return _clock_after(_in_order(_split_ranges(out, text), text), text)
+
+
+#: "the age of 25" is an age, not a time (TimeML tags no ages).
+_AGE = re.compile(r"(?i)(?:the\s+)?ages?\s+of\b")
+#: The word between a range's two ends: TimeML tags each end ("between 1991 and 1996", "January
+#: to September", "1896-1981"), storyline keeps the range on the first.
+_RANGE_JOIN = re.compile(r"^(?P<a>.*?\S)\s*(?:\b(?:and|to|through|until)\b|[-–])\s*(?P<b>\S.*)$", re.I)
+
+
+def _split_ranges(refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """A year or month range read as one ("1991 and 1996") becomes two expressions, as TimeML
+    writes it: the first keeps the range (its ``end``), the second is the end alone."""
+    out: list[TimeRef] = []
+    for tr in refs:
+        m = _RANGE_JOIN.match(tr.text)
+        ranged = tr.end is not None and tr.granularity in ("year", "month") and "range" in (tr.how or "")
+        if not ranged or not m:
+            out.append(tr)
+            continue
+        a0 = tr.span.start
+        b0 = a0 + m.start("b")
+        first_words = m.group("a")
+        out.append(
+            replace(
+                tr,
+                span=Span(tr.span.article, a0, a0 + len(first_words)),
+                text=first_words,
+                timex_value=tr.date if tr.timex_type == "DATE" else tr.timex_value,
+            )
+        )
+        second = text[b0 : tr.span.end]
+        out.append(
+            TimeRef(
+                Span(tr.span.article, b0, tr.span.end),
+                second,
+                tr.end,
+                tr.granularity,
+                None,
+                f"{tr.how} (its end)",
+                timex_type="DATE",
+                timex_value=tr.end,
+            )
+        )
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:and|to|through|until|till|or|-|–)\s*", re.I)
+
+
+def _in_order(refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """'late November and early December', 'on Friday and Saturday': the second of two joined
+    dates whose year or week was guessed lies after the first, not before it."""
+    out = list(refs)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            not a.date
+            or not b.date
+            or a.granularity != b.granularity
+            or a.granularity not in ("day", "month")
+            or b.date >= a.date
+            or not _JOINED.fullmatch(text[a.span.end : b.span.start])
+            or re.search(r"\d{4}", b.text)
+        ):
+            continue
+        d = dt.date.fromisoformat(b.date if b.granularity == "day" else b.date + "-01")
+        if b.granularity == "day" and _WEEKDAY_START.match(b.text):
+            d += dt.timedelta(days=7)
+        elif b.granularity == "month" or re.search(_M, b.text):
+            d = d.replace(year=d.year + 1)
+        else:
+            continue
+        new = d.isoformat() if b.granularity == "day" else d.isoformat()[:7]
+        value = b.timex_value.replace(b.date, new, 1) if b.timex_value else b.timex_value
+        out[k] = replace(b, date=new, timex_value=value, how=f"{b.how}; after the date it is joined to")
+    return out
 
 
 #: Words TimeML leaves outside an expression's extent ("since 2019" -> "2019"); the reading
@@ -370,6 +451,8 @@ def _is_rate(words: str, tok: object) -> bool:
     if first.i == 0:
         return False
     before = first.doc[first.i - 1]
+    if before.text == ")":  # "14 million yuan (1.7 million dollars) a year"
+        return True
     return bool(before.pos_ in ("NOUN", "NUM", "SYM", "PROPN") or before.like_num)
 
 
@@ -410,6 +493,17 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
     if since:
         t = t[6:]
     future = tense == "future"
+    if t in ("year", "month") and published is not None:
+        # "the year": the year of the date the sentence has named, else of publication
+        anchor = ctx.get("anchor")
+        base = published.isoformat()
+        if isinstance(anchor, tuple) and _RANK[str(anchor[1])] <= _RANK[t]:
+            base = str(anchor[0])
+        cut = 4 if t == "year" else 7
+        return value_of(_Res(base[:cut], t, None, f"the {t} of {base}"), raw)
+    rel = _month_of_year(t, published)
+    if rel is not None:
+        return value_of(rel._replace(how=("since " if since else "") + rel.how), raw)
     extra = read_extra(t, published, tense, ctx)
     if extra is not None:
         return extra
@@ -421,6 +515,26 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
     if res is None or res.date is None:
         return res or _Res(None, None, None, UNDATED if published is None else "unresolved: not understood")
     return value_of(res._replace(how=("since " if since else "") + res.how), raw)
+
+
+_REL_YEAR = {"this": 0, "last": -1, "next": 1}
+
+
+def _month_of_year(t: str, pub: dt.date | None) -> _Res | None:
+    """'June this year', 'July last year', 'January to September this year': the month of the
+    year named relative to publication (no tense guess needed)."""
+    m = re.fullmatch(
+        r"(?:(early|mid|late|(?:the )?end of|(?:the )?beginning of|(?:the )?start of|(?:the )?middle of)"
+        r"[- ]?)?([a-z]+)\.?(?:\s+(?:to|through|and|-|–)\s+([a-z]+)\.?)?\s+(?:of\s+)?(this|last|next)\s+year",
+        t,
+    )
+    if pub is None or not m or m.group(2) not in _MONTHS or (m.group(3) and m.group(3) not in _MONTHS):
+        return None
+    year = pub.year + _REL_YEAR[m.group(4)]
+    first = f"{year}-{_MONTHS[m.group(2)]:02d}"
+    end = f"{year}-{_MONTHS[m.group(3)]:02d}" if m.group(3) else None
+    how = "month range, year named relative" if end else "month of the year named relative to publication"
+    return _Res(first, "month", end, how)
 
 
 def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:

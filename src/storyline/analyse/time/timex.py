@@ -84,7 +84,7 @@ _AMPM = r"(?:\s*[ap]\.?m\.?(?![a-z]))"
 _REF_WORDS = (
     r"now|currently|at present|presently|nowadays|these days|at the moment|recently|lately"
     r"|(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|times)|the\s+(?:near\s+|distant\s+)?future"
-    r"|the\s+past|(?:days|weeks|months|years|decades)\s+ago"
+    r"|the\s+past|(?:days|weeks|months|years|decades)\s+ago|(?:a\s+)?long\s+(?:time\s+)?ago"
 )
 _QUAL = (
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|previous|past|next|coming|same"
@@ -473,8 +473,15 @@ def _reference(t: str) -> Reading | None:
         "moment",
     ):
         return Reading(None, None, None, "present reference", "DATE", "PRESENT_REF")
+    m = re.fullmatch(r"(?:in\s+)?recent\s+(days|weeks|months|years|decades)", t)
+    if m:
+        # TimeML reads "recent years" as a stretch of unstated length up to now (TimeBank and
+        # the TempEval-3 taggers write DURATION PXY), not as a point in the past
+        return Reading(None, None, None, "recent stretch", "DURATION", duration_value(None, m.group(1)))
     if re.fullmatch(
-        r"recently|lately|past|(?:in\s+)?recent\s+\w+|(?:days|weeks|months|years|decades)\s+ago", t
+        r"recently|lately|past|(?:in\s+)?recent\s+\w+|(?:days|weeks|months|years|decades)\s+ago"
+        r"|(?:a\s+)?long\s+(?:time\s+)?ago",
+        t,
     ):
         return Reading(None, None, None, "past reference", "DATE", "PAST_REF")
     if re.fullmatch(r"(?:near\s+|distant\s+)?future", t):

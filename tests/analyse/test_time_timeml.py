@@ -1,0 +1,114 @@
+"""TimeML conventions found missing when storyline was checked against public TimeML news
+(TempEval-3 silver data, round 2 of issue 16): one expression for "June this year", two for a
+range, durations for "the next ten years" and "recent weeks". Sentences are written for these
+tests; bench/time_eval.py reads TimeML files the same way ``_tml`` below does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from conftest import make_article
+from storyline.analyse.time.dates import extract_timerefs, read
+
+NOV10 = dt.date(2005, 11, 10)  # a Thursday
+
+
+def _refs(nlp: Language, text: str, published: str) -> list[tuple[str, str | None, str | None]]:
+    refs = extract_timerefs(nlp(text), make_article(text, published=published))
+    return [(r.text, r.timex_type, r.timex_value) for r in refs]
+
+
+@pytest.mark.parametrize(
+    ("words", "ttype", "value"),
+    [
+        ("July last year", "DATE", "2004-07"),
+        ("June this year", "DATE", "2005-06"),
+        ("March of next year", "DATE", "2006-03"),
+        ("in the next 10 years", "DURATION", "P10Y"),
+        ("in the past three months", "DURATION", "P3M"),
+        ("recent weeks", "DURATION", "PXW"),
+        ("in recent years", "DURATION", "PXY"),
+        ("recent times", "DATE", "PAST_REF"),
+        ("a long time ago", "DATE", "PAST_REF"),
+        ("the year", "DATE", "2005"),
+    ],
+)
+def test_timeml_forms(words: str, ttype: str, value: str) -> None:
+    r = read(words, NOV10, "past")
+    assert (r.ttype, r.value) == (ttype, value)
+
+
+def test_in_n_years_ahead_stays_a_date() -> None:
+    r = read("in 10 years", NOV10, "future")
+    assert (r.ttype, r.value) == ("DATE", "2015")
+
+
+def test_month_of_a_relative_year_is_one_expression(nlp: Language) -> None:
+    text = "Police froze the account in July last year, the court heard."
+    assert _refs(nlp, text, "2005-11-10") == [("July last year", "DATE", "2004-07")]
+
+
+def test_a_range_is_two_expressions_the_first_keeping_the_range(nlp: Language) -> None:
+    text = "He held office between 1991 and 1996. Sales rose from January to September this year."
+    refs = extract_timerefs(nlp(text), make_article(text, published="2005-11-10"))
+    assert [(r.text, r.timex_value, r.end) for r in refs] == [
+        ("1991", "1991", "1996"),
+        ("1996", "1996", None),
+        ("January", "2005-01", "2005-09"),
+        ("September this year", "2005-09", None),
+    ]
+
+
+def test_a_parenthesised_year_range_is_two_years(nlp: Language) -> None:
+    text = "The writer Ba Jin (1904-2005) led the association."
+    assert _refs(nlp, text, "2006-11-14") == [("1904", "DATE", "1904"), ("2005", "DATE", "2005")]
+
+
+def test_the_second_of_two_joined_months_follows_the_first(nlp: Language) -> None:
+    text = "The games were slated for between late November and early December in Manila."
+    assert _refs(nlp, text, "2005-11-10") == [
+        ("late November", "DATE", "2005-11"),
+        ("early December", "DATE", "2005-12"),
+    ]
+
+
+def test_the_second_of_two_joined_weekdays_follows_the_first(nlp: Language) -> None:
+    text = "The pearls were put on show on Friday and Saturday before the auction."
+    assert _refs(nlp, text, "1997-04-04") == [
+        ("Friday", "DATE", "1997-04-04"),
+        ("Saturday", "DATE", "1997-04-05"),
+    ]
+
+
+def test_an_age_is_not_a_time(nlp: Language) -> None:
+    text = "At the age of 25, she won a national prize for a short story."
+    assert _refs(nlp, text, "2006-11-14") == []
+
+
+def test_a_rate_after_a_bracketed_amount_is_a_set(nlp: Language) -> None:
+    text = "Tax revenue alone would be 14 million yuan (1.7 million dollars) a year."
+    assert _refs(nlp, text, "2006-11-14") == [("a year", "SET", "P1Y")]
+
+
+def test_timeml_file_is_read_with_its_creation_time(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import time_eval
+
+    tml = tmp_path / "doc.tml"
+    tml.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2005-11-10" functionInDocument="CREATION_TIME">'
+        'Nov. 10</TIMEX3></DCT><TEXT>Officials met <TIMEX3 tid="t1" type="DATE" value="2005-11-09">'
+        "Wednesday </TIMEX3>&amp; agreed.</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    doc = time_eval.load_tml(tml)
+    assert doc.date == dt.date(2005, 11, 10)
+    assert doc.text == "Officials met Wednesday & agreed."
+    assert [(doc.text[g.start : g.end], g.type, g.value) for g in doc.gold] == [
+        ("Wednesday", "DATE", "2005-11-09")
+    ]
