@@ -1,6 +1,7 @@
 """``storyline analyze`` over N generated hostile files, as a user runs it (a separate process).
 
-Usage: python bench/hostile_run.py [N [SEED [KIND_TO_SKIP ...]]]   (default 10,000 files, seed 0;
+Usage: python bench/hostile_run.py [N [SEED [KIND_TO_SKIP ...]]] [--analyze-flag ...]
+(default 10,000 files, seed 0; flags such as --no-report go to ``storyline analyze``;
 ``make hostile``; minutes, so not in CI: tests/test_hostile.py runs 300 files of the same kinds)
 
 Checks what the input standard promises and exits 1 when one fails:
@@ -25,6 +26,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,8 +34,12 @@ from hostile import audit, generate
 
 from storyline.ingest.readers import display_name
 
+#: The run is killed when its process tree passes this (the bar is 600 MB; this only protects the
+#: machine from a runaway, and the run then fails)
+MEMORY_LIMIT = 6e9
 
-def main(n: int, seed: int, skip: tuple[str, ...] = ()) -> int:
+
+def main(n: int, seed: int, skip: tuple[str, ...] = (), flags: tuple[str, ...] = ()) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         src, out = root / "in", root / "out"
@@ -41,12 +47,14 @@ def main(n: int, seed: int, skip: tuple[str, ...] = ()) -> int:
         entries = generate(src, n, seed, skip=skip)
         print(f"generated {len(entries):,} files in {time.perf_counter() - t0:.0f}s", flush=True)
         cmd = [sys.executable, "-c", "from storyline.cli import main; main()", "analyze", str(src)]
-        cmd += ["--out", str(out), "--db", str(root / "s.duckdb"), "--quiet"]
+        cmd += ["--out", str(out), "--db", str(root / "s.duckdb"), "--quiet", *flags]
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        peak = _PeakRss(proc.pid)
+        peak = _PeakRss(proc.pid, limit=MEMORY_LIMIT, on_limit=proc.kill)
         output, _ = proc.communicate()
         peak.stop()
+        if peak.over:
+            output += f"\nkilled: the process tree passed {MEMORY_LIMIT / 1e9:.0f} GB"
         took = time.perf_counter() - t0
         stories = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.rglob("story.json"))]
         index = out / "stories.json"
@@ -81,8 +89,15 @@ def main(n: int, seed: int, skip: tuple[str, ...] = ()) -> int:
 class _PeakRss:
     """Largest summed resident set of a process and its descendants, sampled from /proc."""
 
-    def __init__(self, pid: int, every: float = 0.2) -> None:
+    def __init__(
+        self,
+        pid: int,
+        every: float = 0.2,
+        limit: float = float("inf"),
+        on_limit: Callable[[], None] = lambda: None,
+    ) -> None:
         self.pid, self.every, self.peak, self.single = pid, every, 0, 0
+        self.limit, self.on_limit, self.over = limit, on_limit, False
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -101,6 +116,9 @@ class _PeakRss:
             sizes = [_rss_pages(p) * page for p in _tree(self.pid)]
             self.peak = max(self.peak, sum(sizes))
             self.single = max(self.single, *sizes, 0)
+            if self.peak > self.limit and not self.over:  # spare a shared machine: stop the run
+                self.over = True
+                self.on_limit()
 
 
 def _tree(root: int) -> list[int]:
@@ -133,5 +151,7 @@ def _reason_key(reason: str) -> str:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    sys.exit(main(int(args[0]) if args else 10_000, int(args[1]) if len(args) > 1 else 0, tuple(args[2:])))
+    flags = tuple(a for a in sys.argv[1:] if a.startswith("--"))  # passed on to analyze
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n, seed = int(args[0]) if args else 10_000, int(args[1]) if len(args) > 1 else 0
+    sys.exit(main(n, seed, tuple(args[2:]), flags))
