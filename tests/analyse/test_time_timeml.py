@@ -36,6 +36,8 @@ def _refs(nlp: Language, text: str, published: str) -> list[tuple[str, str | Non
         ("recent times", "DATE", "PAST_REF"),
         ("a long time ago", "DATE", "PAST_REF"),
         ("the year", "DATE", "2005"),
+        ("the past half-century", "DURATION", "P50Y"),
+        ("the last quarter century", "DURATION", "P25Y"),
     ],
 )
 def test_timeml_forms(words: str, ttype: str, value: str) -> None:
@@ -88,6 +90,11 @@ def test_the_second_of_two_joined_weekdays_follows_the_first(nlp: Language) -> N
 def test_an_age_is_not_a_time(nlp: Language) -> None:
     text = "At the age of 25, she won a national prize for a short story."
     assert _refs(nlp, text, "2006-11-14") == []
+
+
+def test_ordinals_alone_are_not_a_time(nlp: Language) -> None:
+    text = "Three bowlers finished in 87th, 93rd and 97th places respectively."
+    assert _refs(nlp, text, "2006-12-15") == []
 
 
 def test_a_rate_after_a_bracketed_amount_is_a_set(nlp: Language) -> None:

@@ -1000,6 +1000,13 @@ def _false_month(text: str, start: int, words: str) -> bool:
     return not _PREP_BEFORE.search(text[max(0, start - 12) : start])
 
 
+_TIME_WORD = re.compile(
+    rf"(?i)\b(?:{_M}|{_WD}|(?:day|night|week|weekend|month|year|decade|centur(?:y|ies)|season|morning"
+    r"|afternoon|evening|spring|summer|autumn|fall|winter|holiday|era|age|times?|period|date|quarter)s?)\b"
+)
+
+
 def _worth_keeping(words: str) -> bool:
-    """Unresolved NER dates are kept when they say something about time, not 'years' alone."""
-    return len(words.split()) > 1
+    """Unresolved NER dates are kept when they say something about time: not 'years' alone, not
+    ordinals ('87th, 93rd') with no time word."""
+    return len(words.split()) > 1 and _TIME_WORD.search(words) is not None

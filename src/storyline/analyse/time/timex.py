@@ -141,6 +141,8 @@ EXTRA_PATTERNS = [
     r"(?i:(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )|(?<=\bover ))"
     r"(?:seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|earlier|later|of)\b))",
     r"(?i:\bthe\s+(?:past|last|next|coming|previous|final)\s+(?:decade|century|hour|minute)\b)",
+    # "the past half-century", "the last quarter century"
+    r"(?i:\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:half|quarter)[- ](?:a[- ])?century\b)",
     rf"(?i:\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_Y}\b)",
     # present/past/future references
     rf"(?i:\b(?:{_REF_WORDS})\b)",
@@ -490,6 +492,10 @@ def _reference(t: str) -> Reading | None:
 
 
 def _duration(t: str) -> Reading | None:
+    m = re.fullmatch(r"(?:the\s+)?(past|last|next|coming|previous)\s+(half|quarter)[- ](?:a[- ])?century", t)
+    if m:
+        years = 50 if m.group(2) == "half" else 25
+        return Reading(None, None, None, f"duration ({m.group(1)})", "DURATION", f"P{years}Y")
     if re.fullmatch(r"(?:seconds|minutes|hours|days|weeks|months|years|decades)", t):
         return Reading(None, None, None, "duration, amount not stated", "DURATION", duration_value(None, t))
     m = re.fullmatch(
