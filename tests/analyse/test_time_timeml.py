@@ -92,6 +92,28 @@ def test_an_age_is_not_a_time(nlp: Language) -> None:
     assert _refs(nlp, text, "2006-11-14") == []
 
 
+def test_the_same_period_last_year_is_the_quarter_a_year_before(nlp: Language) -> None:
+    text = "Profit in the third quarter rose, compared with the same period last year."
+    assert _refs(nlp, text, "2006-11-15") == [
+        ("the third quarter", "DATE", "2006-Q3"),
+        ("the same period last year", "DATE", "2005-Q3"),
+    ]
+
+
+def test_a_day_later_this_month_in_a_past_clause_is_this_year(nlp: Language) -> None:
+    text = "The summit, scheduled for Nov. 18-19, is the first in a decade."
+    assert _refs(nlp, text, "2006-11-15")[0] == ("Nov. 18-19", "DATE", "2006-11-18")
+
+
+def test_an_offset_with_no_date_before_it_has_a_value_but_no_date(nlp: Language) -> None:
+    text = "Talks ended on Monday. A day earlier, the president had met his cabinet."
+    refs = extract_timerefs(nlp(text), make_article(text, published="2006-11-15"))
+    assert [(r.text, r.date, r.timex_value) for r in refs] == [
+        ("Monday", "2006-11-13", "2006-11-13"),
+        ("A day earlier", None, "2006-11-12"),
+    ]
+
+
 def test_ordinals_alone_are_not_a_time(nlp: Language) -> None:
     text = "Three bowlers finished in 87th, 93rd and 97th places respectively."
     assert _refs(nlp, text, "2006-12-15") == []

@@ -290,6 +290,8 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             if ctx.get("sentence") != sent_start:
                 ctx["sentence"], ctx["anchor"] = sent_start, None
             res = _interpret(words, base, tense, late, ctx)
+            if res.date is None and res.how == "unresolved: relative to another event" and base is not None:
+                res = res._replace(value=_offset_value(words, ctx, base))
             if _SINCE_BEFORE.search(text, max(0, start - 8), start) and not res.how.startswith("since"):
                 res = res._replace(how="since " + res.how)  # "have since last week played down"
             if tense in ("future", "present"):
@@ -320,6 +322,27 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             )
         )
     return _clock_after(_in_order(_split_ranges(out, text), text), text)
+
+
+_OFFSET = re.compile(rf"(?i)^(?:{_APPROX})?({_NUM})\s+({_UNIT})\s+(earlier|later)$")
+
+
+def _offset_value(words: str, ctx: dict[str, object], base: dt.date) -> str | None:
+    """TIMEX3 value of 'a day earlier', 'two weeks later' with no date before it in the sentence:
+    counted from the last date the article named, else from publication. Only the value: the
+    date stays unresolved for the events stage, which counts from the event it follows."""
+    m = _OFFSET.match(" ".join(_OUTSIDE.sub("", words.strip(), count=1).split()))
+    if not m:
+        return None
+    word = m.group(1).lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if n is None:
+        return None
+    step = n if m.group(3).lower() == "later" else -n
+    last = ctx.get("last_any")
+    moved = _from_anchor(last, step, m.group(2).lower()) if isinstance(last, tuple) else None
+    moved = moved or _from_anchor((base.isoformat(), "day"), step, m.group(2).lower())
+    return moved.date if moved is not None else None
 
 
 #: "the age of 25" is an age, not a time (TimeML tags no ages).
@@ -885,7 +908,9 @@ def _year_for(month: int, pub: dt.date | None, tense: str, day: int | None = Non
         return pub.year if month >= pub.month else pub.year + 1
     if tense == "past":
         if day is not None and month == pub.month:
-            return pub.year if day <= pub.day + 1 else pub.year - 1
+            # a day later this month in a past clause is a date set for it ("the summit, scheduled
+            # for Nov. 18-19" in a story of 15 November), as for the next month below
+            return pub.year
         year = pub.year if month <= pub.month else pub.year - 1
         ahead = _safe_day(year + 1, month, min(day or 1, 28))
         if day is not None and ahead is not None and (ahead - pub).days <= NEAR_AHEAD_DAYS:

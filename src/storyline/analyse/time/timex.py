@@ -311,7 +311,9 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, obje
             return None
         return _remember(ctx, _quarter_reading(*quarter_for(q, pub, tense), "quarter, year inferred"))
     if re.fullmatch(
-        r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?|the\s+same\s+(?:period|quarter).*", t
+        r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"
+        r"|(?:the\s+)?same\s+(?:period|quarter)\s.*",
+        t,
     ):
         return _year_ago_quarter(pub, ctx, "the quarter a year before the one reported")
     m = re.fullmatch(r"(?:the\s+)?((?:[\w-]+[- ])+)(quarters?)(?:\s+of\s+(.*))?", t)
