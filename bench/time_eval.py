@@ -1,7 +1,7 @@
 """Time expressions scored as TempEval-3 counts them, beside a dateparser baseline.
 
     .venv/bin/python bench/time_eval.py [eval/time/news.txt ...] [-v]
-    .venv/bin/python bench/time_eval.py /tmp/timeml/ [-v]      # a folder of TimeML .tml files
+    .venv/bin/python bench/time_eval.py /tmp/timeml/ [-v] [--dct]   # a folder of TimeML .tml files
 
 Reads documents written as ``## <id> <date>`` followed by sentences with every time expression
 marked ``[[words|TYPE|VALUE]]`` (see eval/time/news.txt), or TimeML files (``*.tml``: the text
@@ -85,10 +85,11 @@ def _unescape(text: str) -> str:
     return text
 
 
-def load_tml(path: Path) -> Doc:
+def load_tml(path: Path, with_dct: bool = False) -> Doc:
     """One TimeML document: plain text of <TEXT>, its TIMEX3s (extents trimmed of spaces, as
     TempEval-3 compares tokens), the date of the CREATION_TIME TIMEX3 (else of the first in
-    <DCT>)."""
+    <DCT>). ``with_dct``: the <DCT> line heads the text and its TIMEX3 is gold too, as when a
+    whole document is given to the tagger (TempEval-3 scores the creation time with the rest)."""
     raw = path.read_text(encoding="utf-8")
     dct = None
     for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
@@ -105,6 +106,9 @@ def load_tml(path: Path) -> Doc:
     if body is None:
         raise ValueError(f"{path}: no <TEXT>")
     src = body.group(1)
+    head = re.search(r"<DCT>(.*?)</DCT>", raw, re.S)
+    if with_dct and head is not None:
+        src = head.group(1) + "\n\n" + src
     text, gold, pos = "", [], 0
     open_at: tuple[int, dict[str, str]] | None = None
     for m in _TAG.finditer(src):
@@ -125,11 +129,11 @@ def load_tml(path: Path) -> Doc:
     return Doc(path.stem, dt.date.fromisoformat(dct), text, gold)
 
 
-def load_any(path: Path) -> list[Doc]:
+def load_any(path: Path, with_dct: bool = False) -> list[Doc]:
     if path.is_dir():
-        return [load_tml(p) for p in sorted(path.glob("*.tml"))]
+        return [load_tml(p, with_dct) for p in sorted(path.glob("*.tml"))]
     if path.suffix == ".tml":
-        return [load_tml(path)]
+        return [load_tml(path, with_dct)]
     return load(path)
 
 
@@ -204,9 +208,9 @@ def score(docs: list[Doc], system: list[list[Timex]]) -> dict[str, tuple[float, 
     return out
 
 
-def main(argv: list[str], verbose: bool = False) -> int:
+def main(argv: list[str], verbose: bool = False, with_dct: bool = False) -> int:
     paths = [Path(a) for a in argv] or sorted((ROOT / "eval" / "time").glob("*.txt"))
-    docs = [d for p in paths for d in load_any(p)]
+    docs = [d for p in paths for d in load_any(p, with_dct)]
     print(f"{len(docs)} documents, {sum(len(d.gold) for d in docs)} gold time expressions")
     ours = storyline_tags(docs)
     print(f"{'system':<12}{'':<9}{'P':>7}{'R':>7}{'F1':>7}")
@@ -227,4 +231,10 @@ def main(argv: list[str], verbose: bool = False) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main([a for a in sys.argv[1:] if not a.startswith("-")], verbose="-v" in sys.argv))
+    raise SystemExit(
+        main(
+            [a for a in sys.argv[1:] if not a.startswith("-")],
+            verbose="-v" in sys.argv,
+            with_dct="--dct" in sys.argv,
+        )
+    )

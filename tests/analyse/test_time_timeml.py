@@ -114,6 +114,16 @@ def test_an_offset_with_no_date_before_it_has_a_value_but_no_date(nlp: Language)
     ]
 
 
+def test_wire_header_stamp_is_one_time(nlp: Language) -> None:
+    text = "NEWS STORY\n10/20/2000 20:02:07.85\n\nThe Navy has changed its account."
+    assert _refs(nlp, text, "2000-10-20") == [("10/20/2000 20:02:07.85", "TIME", "2000-10-20T20:02:07.85")]
+
+
+def test_a_tokenised_comma_keeps_the_year_with_its_day(nlp: Language) -> None:
+    text = "NEW DELHI, April 1 , 1997 (AFP) A former member of parliament resigned."
+    assert _refs(nlp, text, "1997-04-01") == [("April 1 , 1997", "DATE", "1997-04-01")]
+
+
 def test_ordinals_alone_are_not_a_time(nlp: Language) -> None:
     text = "Three bowlers finished in 87th, 93rd and 97th places respectively."
     assert _refs(nlp, text, "2006-12-15") == []
@@ -140,4 +150,10 @@ def test_timeml_file_is_read_with_its_creation_time(tmp_path: Path) -> None:
     assert doc.text == "Officials met Wednesday & agreed."
     assert [(doc.text[g.start : g.end], g.type, g.value) for g in doc.gold] == [
         ("Wednesday", "DATE", "2005-11-09")
+    ]
+    whole = time_eval.load_tml(tml, with_dct=True)
+    assert whole.text.startswith("Nov. 10\n\nOfficials")
+    assert [(whole.text[g.start : g.end], g.value) for g in whole.gold] == [
+        ("Nov. 10", "2005-11-10"),
+        ("Wednesday", "2005-11-09"),
     ]

@@ -127,15 +127,17 @@ TIME_PATTERN = re.compile(
     "|".join(
         [
             *EXTRA_PATTERNS,
-            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b",
-            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:,?\s+{_Y})?\b(?!:\d)",
-            rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b",
+            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b",
+            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b(?!:\d)",
+            rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:\s?,?\s+{_Y})?\b",
+            # wire and broadcast headers: "10/20/2000 20:02:07.85", "1998-01-08 18:30"
+            r"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\d:])",
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
             rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y}|{_OF_REL_YEAR})?\b",
             rf"(?i:\b(?:last|this|next)\s+)(?-i:{_M})\b",
             rf"(?:\bsince\s+)?{_Q}?\b{_M}{_OF_REL_YEAR}\b",
-            rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:,?\s+{_Y})?\b",
+            rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:\s?,?\s+{_Y})?\b",
             rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
             rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
@@ -508,8 +510,11 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
     if isinstance(published, dt.datetime):
         late = late or published.hour >= 18
         published = published.date()
-    raw = " ".join(text.split())
+    raw = re.sub(r"\s+,", ",", " ".join(text.split()))  # "April 1 , 1997" (tokenised copy)
     t = raw.lower().strip(" .,;:")
+    stamp = _stamp(t)
+    if stamp is not None:
+        return stamp
     while _LEAD.match(t):
         t = _LEAD.sub("", t, count=1)
     since = t.startswith("since ")
@@ -931,6 +936,27 @@ def _safe_day(year: int | None, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_STAMP = re.compile(
+    r"(?:(\d{1,2})/(\d{1,2})/(\d{2,4})|(\d{4})-(\d{2})-(\d{2}))(?:t|\s+)(\d{1,2}):(\d{2})(:\d{2}(?:\.\d+)?)?"
+)
+
+
+def _stamp(t: str) -> _Res | None:
+    """A date with its clock time, as wire and broadcast copy head a story: one TIME."""
+    m = _STAMP.fullmatch(t)
+    if not m:
+        return None
+    if m.group(1):
+        day = _numeric(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    else:
+        d = _safe_day(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        day = _Res(d.isoformat(), "day", None, "ISO date") if d else None
+    if day is None or int(m.group(7)) > 24 or int(m.group(8)) > 59:
+        return None
+    clock = f"{int(m.group(7)):02d}:{m.group(8)}{m.group(9) or ''}"
+    return day._replace(how=f"{day.how} with clock time", ttype="TIME", value=f"{day.date}T{clock}")
 
 
 def _numeric(a: int, b: int, y: int) -> _Res | None:
