@@ -124,6 +124,11 @@ def test_a_tokenised_comma_keeps_the_year_with_its_day(nlp: Language) -> None:
     assert _refs(nlp, text, "1997-04-01") == [("April 1 , 1997", "DATE", "1997-04-01")]
 
 
+def test_a_half_century_of_runs_is_not_a_half_year(nlp: Language) -> None:
+    text = "Silva was unbeaten on 79, his second half century of the match."
+    assert [r for r in _refs(nlp, text, "2006-12-16") if r[2] == "2006-H2"] == []
+
+
 def test_ordinals_alone_are_not_a_time(nlp: Language) -> None:
     text = "Three bowlers finished in 87th, 93rd and 97th places respectively."
     assert _refs(nlp, text, "2006-12-15") == []

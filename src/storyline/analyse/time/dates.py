@@ -19,13 +19,20 @@ Rules (news conventions, documented because they are choices):
 - A month (or month-day) without a year is the most recent such month not after the article in
   a past clause, the next one in a future clause, and the nearest reading otherwise ("the Feb. 10
   deadline" in a story of 7 January is the coming one); a past clause still takes a month-day
-  that lies at most ``NEAR_AHEAD_DAYS`` ahead ("declared a dividend payable Dec. 1"). A weekday
-  named with it picks the year in which the day fits ("Saturday, April 25").
+  that lies at most ``NEAR_AHEAD_DAYS`` ahead ("declared a dividend payable Dec. 1"), and any
+  later day of the article's own month ("scheduled for Nov. 18-19"). A weekday named with it
+  picks the year in which the day fits ("Saturday, April 25"). "June this year", "July last
+  year" are one expression, their year named relative to the article.
+- Two dates joined by "and"/"to" ("late November and early December", "Friday and Saturday")
+  run forward: a guessed year or week of the second is moved past the first. A year or month
+  range read as one ("between 1991 and 1996") is given as two expressions, as TimeML tags it;
+  the first keeps the range.
 - "in N years" is a future point when the clause is future, else the span of the last N years
-  ("the first visit in five years").
-- "N units earlier/later" counts from a date named before it in the same sentence; without one it
-  is left to the events stage, which counts from another event. "The next day", "that year"
-  count from the last date named.
+  ("the first visit in five years"); "in the next N years" is a duration.
+- "N units earlier/later" counts from a date named before it in the same sentence; without one its
+  date is left to the events stage, which counts from another event (its TIMEX3 value counts from
+  the last date named, else from publication). "The next day", "that year" count from the last
+  date named.
 - Quarters, halves, fiscal years, decades, references (now, recently, the future), durations,
   sets and clock times are read by ``timex``, which also gives every expression its TIMEX3 type
   and value. Extents leave out leading prepositions ("since 2019" -> "2019"; ``how`` keeps

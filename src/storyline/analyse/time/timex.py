@@ -116,7 +116,7 @@ EXTRA_PATTERNS = [
     # quarters and halves, fiscal years
     rf"(?i:\b(?:the\s+)?(?:{_QUAL}(?:[- ](?:fiscal|calendar))?[- ])+quarter\b{_OF_YEAR}?)",
     rf"(?i:\bQ[1-4](?:\s+{_Y}|\s+of\s+{_Y})?\b)",
-    rf"(?i:\b(?:the\s+)?(?:first|second|latter|1st|2nd)[- ]half{_OF_YEAR}?)",
+    rf"(?i:\b(?:the\s+)?(?:first|second|latter|1st|2nd)[- ]half(?![- ]centur){_OF_YEAR}?)",
     rf"(?i:\bfiscal(?:\s+year)?\s+(?:{_Y}|'?\d{{2}})\b)",
     r"(?i:\b(?:the\s+)?(?:current|previous|last|next|coming|latest)\s+fiscal\s+year\b)",
     r"(?i:\bthe\s+year-(?:earlier|ago)\s+(?:period|quarter)\b"
