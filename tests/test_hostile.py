@@ -176,3 +176,24 @@ def test_audit_catches_a_lost_file_and_a_misread_text(tmp_path: Path) -> None:
     got = hostile.audit(tmp_path, entries, articles, [str(tmp_path / "c.txt")])
     assert (got.files, got.lost) == (3, [str(tmp_path / "b.txt")])
     assert got.misread == ["a.txt: 'La seńal llegó a las cinco.'"]
+
+
+def test_an_exact_copy_in_a_later_chunk_is_a_duplicate_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine ingests in chunks; a copy of an article an earlier chunk held keeps its file."""
+    import storyline.engine.local as engine
+
+    monkeypatch.setattr(engine, "INGEST_CHUNK", 1)
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "".join(hostile.good_articles()[0][1])
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(
+        app, ["analyze", str(src), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--no-report"]
+    )
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    got = sorted((Path(a["source"]).name, a["duplicate_of"] is not None) for a in story["articles"])
+    assert (res.exit_code, got) == (0, [("a.txt", False), ("b.txt", True), ("c.txt", True)])
