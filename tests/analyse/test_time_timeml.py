@@ -38,6 +38,13 @@ def _refs(nlp: Language, text: str, published: str) -> list[tuple[str, str | Non
         ("the year", "DATE", "2005"),
         ("the past half-century", "DURATION", "P50Y"),
         ("the last quarter century", "DURATION", "P25Y"),
+        ("the end of 1999", "DATE", "1999"),
+        ("the past year", "DURATION", "P1Y"),
+        ("the next month", "DATE", "2005-12"),
+        ("last year", "DATE", "2004"),
+        ("this past weekend", "DATE", "2005-W44-WE"),
+        ("the 21st century", "DATE", "20"),
+        ("a few days ago", "DATE", "PAST_REF"),
     ],
 )
 def test_timeml_forms(words: str, ttype: str, value: str) -> None:
@@ -127,6 +134,24 @@ def test_a_tokenised_comma_keeps_the_year_with_its_day(nlp: Language) -> None:
 def test_a_half_century_of_runs_is_not_a_half_year(nlp: Language) -> None:
     text = "Silva was unbeaten on 79, his second half century of the match."
     assert [r for r in _refs(nlp, text, "2006-12-16") if r[2] == "2006-H2"] == []
+
+
+def test_the_next_year_is_a_stretch_only_after_a_preposition(nlp: Language) -> None:
+    text = "Exports will double over the next year. The next year, he moved to Paris."
+    assert _refs(nlp, text, "2005-11-10") == [
+        ("the next year", "DURATION", "P1Y"),
+        ("The next year", "DATE", "2006"),
+    ]
+
+
+def test_a_few_days_ago_keeps_its_quantifier(nlp: Language) -> None:
+    text = "A few days ago, shares fell sharply in Tokyo."
+    assert _refs(nlp, text, "2005-11-10") == [("A few days ago", "DATE", "PAST_REF")]
+
+
+def test_a_year_earlier_with_no_date_before_it_is_valued_at_its_unit(nlp: Language) -> None:
+    text = "Prices rose 5% from a year earlier, the agency said."
+    assert _refs(nlp, text, "2005-11-10") == [("a year earlier", "DATE", "2004")]
 
 
 def test_ordinals_alone_are_not_a_time(nlp: Language) -> None:

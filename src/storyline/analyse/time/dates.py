@@ -57,7 +57,16 @@ from ...calendar_words import MONTH_NUMBERS
 from ...model import Article, Span, TimeRef
 from ..ranges import Intervals
 from .tense import clause_tense
-from .timex import EXTRA_PATTERNS, Reading, is_earnings, read_extra, value_of, year_ago
+from .timex import (
+    EXTRA_PATTERNS,
+    Reading,
+    duration_value,
+    is_earnings,
+    iso_week,
+    read_extra,
+    value_of,
+    year_ago,
+)
 
 __all__ = [
     "UNDATED",
@@ -149,7 +158,7 @@ TIME_PATTERN = re.compile(
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
             rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
             r"(?i:\b(?:the\s+)?(?:previous|prior)\s+(?:week|month|year)\b)",
-            r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this|last|next|past|coming)\s+"
+            r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this\s+past|this|last|next|past|coming)\s+"
             r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
             rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
             rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
@@ -298,6 +307,7 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             sent_start = tok[0].sent.start_char if tok is not None and len(tok) else -1
             if ctx.get("sentence") != sent_start:
                 ctx["sentence"], ctx["anchor"] = sent_start, None
+            ctx["before"] = text[max(0, start - 12) : start]
             res = _interpret(words, base, tense, late, ctx)
             if res.date is None and res.how == "unresolved: relative to another event" and base is not None:
                 res = res._replace(value=_offset_value(words, ctx, base))
@@ -350,8 +360,14 @@ def _offset_value(words: str, ctx: dict[str, object], base: dt.date) -> str | No
     step = n if m.group(3).lower() == "later" else -n
     last = ctx.get("last_any")
     moved = _from_anchor(last, step, m.group(2).lower()) if isinstance(last, tuple) else None
-    moved = moved or _from_anchor((base.isoformat(), "day"), step, m.group(2).lower())
-    return moved.date if moved is not None else None
+    unit = m.group(2).lower().rstrip("s")
+    cut = {"year": (4, "year"), "month": (7, "month")}.get(unit, (10, "day"))
+    moved = moved or _from_anchor((base.isoformat()[: cut[0]], cut[1]), step, unit)
+    if moved is None or moved.date is None:
+        return None
+    if unit == "week" and moved.granularity == "day":
+        return iso_week(dt.date.fromisoformat(moved.date))  # "two weeks earlier": that week
+    return moved.date
 
 
 #: "the age of 25" is an age, not a time (TimeML tags no ages).
@@ -536,6 +552,14 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
             base = str(anchor[0])
         cut = 4 if t == "year" else 7
         return value_of(_Res(base[:cut], t, None, f"the {t} of {base}"), raw)
+    t = re.sub(r"^this past ", "past ", t)  # "this past weekend": the one just gone
+    m = re.fullmatch(r"the (past|last|next|coming) (year|month|week|day)", raw.lower().strip(" .,;:"))
+    stretch = _EXTENT_BEFORE.search(str(ctx.get("before", ""))) is not None
+    if m and (m.group(1) == "past" or m.group(2) != "day") and (m.group(1) in ("past", "last") or stretch):
+        # "over the past year", "in the next month": a stretch of one unit, not the calendar unit
+        # ("last year", "next month" stay dates; "the next year, he moved" and "the last day"
+        # are points: "next" needs a preposition of extent before it, "last day" is never one)
+        return _Res(None, None, None, f"duration ({m.group(1)})", "DURATION", duration_value(1, m.group(2)))
     rel = _month_of_year(t, published)
     if rel is not None:
         return value_of(rel._replace(how=("since " if since else "") + rel.how), raw)
@@ -553,6 +577,8 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
 
 
 _REL_YEAR = {"this": 0, "last": -1, "next": 1}
+#: A preposition of extent right before "the next year/month/week": a stretch, not a point.
+_EXTENT_BEFORE = re.compile(r"(?i)\b(?:in|over|during|within|for|throughout)\s+$")
 
 
 def _month_of_year(t: str, pub: dt.date | None) -> _Res | None:
@@ -655,9 +681,7 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
         first, last = m.group(1), m.group(2)
         last = first[:2] + last if len(last) == 2 else last
         return _Res(first, "year", last, "year range") if last > first else None
-    m = re.fullmatch(
-        r"(early|mid|late|the end of|the beginning of|the start of|the middle of)?[- ]?(\d{4})", t
-    )
+    m = re.fullmatch(rf"{_QWORDS}?[- ]?(\d{{4}})", t)
     if m:
         return _Res(m.group(2), "year", None, f"{m.group(1)} year" if m.group(1) else "year")
     return None

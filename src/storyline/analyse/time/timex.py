@@ -84,7 +84,9 @@ _AMPM = r"(?:\s*[ap]\.?m\.?(?![a-z]))"
 _REF_WORDS = (
     r"now|currently|at present|presently|nowadays|these days|at the moment|recently|lately"
     r"|(?:in\s+)?recent\s+(?:days|weeks|months|years|decades|times)|the\s+(?:near\s+|distant\s+)?future"
-    r"|the\s+past|(?:days|weeks|months|years|decades)\s+ago|(?:a\s+)?long\s+(?:time\s+)?ago"
+    r"|the\s+past(?!\s+(?:year|month|week|day)\b)"
+    r"|(?:(?:a\s+)?few\s+|several\s+|many\s+)?(?:days|weeks|months|years|decades)\s+ago"
+    r"|(?:a\s+)?long\s+(?:time\s+)?ago"
 )
 _QUAL = (
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|previous|past|next|coming|same"
@@ -141,6 +143,9 @@ EXTRA_PATTERNS = [
     r"(?i:(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )|(?<=\bover ))"
     r"(?:seconds|minutes|hours|days|weeks|months|years|decades)\b(?!\s+(?:ago|earlier|later|of)\b))",
     r"(?i:\bthe\s+(?:past|last|next|coming|previous|final)\s+(?:decade|century|hour|minute)\b)",
+    r"(?i:\bthe\s+(?:past|last|next|coming)\s+(?:year|month|week|day)\b)",
+    # centuries: "the 21st century", "the 19th century"
+    r"(?i:\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d{1,2}(?:st|nd|rd|th)[- ]century\b)",
     # "the past half-century", "the last quarter century"
     r"(?i:\b(?:the\s+)?(?:past|last|next|coming|previous)\s+(?:half|quarter)[- ](?:a[- ])?century\b)",
     rf"(?i:\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?:summer|winter|spring|fall|autumn)\s+(?:of\s+)?{_Y}\b)",
@@ -254,7 +259,7 @@ def read_extra(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, ob
     r = _quarter(t, pub, tense, ctx)
     if r is not None:
         return r
-    r = _decade(t)
+    r = _decade(t) or _century(t)
     if r is not None:
         return r
     m = re.fullmatch(r"(?:the\s+)?(summer|winter|spring|fall|autumn)\s+(?:of\s+)?(\d{4})", t)
@@ -411,6 +416,15 @@ def the_quarter(pub: dt.date | None, ctx: dict[str, object]) -> Reading | None:
     return _quarter_reading(y, q, "the quarter the story reports")
 
 
+def _century(t: str) -> Reading | None:
+    m = re.fullmatch(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
+    if not m or not 1 <= int(m.group(2)) <= 21:
+        return None
+    first = (int(m.group(2)) - 1) * 100
+    how = f"{(m.group(1) or '').strip(' -')} century".strip()
+    return Reading(f"{first:04d}", "year", f"{first + 99:04d}", how, "DATE", f"{int(m.group(2)) - 1:02d}")
+
+
 def _decade(t: str) -> Reading | None:
     m = re.fullmatch(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(?:(\d{3})0s|'(\d)0s)", t)
     if not m:
@@ -483,7 +497,8 @@ def _reference(t: str) -> Reading | None:
         # the TempEval-3 taggers write DURATION PXY), not as a point in the past
         return Reading(None, None, None, "recent stretch", "DURATION", duration_value(None, m.group(1)))
     if re.fullmatch(
-        r"recently|lately|past|(?:in\s+)?recent\s+\w+|(?:days|weeks|months|years|decades)\s+ago"
+        r"recently|lately|past|(?:in\s+)?recent\s+\w+"
+        r"|(?:(?:a\s+)?few\s+|several\s+|many\s+)?(?:days|weeks|months|years|decades)\s+ago"
         r"|(?:a\s+)?long\s+(?:time\s+)?ago",
         t,
     ):
