@@ -144,6 +144,14 @@ def test_the_next_year_is_a_stretch_only_after_a_preposition(nlp: Language) -> N
     ]
 
 
+def test_modifiers_and_fractions_stay_in_the_extent(nlp: Language) -> None:
+    text = "Shares closed late yesterday; the project will take 2 1/2 years."
+    assert _refs(nlp, text, "1989-11-02") == [
+        ("late yesterday", "DATE", "1989-11-01"),
+        ("2 1/2 years", "DURATION", "P2.5Y"),
+    ]
+
+
 def test_a_few_days_ago_keeps_its_quantifier(nlp: Language) -> None:
     text = "A few days ago, shares fell sharply in Tokyo."
     assert _refs(nlp, text, "2005-11-10") == [("A few days ago", "DATE", "PAST_REF")]

@@ -163,7 +163,7 @@ TIME_PATTERN = re.compile(
             rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
             rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
             r"(?i:\b(?:this|yesterday|tomorrow|last)\s+(?:morning|afternoon|evening|night)\b)",
-            r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
+            r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
             rf"\b(?:(?:last|this|next|[Ee]arly|[Ll]ate)\s+)?{_WD}{_PART}?\b",
             r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b)",
             r"(?i:\bthe\s+weekend\b)",
@@ -700,6 +700,7 @@ def _relative(
     a weekday means the coming one ("voters go to the polls Tuesday")."""
     if pub is None:
         return None
+    t = re.sub(r"^(?:early|late) (yesterday|today|tomorrow|tonight)$", r"\1", t)  # "late yesterday"
     if t in ("today", "tonight"):
         return _Res(pub.isoformat(), "day", None, t)
     m = re.fullmatch(r"(next|following|previous|prior|preceding|same)\s+day|day\s+(before|after)", t)

@@ -73,8 +73,8 @@ _WORDS = {
     "a half": 0.5,
 }
 _N = (
-    r"(?:\d{1,3}(?:\.\d)?|a couple of|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty"
+    r"(?:\d{1,3}(?:\.\d)?(?:\s+1/2)?|a couple of|half an?|an?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty"
     r"|ninety|hundred|a few|few|several|many|some)"
 )
 _HALF = r"(?:[- ]and[- ]a[- ]half)"
@@ -170,6 +170,9 @@ def _num(word: str) -> float | None:
     w = " ".join(word.lower().split())
     if re.fullmatch(r"\d+(?:\.\d)?", w):
         return float(w)
+    m = re.fullmatch(r"(\d+)\s+1/2", w)  # "2 1/2 years"
+    if m:
+        return int(m.group(1)) + 0.5
     return _WORDS.get(w)
 
 
