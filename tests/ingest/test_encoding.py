@@ -271,3 +271,18 @@ def test_damaged_utf8_keeps_its_good_letters() -> None:
 )
 def test_unlikely_characters_are_counted(text: str, codec: str, unlikely_chars: int) -> None:
     assert unlikely(text, codec) == unlikely_chars
+
+
+def test_a_declaration_that_turns_one_sign_into_a_stray_letter_is_retried() -> None:
+    """Windows-1252 English declared Windows-1251: only the euro sign differs (it reads as Ђ)."""
+    text = "Repairs will cost \u20ac4m, the mayor\u2019s office said \u2014 work starts on Monday."
+    got = decode_bytes(text.encode("cp1252"), "windows-1251")
+    assert (got.text, got.note) == (
+        text,
+        "declared Windows-1251 gave unlikely characters; read as Windows-1252 (detected)",
+    )
+
+
+def test_markup_around_korean_is_not_an_unbroken_run() -> None:
+    html = "<title>정부는 협상이 재개될 것이라고 발표했다</title></head><body><article><h1>h0001_page</h1>"
+    assert decode_bytes(html.encode("euc_kr"), "iso-8859-1").text == html

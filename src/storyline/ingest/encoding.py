@@ -77,6 +77,9 @@ DOUBTFUL_PER_MILLE = 20
 TIE_SHARE = 0.002
 #: Characters given to the language-fit check: ranks settle within a few hundred letters.
 COHERENCE_CHARS = 4000
+#: A script with fewer letters than 1/50 of the Latin ones is stray (bytes of a Latin text read
+#: through another script's code page), not quoted words: those come in dozens of letters
+STRAY_SHARE = 50
 #: Languages py3langid ranks that are looked up in the alphabet table: English (no table) or
 #: Bosnian may come first for a Croatian text with an English dateline.
 LANGUAGES_TRIED = 3
@@ -132,14 +135,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if not has_nul and not _iso2022(sample) and _strict(sample, "utf-8") is not None:
         return _full(data, "utf-8", None)
     tried: str | None = None
+    best: tuple[str, float, int] | None = None
     if declared and (codec := _codec(declared)) and (text := _strict(sample, codec)) is not None:
-        if unlikely(text, codec) * 1000 <= DOUBTFUL_PER_MILLE * max(len(text), 1):
+        # kept unless it reads as unlikely characters that another code page does not
+        cost = unlikely(text, codec)
+        best = _best(sample) if cost else None
+        if best is None or best[1] >= cost:
             note = None if codec == "utf-8" else f"read as {_name(codec)}, as the file declares"
-            return _full(data, codec, note)
+            return replace(_full(data, codec, note), doubt=cost / max(len(text), 1))
         tried = codec
     if not has_nul and (damaged := _damaged_utf8(sample)) is not None:
         return _full(data, "utf-8", damaged)
-    best = _best(sample)
+    best = best or _best(sample)
     if best is None:
         guess = from_bytes(sample).best()
         codec = _codec(guess.encoding) if guess is not None else None
@@ -196,7 +203,7 @@ def unlikely(text: str, codec: str = "utf-8") -> float:
             cost += 2 * n  # a lone jamo: Hangul is written in syllables
     cost += _alphabet_misses(latin, _LATIN_SETS)
     cost += _alphabet_misses(cyrillic, _CYRILLIC_SETS)
-    cost += _mixed_scripts(scripts)
+    cost += _mixed_scripts(scripts, sum(n for ch, n in counts.items() if ch < "\x80" and ch.isalpha()))
     cost += rare_han
     cost += max(0, upper - 2 * lower) / 2  # whole texts in capitals: a case-swapped code page
     hangul = scripts.get("HANGUL", 0)
@@ -413,15 +420,17 @@ def _alphabet_misses(letters: Counter[str], alphabets: tuple[frozenset[str], ...
     return float(min(sum(n for ch, n in letters.items() if ch not in a) for a in alphabets))
 
 
-def _mixed_scripts(scripts: Counter[str]) -> float:
-    """Letters outside the main script family: Cyrillic next to Greek is two code pages' worth."""
+def _mixed_scripts(scripts: Counter[str], ascii_letters: int) -> float:
+    """Letters outside the main script family: Cyrillic next to Greek is two code pages' worth,
+    and a lone Cyrillic letter in English text ("Ђ4m": the euro sign through Windows-1251) too."""
     families: Counter[str] = Counter()
     for script, n in scripts.items():
         families[_FAMILY.get(script, script)] += n
-    families.pop("LATIN", None)  # ASCII names and words mix into every script
+    latin = families.pop("LATIN", 0) + ascii_letters  # Latin names and words mix into every script
+    stray = sum(n for n in families.values() if n * STRAY_SHARE < latin)
     if len(families) < 2:
-        return 0.0
-    return float(sum(families.values()) - max(families.values()))
+        return float(stray)
+    return float(max(stray, sum(families.values()) - max(families.values())))
 
 
 _FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
@@ -491,17 +500,17 @@ def _clash(x: str, y: str) -> bool:
     return _FAMILY.get(x, x) != "CJK" or _FAMILY.get(y, y) != "CJK"
 
 
-_UNBROKEN = re.compile(r"\S{50,}")
+_UNBROKEN = re.compile(r"[^\s\x00-\x7f]{40,}")
 
 
 def _unbroken(text: str) -> int:
-    """Characters in runs of 50 or more without a space that hold non-ASCII, outside the scripts
-    written without spaces: "ĀＡĀＡ…" is bytes of a binary read as UTF-16, not a word (a URL
-    is ASCII; the longest German compounds stay under 50)."""
+    """Characters in runs of 40 or more non-ASCII characters without a space, outside the scripts
+    written without spaces: "ĀＡĀＡ…" is bytes of a binary read as UTF-16, not a word (markup
+    and URLs are ASCII; the longest compounds of spaced scripts stay well under 40)."""
     return sum(
         len(run)
         for run in _UNBROKEN.findall(text[:COHERENCE_CHARS])
-        if any(c > "\x7f" for c in run) and not any(_script(c) in _UNSPACED for c in run if c.isalpha())
+        if not any(_script(c) in _UNSPACED for c in run if c.isalpha())
     )
 
 
