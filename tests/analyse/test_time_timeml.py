@@ -152,6 +152,15 @@ def test_modifiers_and_fractions_stay_in_the_extent(nlp: Language) -> None:
     ]
 
 
+def test_the_following_week_counts_from_the_last_date_named(nlp: Language) -> None:
+    text = "The ship was seized on Sept. 3. The following week, the minister resigned."
+    refs = extract_timerefs(nlp(text), make_article(text, published="2005-09-12"))
+    assert [(r.text, r.date, r.end, r.timex_value) for r in refs] == [
+        ("Sept. 3", "2005-09-03", None, "2005-09-03"),
+        ("The following week", "2005-09-05", "2005-09-11", "2005-W36"),
+    ]
+
+
 def test_a_few_days_ago_keeps_its_quantifier(nlp: Language) -> None:
     text = "A few days ago, shares fell sharply in Tokyo."
     assert _refs(nlp, text, "2005-11-10") == [("A few days ago", "DATE", "PAST_REF")]

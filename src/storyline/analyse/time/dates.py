@@ -158,6 +158,7 @@ TIME_PATTERN = re.compile(
             rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
             rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
             r"(?i:\b(?:the\s+)?(?:previous|prior)\s+(?:week|month|year)\b)",
+            r"(?i:\bthe\s+following\s+(?:week|month|year)\b)",
             r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this\s+past|this|last|next|past|coming)\s+"
             r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
             rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
@@ -711,6 +712,27 @@ def _relative(
         step = {"next": 1, "following": 1, "after": 1, "same": 0}.get(m.group(1) or m.group(2), -1)
         day = dt.date.fromisoformat(last) + dt.timedelta(days=step)
         return _Res(day.isoformat(), "day", None, f"the day {step:+d} from {last}, the last day named")
+    m = re.fullmatch(r"following\s+(week|month|year)", t)
+    if m:
+        # "the following week": after the last date named, at the unit's precision
+        last = ctx.get("last_any")
+        if not isinstance(last, tuple):
+            return _Res(None, None, None, "unresolved: relative to another event")
+        unit = m.group(1)
+        base_day = dt.date.fromisoformat(
+            (str(last[0]) + "-01-01")[:10] if len(str(last[0])) < 10 else str(last[0])
+        )
+        if unit == "week":
+            if last[1] != "day":
+                return _Res(None, None, None, "unresolved: relative to another event")
+            d = base_day + dt.timedelta(days=7)
+            monday = d - dt.timedelta(days=d.weekday())
+            sunday = monday + dt.timedelta(days=6)
+            return _Res(monday.isoformat(), "day", sunday.isoformat(), f"the week after {last[0]}")
+        if unit == "month" and last[1] in ("day", "month"):
+            y, mo = divmod(base_day.year * 12 + base_day.month, 12)
+            return _Res(f"{y}-{mo + 1:02d}", "month", None, f"the month after {last[0]}")
+        return _Res(str(base_day.year + 1), "year", None, f"the year after {last[0]}")
     m = re.fullmatch(r"that\s+(day|month|year)", t)
     if m:
         last = ctx.get("last_any")
