@@ -161,6 +161,11 @@ def test_the_following_week_counts_from_the_last_date_named(nlp: Language) -> No
     ]
 
 
+def test_a_game_clock_is_not_a_time_but_days_left_are_a_duration(nlp: Language) -> None:
+    text = "With 1:29 remaining, Collins tackled Smith; the league has two days left to rule."
+    assert _refs(nlp, text, "2006-12-16") == [("two days", "DURATION", "P2D")]
+
+
 def test_a_few_days_ago_keeps_its_quantifier(nlp: Language) -> None:
     text = "A few days ago, shares fell sharply in Tokyo."
     assert _refs(nlp, text, "2005-11-10") == [("A few days ago", "DATE", "PAST_REF")]

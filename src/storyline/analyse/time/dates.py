@@ -281,6 +281,9 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             continue
         if _false_reference(text, m.start(), m.end()):
             continue
+        if re.fullmatch(r"\d{1,2}:\d{2}", m.group()) and _GAME_CLOCK.match(text, m.end()):
+            taken.append((m.start(), m.end()))  # nor may the parser's DATE take it back
+            continue
         spans.append((m.start(), m.end(), "pattern"))
         taken.append((m.start(), m.end()))
     for ent in doc.ents:
@@ -370,6 +373,9 @@ def _offset_value(words: str, ctx: dict[str, object], base: dt.date) -> str | No
         return iso_week(dt.date.fromisoformat(moved.date))  # "two weeks earlier": that week
     return moved.date
 
+
+#: "with 1:29 remaining", "2:05 left to play": a game clock, not a time of day.
+_GAME_CLOCK = re.compile(r"\s+(?:remaining|left|to play|to go)\b", re.I)
 
 #: "the age of 25" is an age, not a time (TimeML tags no ages).
 _AGE = re.compile(r"(?i)(?:the\s+)?ages?\s+of\b")
