@@ -294,20 +294,21 @@ def _fuse_and_write(
 ) -> RunReport:
     """Cluster the run's articles into stories, then fuse, present, store and write each story
     with only its own analyses read back from the store."""
-    articles = store.get_articles(list(keys))
+    articles = store.get_articles(list(keys), light=True)
     wanted = {i: k for i, k in keys.items() if k is not None}
     clusters = cluster_stories(articles, list(store.get_actor_lists(wanted).values())) if articles else []
     by_id = {a.id: a for a in articles}
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
     bar.start("fusing", len(clusters), "stories")
     for ids in clusters:
-        members = [by_id[i] for i in ids]
+        light = [by_id[i] for i in ids]
         sid = derived_id(ids[0], 10, prefix="story-")
         key = _story_key(ids, wanted, settings)
         if writer.several and store.story_key(sid) == key and writer.written(sid):
-            writer.keep(StoryEntry(sid, members[0].title, tuple(ids)), store)  # nothing changed
+            writer.keep(StoryEntry(sid, light[0].title, tuple(ids)), store)  # nothing changed
             bar.advance("fusing")
             continue
+        members = store.get_articles(ids)  # in full, with what cleaning removed, for the report
         own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
         story = fuse(members, used, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
