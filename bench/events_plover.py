@@ -96,11 +96,14 @@ def _words(s: str) -> set[str]:
     out = {w for w in re.findall(r"[a-z]+", s.lower()) if len(w) > 2 and w not in {"the", "and", "of"}}
     if re.search(r"\bU\.?N\.?(?![a-z])", s):  # "U.N.", "UN peacekeepers"
         out |= {"united", "nations"}
+    if re.search(r"\bE\.?U\.?(?![a-z])", s):  # "EU members"
+        out |= {"european", "union"}
     return out
 
 
 def _iso(text: str) -> str | None:
-    """The country a coded actor text names ("U.S.", "Britain", "Baghdad", "Iraqi civilians")."""
+    """The country a coded actor text names ("U.S.", "Britain", "Baghdad", "Iraqi civilians",
+    "West Darfur State")."""
     from storyline.knowledge import load_knowledge
 
     k = load_knowledge()
@@ -109,8 +112,12 @@ def _iso(text: str) -> str | None:
         for i in range(len(words) - n + 1):
             w = " ".join(words[i : i + n])
             c = k.country(w) or k.demonym(w) or k.demonym(w.rstrip("s")) or k.capital(w) or k.city(w)
+            c = c or k.part_of(w)
             if c is not None:
                 return c.iso3
+            r = k.region(w)  # "Darfur", "West Bank" (data/regions.json)
+            if r is not None and r.country:
+                return r.country
     return None
 
 
@@ -183,7 +190,7 @@ def main() -> None:
             ok = target_ok(name, iso, tgts, srcs)
             tgt_hits += ok
             if not ok:
-                misses.append(f"  TARGET {name!r} gold {tgts}: {text[:110]}")
+                misses.append(f"  TARGET {name!r} gold {tgts} [{ev.summary}]: {text[:110]}")
         elif p != kind:
             misses.append(f"  {kind} -> {p} [{ev.summary if ev else ''}]: {text[:110]}")
     dt = time.perf_counter() - t0

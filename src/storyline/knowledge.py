@@ -1,6 +1,7 @@
 """Facts that article text alone does not give: countries, leaders with dates, organisations.
 
-Loaded once from ``data/countries.json``, ``data/cities.json``, ``data/leaders.json`` and
+Loaded once from ``data/countries.json``, ``data/cities.json``, ``data/regions.json`` (regions
+and towns no country list holds, former names of states), ``data/leaders.json`` and
 ``data/office_holders.json`` (G20 office holders with their terms; every entry names its public
 source). Analysis uses it to *fill* country and sector and to *check*
 titles against the article's date, never to override what an article says.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -19,6 +20,7 @@ from .words import HONORIFIC_PATTERN
 
 __all__ = [
     "Country",
+    "Region",
     "KnownRole",
     "KnownPerson",
     "KnownOrg",
@@ -61,6 +63,31 @@ class Country:
     capitals: tuple[str, ...]
     titles: tuple[tuple[str, str], ...]  # (category, title), e.g. ("foreign_minister", ...)
     source: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region, territory or town news names as a party though no country list holds it
+    ("Darfur", "Kosovo", "the West Bank"): ``country`` is the state it lies in or its own code
+    (None: no single state); ``as_state`` when coders code it as that state itself."""
+
+    name: str
+    kind: str  # region | town
+    country: str | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    as_state: bool
+    source: str
+
+
+#: Compass words before a country name that still name a part of that country ("Western Kampuchea").
+_COMPASS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central)(?:ern)?(?:[- ]central)?\s+", re.I)
+
+
+#: Generic words after a region's name ("Kosovo province", "the Darfur region").
+_REGION_WORD = re.compile(
+    r"\s+(?:province|region|state|district|area|territory|governorate|oblast|republic|enclave|strip)$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -109,8 +136,17 @@ class Knowledge:
         people: list[KnownPerson],
         orgs: list[KnownOrg],
         cities: dict[str, str] | None = None,
+        regions: list[Region] | None = None,
     ):
         self.countries = tuple(countries)
+        self.regions = tuple(regions or ())
+        self._regions: dict[str, Region] = {}
+        self._region_demonyms: dict[str, Region] = {}
+        for r in self.regions:
+            for n in (r.name, *r.aliases):
+                self._regions.setdefault(n.lower(), r)
+            for d in r.demonyms:
+                self._region_demonyms.setdefault(d.lower(), r)
         self.people = tuple(people)
         self.orgs = tuple(orgs)
         self._by_iso = {c.iso3: c for c in countries}
@@ -170,6 +206,27 @@ class Knowledge:
         """The country of a major city or capital ("Geneva" -> Switzerland, "Cali" -> Colombia)."""
         t = text.strip()
         return self._cities.get(t.lower()) or (self._cities.get(t[4:].lower()) if t[:4] == "the " else None)
+
+    def region(self, text: str) -> Region | None:
+        """A region, territory or town from data/regions.json ("Darfur", "the West Bank")."""
+        t = text.strip()
+        if t[:4].lower() == "the ":
+            t = t[4:]
+        found = self._regions.get(t.lower())
+        if found is None and (m := _REGION_WORD.search(t)):  # "Kosovo province", "the Darfur region"
+            found = self._regions.get(t[: m.start()].lower())
+        return found
+
+    def region_demonym(self, text: str) -> Region | None:
+        """A region by its demonym ("Chechen", "Kosovar")."""
+        return self._region_demonyms.get(text.strip().lower())
+
+    def part_of(self, text: str) -> Country | None:
+        """The country a compass word names part of ("Western Kampuchea", "southern Sudan")."""
+        m = _COMPASS.match(text.strip())
+        if m is None or self.country(text) is not None:
+            return None  # "North Korea", "South Africa": a country's own name
+        return self.country(text.strip()[m.end() :])
 
     def country_word(self, text: str) -> Country | None:
         """A country named, adjectivised or possessed: "China", "Chinese", "China's"."""
@@ -259,4 +316,33 @@ def load_knowledge() -> Knowledge:
         for o in ldata["organisations"]
     ]
     cities = {c["name"]: c["country"] for c in _read("cities.json")["cities"]}
-    return Knowledge(countries, people, orgs, cities)
+    rdata = _read("regions.json")
+    regions = [
+        Region(
+            r["name"],
+            r["kind"],
+            r["country"],
+            tuple(r["aliases"]),
+            tuple(r["demonyms"]),
+            bool(r.get("as_state", False)),
+            r["source"],
+        )
+        for r in rdata["regions"]
+    ]
+    return Knowledge(_with_former_names(countries, rdata["former_names"]), people, orgs, cities, regions)
+
+
+def _with_former_names(countries: list[Country], former: list[dict[str, Any]]) -> list[Country]:
+    """Countries with their former names and demonyms ("Zaire", "Zairean") as aliases."""
+    extra: dict[str, tuple[list[str], list[str]]] = {}
+    for f in former:
+        names, dems = extra.setdefault(f["iso3"], ([], []))
+        names += [f["name"], *f.get("aliases", ())]
+        dems += f.get("demonyms", [])
+    out = []
+    for c in countries:
+        names, dems = extra.get(c.iso3, ([], []))
+        out.append(
+            replace(c, aliases=(*c.aliases, *names), demonyms=(*c.demonyms, *dems)) if names or dems else c
+        )
+    return out

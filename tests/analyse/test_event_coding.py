@@ -155,12 +155,12 @@ def test_a_threatened_act_is_not_an_event_of_its_own(nlp: Language) -> None:
         ),
         # nominal event: X's attack on Y; the town stands for its state
         ("The Israeli attack on Gaza on Monday killed 12 people.", "ASSAULT", "state:ISR", "state:PSE"),
-        # passive: the agent is the source
+        # passive: the agent is the source; a thing "for" a group is the group's
         (
             "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.",
             "ASSAULT",
             "org:bdi:rebels",
-            None,
+            "org:cog:refugees",
         ),
         # coordinated parties: each is the other's counterpart
         (
@@ -215,7 +215,7 @@ def test_a_building_is_the_place_never_the_counterpart(nlp: Language) -> None:
         ("Finland will give Tanzania a grant on Friday.", "Finland to give grant to Tanzania"),
         (
             "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.",
-            "Burundian rebels attacks camp",
+            "Burundian rebels attack Congolese refugees",
         ),
     ],
 )

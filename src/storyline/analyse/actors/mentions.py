@@ -270,6 +270,9 @@ def _from_ent(
     if label == "ORG" and not org and kn.country(text):
         label = "GPE"  # "Samoa agreed": a state, not a body named after it
         notes.append("relabelled ORG->GPE: country name")
+    if label in ("ORG", "PERSON", "NORP") and not org and kn.region(text) and not kn.region_demonym(text):
+        label = "GPE"  # "Russia annexed Crimea": a region (regions gazetteer), not a body
+        notes.append(f"relabelled {ent.label_}->GPE: region name")
     if label == "ORG" and not org and kn.demonym(text):
         label = "NORP"  # "Ugandan President Yoweri Museveni": the country word, not a body
         notes.append("relabelled ORG->NORP: demonym")
@@ -329,6 +332,7 @@ def _untagged_states(doc: Doc, kn: Knowledge, taken: Intervals) -> list[SpacySpa
 @cache
 def _state_pattern(kn: Knowledge) -> re.Pattern[str]:
     names = {n for c in kn.countries for n in (c.name, *c.aliases, *c.capitals) if len(n) >= 4}
+    names |= {n for r in kn.regions for n in (r.name, *r.aliases) if len(n) >= 4 and n[:1].isupper()}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])")
 
@@ -346,8 +350,8 @@ def _org_or_not(
     """Kind repairs by the words of the name and what stands next to it: an institution's head
     noun makes an organisation, a building's a venue, a capital a place, "X Y of the Z
     Institute" a person, "Bakamla, Indonesia's maritime security agency" an organisation."""
-    if kn.org(name) or kn.country(name):
-        return label
+    if kn.org(name) or kn.country(name) or kn.region(name):
+        return label  # "the West Bank" is no bank
     new = label
     full_person = len(name_key(name).split()) >= 2 and all(w in names for w in name_key(name).split())
     if label in ("FAC", "LOC", "GPE", "PERSON") and is_org_name(name) and not kn.capital(name):

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ...knowledge import Country, Knowledge, name_key
 from ...words import HONORIFIC_PATTERN
-from .organisations import INSTITUTION
+from .organisations import INSTITUTION, is_org_name
 from .roles import ROLE_HEADS
 
 __all__ = [
@@ -52,7 +52,8 @@ PEOPLE_HEADS = frozenset(
             manufacturer exporter importer buyer seller investor trader friend partner
             ally neighbour neighbor family counterpart host rival colleague audience
             visitor tourist migrant refugee man woman child youth group organisation
-            organization club union party opposition owner"""
+            organization club union party opposition owner detainee prisoner inmate hostage
+            captive immigrant emigrant settler pilgrim exile dissident"""
         ),
     ]
 )
@@ -175,6 +176,8 @@ def place_reading(
         return None
     if _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]):
         return None  # a title before it: "President Darwin"
+    if len(words) >= 2 and is_org_name(name) and not kn.city(name):
+        return None  # "support from the Kosovo Assembly": an institution's head noun
     if kn.city(name) and _LOCATING.search(text[max(0, start - 30) : start]):
         return "GPE", "major city after a locating word"  # "officials from Cali said"
     if _PERSON_AFTER.match(text, end):

@@ -294,11 +294,22 @@ class _Resolver:
                 "DYAD": f"one side of a dyad: {c.name}",
             }
             return self._add(d, m, how.get(m.label, f"country name: {c.name}"))
+        region = kn.region(m.text)
+        if region is not None:
+            # "Darfur", "the West Bank": one actor however the article words it, with its state
+            d = self._draft("place:" + slug(region.name), region.name, "place")
+            d.country = d.country or region.country
+            where = f" in {region.country}" if region.country else " (no single state)"
+            return self._add(d, m, f"{region.kind} (regions gazetteer, {region.source}){where}")
         d = self._draft("place:" + slug(m.text), m.text, "place")
-        cap, city = kn.capital(m.text), kn.city(m.text)
-        if cap or city:
-            d.country = (cap or city).iso3  # type: ignore[union-attr]
-        where = f", capital of {cap.name}" if cap else (f", city in {city.name}" if city else "")
+        cap, city, part = kn.capital(m.text), kn.city(m.text), kn.part_of(m.text)
+        if cap or city or part:
+            d.country = (cap or city or part).iso3  # type: ignore[union-attr]
+        where = (
+            f", capital of {cap.name}"
+            if cap
+            else (f", city in {city.name}" if city else (f", part of {part.name}" if part else ""))
+        )
         return self._add(d, m, "place name" + where)
 
     def _group(self, m: Mention) -> Mention:

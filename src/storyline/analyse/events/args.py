@@ -12,12 +12,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ...knowledge import load_knowledge
+from ...knowledge import Country, load_knowledge
 from ...model import Mention, Span
 from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
 from ..actors.roles import ROLE_HEADS
 
-__all__ = ["MentionIndex", "Args", "arguments", "place_of", "duration_of", "demonym_party", "party_name"]
+__all__ = [
+    "MentionIndex",
+    "Args",
+    "arguments",
+    "place_of",
+    "duration_of",
+    "demonym_party",
+    "party_name",
+    "is_region",
+    "protest_target",
+    "complaint_party",
+]
 
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Said of a state a party comes from only through a demonym on a thing ("an Australian ultimatum").
@@ -98,6 +109,16 @@ _DURATION = re.compile(
 )
 
 
+def demonym_country(tok: Token) -> tuple[Country | None, int]:
+    """The country a demonym token names, with where its words start: one word ("Mexican") or
+    two, the first hung on the second ("West German", "Sierra Leonean", "South African")."""
+    k = load_knowledge()
+    lead = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
+    if lead is not None and (c := k.demonym(f"{lead.text} {tok.text}")) is not None:
+        return c, lead.idx
+    return k.demonym(tok.text), tok.idx
+
+
 class MentionIndex:
     """Mentions sorted by start, for 'which mention covers this character' look-ups."""
 
@@ -114,13 +135,13 @@ class MentionIndex:
         ``unlisted`` also takes a state the article does not otherwise name, but only for a word
         the actors stage marked DEMONYM_THING, and only where the caller has checked that the
         thing is the event itself or what it acts on (CAMEO codes the country of the thing)."""
-        c = load_knowledge().demonym(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        c, start = demonym_country(tok) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else (None, tok.idx)
         actor = f"state:{c.iso3}" if c else None
         if actor is None or not self.mentions:
             return None
         how = "country of the thing that acts or is acted on"
         if actor not in self.actors:
-            if not (unlisted and self.thing_at(tok.idx)):
+            if not (unlisted and (self.thing_at(start) or self.thing_at(tok.idx))):
                 return None
             how += f"; {UNNAMED_STATE}"
         span = Span(self.mentions[0].span.article, tok.idx, tok.idx + len(tok))
@@ -132,7 +153,11 @@ class MentionIndex:
         if m.actor is None or not m.actor.startswith("place:"):
             return m
         k = load_knowledge()
-        c = k.city(m.text) or k.capital(m.text) or k.country(m.text)
+        region = k.region(m.text)
+        if region is not None and region.kind == "region" and not region.as_state:
+            return m  # "lifted the curfew in Kosovo", "rebels in Darfur": a region is a party itself
+        home = k.by_iso(region.country) if region is not None and region.country else None
+        c = home or k.city(m.text) or k.capital(m.text) or k.country(m.text) or k.part_of(m.text)
         if c is None:
             return None
         actor = f"state:{c.iso3}"
@@ -198,20 +223,65 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
             m = index.covering(c.idx, c.idx + len(c)) or (
                 actor_of(c, index)[0] if c.dep_ == "appos" else None
             )
+            if m is None and c.dep_ == "compound" and not agent:  # "a Security Council resolution"
+                m = next(
+                    (
+                        x
+                        for g in c.children
+                        if g.dep_ == "compound" and (x := index.covering(g.idx, g.idx + len(g)))
+                    ),
+                    None,
+                )
             owner = c.dep_ in ("appos", "poss") or any(g.dep_ == "case" for g in c.children)  # "X’s"
             if m and (owner or agent or _is_party(m)):
                 return m, None
     for c in tok.children:  # "an Indonesian patrol boat shadowed ...": the boat's state
         if c.dep_ in ("amod", "compound", "nmod") and (m := index.state_of_demonym(c)) is not None:
             return m, None
-    for c in tok.children:  # "the secretary of state", "officials in Washington"
+    place = tok.lemma_.lower() in PLACE_NOUNS
+    for c in tok.children:  # "the secretary of state", "officials in Washington", "the town of Gorazde"
         if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (c.lower_ == "in" and agent)):
             for g in c.children:
                 if g.dep_ == "pobj":
                     m = index.covering(g.idx, g.idx + len(g))
-                    if m and (agent or _is_party(m)):
+                    if m and (agent or _is_party(m) or (place and c.lower_ == "of")):
                         return m, None
     return None, None
+
+
+#: Nouns for a place that an "of" phrase names ("the town of Gorazde"): the place is the party's.
+PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "province",
+        "region",
+        "district",
+        "capital",
+        "area",
+        "enclave",
+        "territory",
+        "island",
+        "port",
+    ]
+)
+
+
+def objects_of(prep: Token) -> list[Token]:
+    """The object of a preposition; where the parser left it without one ("granted asylum to
+    five Panamanian army officers holed up ...", "ties with and an embassy in Tehran"), the
+    first named party within a few words after it."""
+    found = [g for g in prep.children if g.dep_ == "pobj"]
+    if found or any(c.dep_ in ("pcomp", "prep") for c in prep.children):
+        return found
+    sent = prep.sent
+    for t in prep.doc[prep.i + 1 : min(prep.i + 9, sent.end)]:
+        if t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC"):
+            return [t]
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
+            break
+    return []
 
 
 def _state_of(tok: Token, index: MentionIndex, unlisted: bool = False) -> Mention | None:
@@ -265,6 +335,15 @@ def content_target(trigger: Token, index: MentionIndex, src: Mention | None) -> 
     party owning or modifying its object or its infinitive's object ("rejected an Australian
     ultimatum", "threatened to shell Iraqi towns", "ban Ugandan opposition candidates")."""
     if trigger.pos_ not in ("VERB", "AUX"):
+        # "reiterated its demand that Israel ease ...": a noun's that-clause, or its verb's
+        clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "acl")]
+        if trigger.dep_ == "dobj":
+            clauses += [c for c in trigger.head.children if c.dep_ == "ccomp"]
+        subjects = [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        for t in subjects:
+            m = _as_party(actor_of(t, index)[0], index)
+            if m is not None and m.actor and (src is None or m.actor != src.actor):
+                return m
         return None
     cands: list[Token] = []
     for c in trigger.children:
@@ -277,15 +356,24 @@ def content_target(trigger: Token, index: MentionIndex, src: Mention | None) -> 
         cands += [c for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     for t in cands:
         m = actor_of(t, index)[0] if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
-        m = m or _state_of(t, index)
+        m = _as_party(m or _state_of(t, index), index)  # a town stands for its state
         if m is not None and m.actor and (src is None or m.actor != src.actor):
             return m
     return None
 
 
 def _is_party(m: Mention) -> bool:
-    """A state or organisation can be a party by a modifier ("the China deal", "the AUKUS pact")."""
-    return (m.actor or "").startswith(("state:", "org:"))
+    """A state, organisation or region can be a party by a modifier ("the China deal", "the AUKUS
+    pact", "Darfur rebels")."""
+    return (m.actor or "").startswith(("state:", "org:")) or is_region(m)
+
+
+def is_region(m: Mention | None) -> bool:
+    """A region that stands as a party of its own ("Darfur", "Kosovo"; data/regions.json)."""
+    if m is None or not (m.actor or "").startswith("place:"):
+        return False
+    r = load_knowledge().region(m.text)
+    return r is not None and r.kind == "region" and not r.as_state
 
 
 def _conj_first(tok: Token) -> list[Token]:
@@ -373,7 +461,7 @@ def _oblique_parties(trigger: Token, verb: Token) -> list[Token]:
         for c in carrier.children:
             # spaCy labels the "to" phrase of give/provide/offer as a dative, not a prep
             if c.dep_ in ("prep", "dative") and c.lower_ in _OBLIQUE:
-                out += [g for g in c.children if g.dep_ == "pobj"]
+                out += objects_of(c)
     return out
 
 
@@ -396,11 +484,15 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
         *[
             g
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            # "the homes of Palestinians", "a camp for Congolese refugees"
+            if c.dep_ == "prep"
+            and (c.lower_ == "of" or (c.lower_ == "for" and tok.lemma_.lower() not in GROUP_NOUNS))
             for g in c.children
-            if g.dep_ == "pobj"
+            if g.dep_ == "pobj" and (c.lower_ == "of" or g.lemma_.lower() in GROUP_NOUNS)
         ],
     ]:
+        if t is not tok and (m := index.covering(t.idx, t.idx + len(t))) is not None and m.label == "GROUP":
+            return m  # "a camp for Congolese refugees": the group the actors stage named
         cands = [t] if t.tag_ in ("NNPS", "NNS") or t.ent_type_ == "NORP" else []
         if t.lemma_.lower() in GROUP_NOUNS or t.lower_ in GROUP_NOUNS:
             cands += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
@@ -417,7 +509,7 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
             if m is not None and (m.actor or "").startswith("state:"):
                 return m
             country = (
-                k.demonym(c.text)
+                demonym_country(c)[0]
                 or (k.demonym(c.text[:-1]) if c is t and c.text.endswith("s") else None)  # "Iraqis"
                 or (k.country_word(c.text) if c.dep_ == "poss" else None)
             )
@@ -431,13 +523,77 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+def complaint_party(trigger: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
+    """The party a complaint or accusation is about, named in its "over", "about" or "against"
+    phrase ("complained to the UN over two Israeli air raids" -> Israel)."""
+    for c in trigger.children:
+        if c.dep_ != "prep" or c.lower_ not in ("over", "about", "against"):
+            continue
+        for g in objects_of(c):
+            m = actor_of(g, index)[0] or demonym_party([g], index, src) or group_state(g, index)
+            if m is not None and (src is None or m.actor != src.actor):
+                return _as_party(m, index)
+    return None
+
+
+#: Prepositions that locate an act ("outside Parliament", "in Kosovo"): a party named there is
+#: where it happened, not whom it was aimed at.
+_LOCATIVE = frozenset(
+    {"in", "at", "outside", "inside", "near", "across", "throughout", "into", "around", "on"}
+)
+
+
+def protest_target(trigger: Token, verb: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
+    """Whom a protest is aimed at when no argument names it: the first party named in the rest of
+    its clause ("staged demonstrations to demand the resignation of President Suharto", "rioted
+    following a demonstration calling for the removal of President Hosni Mubarak", "blocked roads
+    to press their demands for greater freedom from President Bouteflika"), never in its subject
+    or in a phrase that only says where ("a hunger strike outside Parliament")."""
+    head = verb if trigger != verb and trigger.dep_ in ("dobj", "nsubjpass", "attr") else trigger
+    skip = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj", "parataxis")
+        or (c.dep_ == "prep" and c.lower_ in _LOCATIVE)
+        for t in c.subtree
+    }
+    skip |= {t.i for t in trigger.subtree if t.dep_ == "prep" and t.lower_ in _LOCATIVE for t in t.subtree}
+    seen: set[str] = set()
+    for t in head.subtree:
+        if t.i in skip or t.i == trigger.i:
+            continue
+        m = index.covering(t.idx, t.idx + len(t))
+        if m is None or m.actor in seen or (src is not None and m.actor == src.actor):
+            continue
+        seen.add(m.actor or "")
+        party = _as_party(m, index) if (m.actor or "").startswith("place:") else m
+        if party is not None and (src is None or party.actor != src.actor):
+            return party
+    return None
+
+
 def _as_party(m: Mention | None, index: MentionIndex) -> Mention | None:
     """A party, never a place: a town or building mention becomes its state, or nothing."""
     return index.state_of_place(m) if m is not None else None
 
 
-def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
-    """Source and target of an event whose trigger is ``trigger`` (a verb, or a noun under ``verb``)."""
+#: Types whose event noun takes its target in an "of" phrase ("the invasion of South Lebanon",
+#: "the blockade of Yugoslavia", "the arrest of the leaders"); elsewhere "of" names the doer
+#: ("the withdrawal of Syrian troops", "a visit of the minister").
+_OF_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Prepositions whose object on an event noun is its counterpart; "from" for a retreat ("the
+#: withdrawal from Panama").
+_NOUN_TARGET_PREPS = {"RETREAT": ("from",)}
+
+
+#: Verbs whose passive states the subject's own stance ("is opposed to", "is committed to"): the
+#: passive subject is the actor.
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
+
+
+def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None = None) -> Args:
+    """Source and target of an event whose trigger is ``trigger`` (a verb, or a noun under ``verb``);
+    ``kind``, the event type, says which prepositions of an event noun name its counterpart."""
     notes: list[str] = []
     subj: list[Token] = []
     objs: list[Token] = []
@@ -453,6 +609,8 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
     if verb.dep_ == "relcl" and subj and subj[0].tag_ in ("WP", "WDT"):
         subj = [verb.head]  # "Wang Yi, who traveled to Munich": the relative pronoun's antecedent
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not subj and trigger == verb:
+        subj, objs, passive = objs, [], False  # "Israel is opposed to French mediation": Israel opposes
     if not subj and not passive:
         subj = _borrowed_subject(verb, index)
     if trigger != verb:
@@ -473,13 +631,21 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex) -> Args:
         ]
         if own:
             subj = _conj_first(own[0]) if len(own) == 1 else own
+    preps: tuple[str, ...] = ("with", "between", "to", "against", "on")
+    if trigger != verb and kind is not None:
+        preps += ("of",) * (kind in _OF_TARGET) + _NOUN_TARGET_PREPS.get(kind, ())
     for carrier in carriers:
         if carrier is trigger or not objs:
+            # the first direct object before any prepositional phrase (a second object is a
+            # misparse: "abused Mexican immigrants with impunity, a human rights organization charged")
+            first = next((c for c in carrier.children if c.dep_ == "dobj"), None)
+            if first is not None and carrier is trigger:
+                objs = _conj_first(first)
             for c in carrier.children:
-                if c.dep_ == "dobj" and carrier is trigger:
-                    objs = _conj_first(c)
-                elif c.dep_ == "prep" and c.lower_ in ("with", "between", "to", "against", "on") and not objs:
-                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in preps and not objs:
+                    if c.lower_ in ("of", "from") and carrier is not trigger:
+                        continue  # "of" and "from" only on the event noun itself
+                    pobj = objects_of(c)
                     if pobj and (c.lower_ != "on" or carrier is trigger):
                         objs = _conj_first(pobj[0])
     subj = [_reporter(t) for t in subj]
@@ -528,6 +694,15 @@ def place_of(
     # ("threatened to institute a curfew in Algiers")
     acts = [c for c in trigger.children if _infinitive(c)]
     objs = [c for h in (trigger, *acts) for c in h.children if c.dep_ == "dobj"]
+    # "lifted a state of emergency in West Darfur": the place may hang off the object's "of" phrase
+    objs += [
+        g
+        for o in list(objs)
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     for carrier in dict.fromkeys([trigger, verb, *acts, *objs]):
         for c in carrier.children:
             if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:

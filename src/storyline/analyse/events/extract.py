@@ -29,10 +29,13 @@ from .args import (
     MentionIndex,
     actor_of,
     arguments,
+    complaint_party,
     content_target,
     duration_of,
+    is_region,
     party_name,
     place_of,
+    protest_target,
 )
 from .classify import NO_EVENT, classify, features
 from .context import anchor_relative, background, carry_over, chronology, in_heading
@@ -98,7 +101,9 @@ def extract_events(
     anchor_relative(doc, drafts, timerefs, references)
     carry_over(doc, drafts, references)
     side = {a.id: f"state:{a.country}" for a in actors if a.country}
-    return _finish(article, _merge(drafts, side), names, set(tref_at))
+    merged = _merge(drafts, side)
+    _late_place_targets(merged, index)
+    return _finish(article, merged, names, set(tref_at))
 
 
 @dataclass
@@ -288,7 +293,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "the crew were flown home", "officials traveling with her": no visit
     announced = noun and tok.dep_ == "dobj" and verb.lemma_ in _ANNOUNCE_VERBS
     frame = _frame_verb(verb) if framed else verb
-    args = arguments(tok, verb, index)
+    args = arguments(tok, verb, index, rule.type)
     if framed and frame is not verb and rule.type == "CONSULT":
         args = _framed_parties(tok, frame, index, args)
     if cancel is not None and rule.type == "AID":
@@ -351,12 +356,23 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "boats seized by Australian authorities": describes a thing, not the news
     if rule.cameo == "043" and not noun and args.target is None:
         return None  # "welcomed the decision", "received a call": hosting needs a guest
-    if not noun and args.target is None and rule.type in _AIMED_TYPES:
+    if args.target is None and rule.type in _AIMED_TYPES:
         d.tgt = content_target(tok, index, args.source)
+    if rule.type == "ACCUSE" and not noun:
+        # "complained to the United Nations over two Israeli air raids": the party complained of
+        # is the target, the one complained to only an audience
+        about = complaint_party(tok, index, d.src)
+        if about is not None and (d.tgt is None or d.tgt.actor != about.actor):
+            d.tgt = about
+            d.notes.append(f"target: the party the complaint is about ('{about.text}')")
     if d.tgt is None and rule.type in _AIMED_TYPES | {"AID", "COOPERATE", "MOBILIZE", "PROTEST"}:
         d.tgt = _state_in_clause(tok, verb, index, d.src)
         if d.tgt is not None:
             d.notes.append(f"target: the state named inside the act's own clause ('{d.tgt.text}')")
+    if d.tgt is None and rule.type == "PROTEST":
+        d.tgt = protest_target(tok, verb, index, d.src)
+        if d.tgt is not None:
+            d.notes.append(f"target: the party the protest's clause names ('{d.tgt.text}')")
     if d.tgt is None and place is not None and rule.type != "STATEMENT":
         d.tgt = _place_state(place, index, d.src)
         if d.tgt is not None:
@@ -404,13 +420,25 @@ def _state_in_clause(tok: Token, verb: Token, index: MentionIndex, src: Mention 
         if t.i in skip or (t.i <= head.i and head.dep_ != "ROOT" and t.i < tok.i):
             continue
         m = index.covering(t.idx, t.idx + len(t))
-        if m is None or not (m.actor or "").startswith("state:"):
+        if m is not None and (m.actor or "").startswith("place:"):
+            # "atrocities in the Darfur region", "power lines leading into Kabul": a region stands
+            # for itself, a town for its state
+            m = index.state_of_place(m)
+        if m is None or (not (m.actor or "").startswith("state:") and not is_region(m)):
             continue
         iso = (m.actor or "")[6:].lower()
-        if src is not None and (m.actor == src.actor or f":{iso}:" in f"{src.actor}:"):
+        if (
+            src is not None
+            and (m.actor == src.actor or f":{iso}:" in f"{src.actor}:")
+            and not (src.actor or "").endswith(_INSURGENT)
+        ):
             continue  # the source's own state ("Israeli soldiers ... in Israel")
         return m
     return None
+
+
+#: Groups that act against their own state ("Afghan guerrillas blew up power lines into Kabul").
+_INSURGENT = (":rebels", ":protesters")
 
 
 def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention | None) -> Mention | None:
@@ -420,9 +448,24 @@ def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention 
         return None  # "an undisclosed location on the sidelines of ...": not a town to stand for its state
     m = index.covering(place[1], place[2])
     st = index.state_of_place(m) if m is not None else None
-    if st is None or st.actor is None or not st.actor.startswith("state:"):
+    if st is None or st.actor is None or not st.actor.startswith(("state:", "place:")):
         return None
     return None if src is not None and src.actor == st.actor else st
+
+
+#: Acts done to a place ("killed 23 people ... in Tel Aviv", "imposed a curfew in Kosovo"): with no
+#: other party, the place's state (or the region itself) is the target.
+_ON_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID"})
+
+
+def _late_place_targets(drafts: list[Draft], index: MentionIndex) -> None:
+    """A place an event gained after it was drafted (from a definite noun that restates it, "the
+    second-worst attack in ...", or a merged mention) gives a missing target, as in ``_draft``."""
+    for d in drafts:
+        if d.tgt is None and d.place is not None and d.rule.type in _ON_PLACE:
+            d.tgt = _place_state(d.place, index, d.src)
+            if d.tgt is not None:
+                d.notes.append(f"target: the state of the place '{d.place[0]}' (no other party named)")
 
 
 #: Acts of cooperation a broad-lexicon verb names: without an actor they say nothing.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .args import PLACE_NOUNS
 from .ontology import LEMMA_SLIPS as _LEMMA_SLIPS
 
 __all__ = ["title_of", "third_person"]
@@ -70,6 +71,15 @@ def third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+#: Last words of group actors' names that take a plural verb ("Burundian rebels attack ...").
+_PLURAL_GROUPS = frozenset({"rebels", "refugees", "protesters", "civilians", "police"})
+
+
+def _present(lemma: str, src: str) -> str:
+    """The present tense for the actor ``src``: "Burundian rebels attack", "Finland gives"."""
+    return lemma if src.split()[-1].lower() in _PLURAL_GROUPS else third_person(lemma)
+
+
 def _words(head: Token, limit: int) -> str:
     """A short noun phrase: the head with its compounds, adjectives, numbers and owner, without
     determiners or clauses ("Blinken's trip to Beijing", "a night curfew" -> "night curfew")."""
@@ -125,7 +135,7 @@ def title_of(
     if trigger.pos_ not in ("VERB", "AUX") and src and trigger.dep_ == "dobj" and head.pos_ == "VERB":
         # a noun a light verb carries: "Türkiye imposes curfew", "Greece to impose restrictions on ..."
         verb = _LEMMA_SLIPS.get(head.lemma_.lower(), head.lemma_.lower())
-        act = f"to {verb}" if intended or mode in _PLANNED else third_person(verb)
+        act = f"to {verb}" if intended or mode in _PLANNED else _present(verb, src)
         title = f"{src} {act} {_words(trigger, _OBJECT_WORDS)}"
         if tgt and tgt.lower() not in title.lower():
             prep = "to" if lemma in _NOUN_TO else "on" if lemma in _NOUN_AGAINST else "with"
@@ -141,7 +151,7 @@ def title_of(
         what = (tgt or words) if src else (words or tgt or "")
         if src:
             planned = intended or mode in _PLANNED
-            act = f"to {verb}" if planned else third_person(lemma) + (f" {prt}" if prt else "")
+            act = f"to {verb}" if planned else _present(lemma, src) + (f" {prt}" if prt else "")
             title = " ".join(x for x in (src, act, what) if x)
         elif what:
             done = trigger.text if trigger.tag_ in ("VBD", "VBN") else lemma
@@ -157,19 +167,25 @@ def title_of(
         )
         noun = f"{mods} {noun}".strip()
         prep = "to" if lemma in _NOUN_TO else "against" if lemma in _NOUN_AGAINST else "with"
+        phrase = None
         if tgt_at is not None:  # "attack on Gaza": the text's own preposition
-            prep = next(
-                (
-                    c.lower_
-                    for c in trigger.children
-                    if c.dep_ == "prep"
-                    for g in c.children
-                    if g.idx == tgt_at
-                ),
-                prep,
-            )
+            for c in trigger.children:
+                for g in c.children if c.dep_ == "prep" else ():
+                    if g.idx == tgt_at:
+                        prep = c.lower_
+                    elif (
+                        g.dep_ == "pobj"
+                        and g.pos_ == "NOUN"
+                        and not g.ent_type_
+                        and g.lemma_.lower() not in PLACE_NOUNS
+                        and any(t.idx == tgt_at for t in g.subtree)
+                    ):
+                        # "the downing of a Chinese balloon": the target owns the thing acted on
+                        prep, phrase = c.lower_, _words(g, _OBJECT_WORDS)
         title = f"{src}'s {noun}" if src else noun
-        if tgt and tgt.lower() not in title.lower():
+        if phrase and phrase.lower() not in title.lower():
+            title += f" {prep} {phrase}"
+        elif tgt and tgt.lower() not in title.lower():
             title += f" {prep} {tgt}"
     if own_place or not tgt:
         title += _place_phrase(trigger, place, title)
