@@ -197,3 +197,27 @@ def test_an_exact_copy_in_a_later_chunk_is_a_duplicate_not_lost(
     story = json.loads((out / "story.json").read_text(encoding="utf-8"))
     got = sorted((Path(a["source"]).name, a["duplicate_of"] is not None) for a in story["articles"])
     assert (res.exit_code, got) == (0, [("a.txt", False), ("b.txt", True), ("c.txt", True)])
+
+
+def test_a_copy_of_a_near_duplicate_in_a_later_chunk_joins_the_canonical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """a.txt and its near copy b.txt in one chunk, b's exact copy c.txt in the next: c must point
+    at a (the canonical), not at b, or the story (which lists copies of canonicals) drops it."""
+    import storyline.engine.local as engine
+
+    monkeypatch.setattr(engine, "INGEST_CHUNK", 2)
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "".join(hostile.good_articles()[0][1])
+    shorter = text.replace(" the town council said", "")  # one clause fewer: a near copy
+    for name, body in (("a.txt", text), ("b.txt", shorter), ("c.txt", shorter)):
+        (src / name).write_text(body, encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(
+        app, ["analyze", str(src), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--no-report"]
+    )
+    story = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    ids = {Path(a["source"]).name: a["id"] for a in story["articles"]}
+    dups = {Path(a["source"]).name: a["duplicate_of"] for a in story["articles"]}
+    assert (res.exit_code, dups) == (0, {"a.txt": None, "b.txt": ids["a.txt"], "c.txt": ids["a.txt"]})

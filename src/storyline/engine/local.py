@@ -217,10 +217,12 @@ class _Tally:
         fresh = []
         for a in chunk.articles:
             if a.id in self.keys:
-                a = replace(a, id=copy_id(a), duplicate_of=self.canonical.get(a.id, a.id))
+                a = replace(a, id=copy_id(a), duplicate_of=a.id)
                 if a.id in self.keys:
                     continue  # the very same record again (one file named twice)
                 chunk.keys[a.id] = None
+            if a.duplicate_of is not None:  # point at the run's canonical copy, never a chain
+                a = replace(a, duplicate_of=self.canonical.get(a.duplicate_of, a.duplicate_of))
             fresh.append(a)
             self.canonical.setdefault(a.id, a.duplicate_of or a.id)
         self.duplicates += sum(1 for a in fresh if a.duplicate_of)
