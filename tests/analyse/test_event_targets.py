@@ -169,3 +169,13 @@ def test_title_names_the_thing_acted_on_when_its_owner_is_the_target(nlp: Langua
     downing = [x for x in events_of(nlp, text, DATE) if x.type == "ASSAULT"]
     assert downing and downing[0].target_actor == "state:CHN"
     assert "of Chinese spy balloon" in downing[0].summary
+
+
+def test_an_undated_wire_flash_with_a_group_acting_is_an_event(nlp: Language) -> None:
+    """No date, no named actor: a group's protest in a one-sentence item is still the news, and
+    whom it is aimed at comes from its clause."""
+    text = (
+        "Islamic fundamentalists continued their hunger strike to demand the resignation of President Chadli."
+    )
+    e = main(nlp, text)
+    assert (e.type, e.target_actor) == ("PROTEST", "person:chadli")

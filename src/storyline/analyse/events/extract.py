@@ -392,7 +392,15 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     if noun and not carried:
         if rule.carried or not ((time or place or since) and (args.source or args.target)):
             return None
-    elif not (args.source or args.target or time or in_heading(doc_text(tok.doc), tok.idx)):
+    elif not (
+        args.source
+        or args.target
+        or time
+        or in_heading(doc_text(tok.doc), tok.idx)
+        or _group_in_lede(d)
+        # a wire flash's one sentence: a party found beyond the argument slots is enough
+        or (tok.i < tok.doc[0].sent.end and (d.src or d.tgt))
+    ):
         if not since:
             return None
         d.ghost = True  # "negotiators have been discussing since 2018": only the dated start is news
@@ -474,6 +482,13 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
 
 #: Acts groups of people do, named or not ("workers stopped work", "rebels surrendered").
 _COLLECTIVE = frozenset({"PROTEST", "ASSAULT", "RETREAT", "COERCE"})
+
+
+def _group_in_lede(d: Draft) -> bool:
+    """An unnamed group acting in the article's first sentence ("Islamic fundamentalists
+    continued their hunger strike"): a wire flash's news even without a date."""
+    lede = d.trigger.i < d.trigger.doc[0].sent.end
+    return lede and d.rule.type in _COLLECTIVE and _people_subject(d.trigger)
 
 
 def _people_subject(trigger: Token) -> bool:

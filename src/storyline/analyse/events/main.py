@@ -31,6 +31,29 @@ def main_event(events: list[Event], doc: Doc | None = None) -> Event | None:
             tok, n = tok.head, n + 1
         return n
 
+    def reporting(e: Event) -> bool:
+        """A closing reporting clause ("..., a human rights group charged"): the news is the
+        clause it reports, when an event was found there."""
+        if doc is None or e.trigger_span is None:
+            return False
+        span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
+        tok = span.root if span is not None and len(span) else None
+        if tok is None or tok.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        return any(
+            o is not e
+            and o.trigger_span is not None
+            and said[0].left_edge.idx <= o.trigger_span.start < tok.idx
+            for o in events
+            if said
+        )
+
     return min(
-        events, key=lambda e: (e.type in _WEAK, depth(e), e.trigger_span.start if e.trigger_span else 0)
+        events,
+        key=lambda e: (
+            e.type in _WEAK or reporting(e),
+            depth(e),
+            e.trigger_span.start if e.trigger_span else 0,
+        ),
     )
