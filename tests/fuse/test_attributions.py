@@ -65,3 +65,19 @@ def test_pronoun_speakers_and_indirect_quotes_are_not_claims() -> None:
 
 def test_shared_run() -> None:
     assert shared_run(["a", "b", "c", "d", "e"], ["x", "c", "d", "e", "y"]) == (2, 1, 3)
+
+
+def test_one_finding_per_pair_of_speakers_however_many_reports_repeat_it() -> None:
+    # a big story repeats one line in dozens of reports: one conflict, not one per pair of reports
+    quotes = [
+        _quote(k, WORDS, speaker, name)
+        for k, speaker, name in [
+            ("a", "person:dunmore", "Dunmore"),
+            ("b", "person:dunmore", "Dunmore"),
+            ("c", "person:pranoto", "Pranoto"),
+            ("d", "person:pranoto", "Pranoto"),
+        ]
+    ]
+    [c] = quote_conflicts(quotes)
+    assert (c.kind, c.verdict, tuple(s.article for s in c.sides)) == ("attribution", "conflict", ("a", "c"))
+    assert c.description.endswith("The same holds for 3 other pairs of reports.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..ids import derived_id
@@ -33,25 +33,67 @@ _LITTLE = frozenset(["a", "an", "the", "and", "or", "of", "to", "in", "on", "for
 
 
 def quote_conflicts(quotes: Sequence[Quote]) -> list[Conflict]:
-    """Attribution and wording conflicts between direct quotes of different articles."""
+    """Attribution and wording conflicts between direct quotes of different articles.
+
+    One finding per pair of statements (distinct word lists) and pair of speakers, however many
+    reports repeat it: a big story quotes one line dozens of times, and comparing every pair of
+    quotes gave a 110-article generated story 12,595 conflicts (70 s). The first pair of quotes
+    (in the given order) stands for the finding; its description counts the other reports.
+    """
     usable = [q for q in quotes if q.direct and q.speaker and not _pronoun(q.speaker_name)]
     words = [_words(q.text) for q in usable]
+    statements: dict[tuple[str, ...], list[int]] = {}
+    for i, ws in enumerate(words):
+        statements.setdefault(tuple(ws), []).append(i)
+    texts = list(statements)
     index: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    for i, w in enumerate(words):
+    for s, w in enumerate(texts):
         for k in range(len(w) - _RUN + 1):
-            index[tuple(w[k : k + _RUN])].add(i)
-    pairs = {(i, j) for group in index.values() for i, j in itertools.combinations(sorted(group), 2)}
-    out = []
-    for i, j in sorted(pairs):
-        a, b = usable[i], usable[j]
-        if a.article == b.article:
-            continue
-        found = _judge(a, b, words[i], words[j])
-        if found is not None:
-            kind, verdict, desc = found
+            index[w[k : k + _RUN]].add(s)
+    pairs = {(s, s) for s, w in enumerate(texts) if len(w) >= _RUN}  # the same words, two speakers
+    pairs |= {(s, t) for group in index.values() for s, t in itertools.combinations(sorted(group), 2)}
+    found: list[tuple[tuple[int, int], Conflict]] = []
+    for s, t in pairs:
+        for i, j, others in _speaker_pairs(usable, statements[texts[s]], statements[texts[t]], s == t):
+            a, b = usable[i], usable[j]
+            judged = _judge(a, b, words[i], words[j])
+            if judged is None:
+                continue
+            kind, verdict, desc = judged
+            if others:
+                desc += f" The same holds for {others} other pair{'s' if others > 1 else ''} of reports."
             sides = (_ev(a), _ev(b))
-            key = "|".join(sorted(f"{s.article}:{s.start}" for s in sides))
-            out.append(Conflict(derived_id(key + kind, prefix="conflict-"), kind, desc, sides, verdict))
+            key = "|".join(sorted(f"{e.article}:{e.start}" for e in sides))
+            conflict = Conflict(derived_id(key + kind, prefix="conflict-"), kind, desc, sides, verdict)
+            found.append(((i, j), conflict))
+    return [c for _, c in sorted(found, key=lambda f: f[0])]
+
+
+def _speaker_pairs(
+    usable: Sequence[Quote], xs: list[int], ys: list[int], same: bool
+) -> list[tuple[int, int, int]]:
+    """(i, j, others) for each pair of speakers of two statements (quote indices, ascending):
+    a pair of their quotes from different articles that stands for it (i < j), and how many
+    other such pairs there are. Linear in the quotes, not in their pairs."""
+    by_x: dict[str, list[int]] = {}
+    by_y: dict[str, list[int]] = {}
+    for i in xs:
+        by_x.setdefault(usable[i].speaker or "", []).append(i)
+    for j in ys:
+        by_y.setdefault(usable[j].speaker or "", []).append(j)
+    out: list[tuple[int, int, int]] = []
+    for p, ix in by_x.items():
+        for q, jy in by_y.items():
+            if same and p >= q:
+                continue  # one statement: each pair of speakers once; one speaker agrees with itself
+            rep = next(
+                ((i, j) for i in ix for j in jy if usable[i].article != usable[j].article), None
+            )  # the first i with a partner elsewhere, usually within a step or two
+            if rep is None:
+                continue
+            per_article = Counter(usable[i].article for i in ix)
+            shared = sum(per_article[usable[j].article] for j in jy)
+            out.append((min(rep), max(rep), len(ix) * len(jy) - shared - 1))
     return out
 
 
