@@ -199,12 +199,23 @@ def group_claims(
         return value
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
-    scored = sorted(((score(i, j), i, j) for i, j in pairs), key=lambda t: (-t[0], t[1], t[2]))
-    for value, i, j in scored:
-        if value < threshold:
-            break
+    # only pairs at the threshold can link: sorting the rest (most of a big story's) is waste
+    scored = sorted(
+        ((v, i, j) for i, j in pairs if (v := score(i, j)) >= threshold), key=lambda t: (-t[0], t[1], t[2])
+    )
+    # Groups that failed the cohesion check, by root and sampled size: a big story tries the
+    # same two groups again for each of their linked pairs (a member list only grows at its end,
+    # so root and sampled size fix the sample).
+    apart: set[tuple[int, int, int, int]] = set()
+    for _, i, j in scored:
         ri, rj = sets.find(i), sets.find(j)
-        if ri == rj or not _cohesive(members[ri], members[rj], sentences, score):
+        if ri == rj:
+            continue
+        tried = (ri, rj, min(len(members[ri]), _SAMPLE), min(len(members[rj]), _SAMPLE))
+        if tried in apart:
+            continue
+        if not _cohesive(members[ri], members[rj], sentences, score):
+            apart.add(tried)
             continue
         sets.union(ri, rj)
         members[rj].extend(members.pop(ri))
