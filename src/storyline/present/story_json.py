@@ -29,9 +29,27 @@ def story_to_json(story: Story) -> dict[str, Any]:
 def write_story(story: Story, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(story_to_json(story), ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.write_text(_dumps(story_to_json(story)), encoding="utf-8")
     tmp.replace(path)
     return path
+
+
+def _dumps(d: dict[str, Any]) -> str:
+    """JSON with one line per top-level field and per item of a top-level list (an article, an
+    actor, a conflict): diffable between runs like ``indent=1``, but every line comes from the C
+    encoder, which ``indent`` turns off (0.72 -> 0.2 s for a 100-article generated story's 9.6 MB).
+    """
+
+    def one(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    fields = []
+    for k, v in d.items():
+        if isinstance(v, list) and v:
+            fields.append(f" {one(k)}: [\n" + ",\n".join(f"  {one(x)}" for x in v) + "\n ]")
+        else:
+            fields.append(f" {one(k)}: {one(v)}")
+    return "{\n" + ",\n".join(fields) + "\n}"
 
 
 def load_schema() -> dict[str, Any]:
