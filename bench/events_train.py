@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "storyline" / "data"
 
 
-def lexicon_bags() -> list[tuple[str, list[str]]]:
+def lexicon_bags(per_pattern: int = 3) -> list[tuple[str, list[str]]]:
     raw = json.loads((DATA / "event_lexicon.json").read_text(encoding="utf-8"))
     rng = random.Random(7)
     out = []
@@ -29,7 +29,7 @@ def lexicon_bags() -> list[tuple[str, list[str]]]:
         for pattern in code["verbs"] + code["nouns"]:
             words = [w.lstrip("~+>@") for w in pattern.split()]
             alts = [w.split("|") for w in words]
-            for _ in range(3):
+            for _ in range(per_pattern):
                 bag = [rng.choice(a) for a in alts]
                 ents = rng.sample(["ent:GPE", "ent:ORG", "ent:PERSON", "ent:NORP"], 2)
                 out.append((code["type"], [*ents, *bag, "root:" + bag[0]]))
@@ -41,6 +41,8 @@ def main() -> None:
     ap.add_argument("--sentences", type=Path, default=ROOT / "bench" / "data" / "event_sentences.tsv")
     ap.add_argument("--out", type=Path, default=DATA / "event_model.json")
     ap.add_argument("--C", type=float, default=2.0)
+    ap.add_argument("--bags", type=int, default=2, help="feature bags per lexicon pattern")
+    ap.add_argument("--weight", type=float, default=10.0, help="weight of a hand-written sentence")
     args = ap.parse_args()
     if not args.sentences.is_file():
         sys.exit(f"{args.sentences}: no such file")
@@ -62,11 +64,11 @@ def main() -> None:
         for sent in doc.sents:
             samples.append((kind, features(sent)))
     hand = len(samples)
-    samples += lexicon_bags()
+    samples += lexicon_bags(args.bags)
     vec = DictVectorizer()
     X = vec.fit_transform([{f: 1 for f in feats} for _, feats in samples])
     y = [k for k, _ in samples]
-    weight = [3.0 if i < hand else 1.0 for i in range(len(samples))]  # real sentences count more
+    weight = [args.weight if i < hand else 1.0 for i in range(len(samples))]  # real sentences count more
     clf = LogisticRegression(C=args.C, max_iter=2000)
     clf.fit(X, y, sample_weight=weight)
     names = vec.get_feature_names_out()
@@ -87,7 +89,8 @@ def main() -> None:
         "licence": "Trained only on text written for this project: bench/data/event_sentences.tsv "
         f"({hand} hand-written sentences) and feature bags made from data/event_lexicon.json. No third-party "
         "text; the weights are under the project's own licence.",
-        "trained_with": f"scikit-learn LogisticRegression(C={args.C}), {len(samples)} samples",
+        "trained_with": f"scikit-learn LogisticRegression(C={args.C}), {len(samples)} samples "
+        f"({args.bags} bags a pattern, sentences weighted {args.weight})",
         "classes": [str(c) for c in clf.classes_],
         "intercept": [round(float(b), 3) for b in clf.intercept_],
         "weights": weights,

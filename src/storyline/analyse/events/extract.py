@@ -317,6 +317,8 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     date_chars = {t.idx for t in sent if t.i in tref_at}
     place = place_of(tok, verb, index, date_chars)
     mode = mode_of(frame if framed else tok)
+    if _generic_condition(verb):
+        return None  # "whenever crew members are taken into custody": a standing rule, no event
     if cancel is None and not framed:
         rule, args, mode = _modality(rule, tok, verb, args, index, mode)
     if cancel is not None:
@@ -482,6 +484,11 @@ _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
 
 #: Acts groups of people do, named or not ("workers stopped work", "rebels surrendered").
 _COLLECTIVE = frozenset({"PROTEST", "ASSAULT", "RETREAT", "COERCE"})
+
+
+def _generic_condition(verb: Token) -> bool:
+    """A clause that states what happens whenever something does, not an event."""
+    return any(c.lower_ in ("whenever", "wherever") and c.dep_ in ("advmod", "mark") for c in verb.children)
 
 
 def _group_in_lede(d: Draft) -> bool:

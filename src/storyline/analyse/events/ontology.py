@@ -130,6 +130,14 @@ def _table() -> tuple[dict[str, list[Trigger]], frozenset[str]]:
     for t in rows:
         table.setdefault(t.lemma, []).append(t)
     for lemma, ts in table.items():
+        # a broad pattern of the type a plain hand-tuned trigger of the word already gives adds
+        # only the broad lexicon's stricter checks ("sign accord|pact" beside "sign"): drop it
+        plain = [t for t in ts if not t.broad and not t.constrained]
+        ts = [
+            t
+            for t in ts
+            if not (t.broad and any(p.type == t.type and (p.pos is None or p.pos == t.pos) for p in plain))
+        ]
         table[lemma] = sorted(ts, key=lambda t: -t.constrained)
     return table, frozenset(raw["light_verbs"])
 
@@ -139,7 +147,7 @@ def light_verbs() -> frozenset[str]:
 
 
 #: Past forms the small English model lemmatises wrongly ("staged" -> "stag").
-LEMMA_SLIPS = {"stag": "stage", "staged": "stage"}
+LEMMA_SLIPS = {"stag": "stage", "staged": "stage", "wag": "wage"}
 
 
 def is_light_verb(tok: Token) -> bool:
@@ -191,6 +199,8 @@ def trigger_for(tok: Token) -> Trigger | None:
     if pos is None:
         return None
     lemma = tok.lemma_.lower()
+    if pos == "VERB":
+        lemma = LEMMA_SLIPS.get(lemma, lemma)  # "waged" -> "wag"
     if pos == "NOUN" and lemma in _MANNER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return None  # "suspended the dialogue in protest at ...": a reason, not an event
     if pos == "NOUN" and tok.lower_ in ("talks", "visits", "trips", "calls", "sanctions", "games"):
