@@ -9,16 +9,19 @@ make is corroborated; the rest are listed per outlet by :func:`unique_by_outlet`
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..ids import derived_id
 from ..model import Analysis, Article, Claim, Event
 from ..sentences import SentenceSpan, pieces
 from ..unionfind import UnionFind
-from .similarity import IdfTable, Vector, candidate_pairs, cosine, idf_table, tfidf, tokens
+from .similarity import IdfTable, Vector, candidate_pairs, cosine, idf_table, pair_cosines, tfidf, tokens
 from .sources import Sources
 
 __all__ = [
@@ -201,7 +204,12 @@ def group_claims(
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
     # only pairs at the threshold can link: sorting the rest (most of a big story's) is waste
     scored = sorted(
-        ((v, i, j) for i, j in pairs if (v := score(i, j)) >= threshold), key=lambda t: (-t[0], t[1], t[2])
+        (
+            (v, i, j)
+            for i, j in _may_link(pairs, sentences, threshold, emb is None)
+            if (v := score(i, j)) >= threshold
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
     )
     # Groups that failed the cohesion check, by root and sampled size: a big story tries the
     # same two groups again for each of their linked pairs (a member list only grows at its end,
@@ -222,6 +230,24 @@ def group_claims(
     claims = [_claim([sentences[i] for i in group], sources) for group in sets.groups()]
     claims.sort(key=lambda c: (not c.corroborated, -len(c.outlets), c.id))
     return claims
+
+
+def _may_link(
+    pairs: set[tuple[int, int]], sentences: Sequence[Sentence], threshold: float, bound: bool
+) -> list[tuple[int, int]]:
+    """The candidate pairs whose score can reach ``threshold``: cosine (in bulk) plus the largest
+    event bonus the pair could get. Exact: a pair left out scores under the threshold (a margin
+    covers rounding), and the ones kept are scored as before. ``bound`` is False with semantic
+    embeddings, whose blend this bound does not cover."""
+    listed = list(pairs)
+    if not bound or not listed:
+        return listed
+    both = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed)).reshape(-1, 2)
+    cos = pair_cosines([s.vector for s in sentences], both)
+    marks = np.array([len(s.marks) for s in sentences])
+    best = cos + EVENT_WEIGHT * np.minimum(marks[both[:, 0]], marks[both[:, 1]])
+    keep = (best >= threshold - 1e-9).tolist()
+    return [p for p, k in zip(listed, keep, strict=True) if k]
 
 
 def _cohesive(
