@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -75,6 +75,8 @@ _PHRASES = re.compile(r"\b(?:call(?:s|ed|ing)?|put(?:s|ting)?)\s+off\b|\bset(?:s
 _PHRASE_FOR = {"ca": "cancel", "put": "postpone", "set": "leave"}
 
 
+# news repeats its words: 325k calls, 1.5k distinct words in 200 generated articles
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """Suffix stripping in the manner of Porter's first steps, enough to join inflections and
     derivations ("postponed", "postponing", "postponement" -> "postpon"; "negotiators",
