@@ -31,6 +31,7 @@ def lexicon_bags(per_pattern: int = 3) -> list[tuple[str, list[str]]]:
             alts = [w.split("|") for w in words]
             for _ in range(per_pattern):
                 bag = [rng.choice(a) for a in alts]
+                bag = ["ent:PERSON" if w == "PERSON" else w for w in bag]  # "release PERSON|prisoner"
                 ents = rng.sample(["ent:GPE", "ent:ORG", "ent:PERSON", "ent:NORP"], 2)
                 out.append((code["type"], [*ents, *bag, "root:" + bag[0]]))
     return out

@@ -54,6 +54,20 @@ def test_the_lexicon_runs_to_thousands_of_patterns_over_every_root() -> None:
         ("Serbia withdrew its troops from the border on Sunday.", "RETREAT", "087"),
         ("Hezbollah swore revenge on Friday.", "THREATEN", "138"),
         ("Militias forced out thousands of villagers on Monday.", "ASSAULT", "201"),
+        # a named person released; a particle with alternatives ("pull out|back")
+        ("The junta in Niger released Mohamed Bazoum on Friday.", "CONCEDE", "084"),
+        ("Armenian forces pulled back from the border on Sunday.", "RETREAT", "087"),
+        ("Rebels in eastern Congo handed over their weapons to Kenya on Monday.", "RETREAT", "0873"),
+        # restrictions on people are coercion; a crowd rallying against a plan is a protest
+        ("The Taliban banned Afghan women from attending universities on Tuesday.", "COERCE", "172"),
+        (
+            "Thousands of Israelis rallied in Tel Aviv against the judicial overhaul on Saturday.",
+            "PROTEST",
+            "141",
+        ),
+        # readiness to meet is an intent (036); arms sent to a state are military aid
+        ("Iran said on Sunday it was ready to resume talks with France.", "AGREE", "036"),
+        ("Germany sent air defence systems to Ukraine on Monday.", "AID", "072"),
         # event nouns under light verbs
         ("The European Union expressed concern over the arrests on Monday.", "ACCUSE", "110"),
         ("Eritrea waged war on Ethiopia in 1998.", "ASSAULT", "190"),

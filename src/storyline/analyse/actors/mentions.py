@@ -273,9 +273,9 @@ def _from_ent(
     if label in ("ORG", "PERSON", "NORP") and not org and kn.region(text) and not kn.region_demonym(text):
         label = "GPE"  # "Russia annexed Crimea": a region (regions gazetteer), not a body
         notes.append(f"relabelled {ent.label_}->GPE: region name")
-    if label == "ORG" and not org and kn.demonym(text):
-        label = "NORP"  # "Ugandan President Yoweri Museveni": the country word, not a body
-        notes.append("relabelled ORG->NORP: demonym")
+    if label in ("ORG", "PERSON") and not org and kn.demonym(text) and not kn.person(text):
+        label = "NORP"  # "Ugandan President Yoweri Museveni": the country word, not a body or a name
+        notes.append(f"relabelled {ent.label_}->NORP: demonym")
     if label in ("GPE", "LOC"):
         why_person = person_reading(doc_text, start, end, text, kn)
         if why_person:

@@ -62,6 +62,10 @@ AGENT_NOUNS = frozenset(ROLE_HEADS) | {
     "opposition",
     "team",
     "crew",
+    "junta",
+    "regime",
+    "council",
+    "court",
 }
 #: Nouns for groups of people: with a nationality before them they stand for its state.
 GROUP_NOUNS = (
@@ -694,6 +698,13 @@ def place_of(
     # ("threatened to institute a curfew in Algiers")
     acts = [c for c in trigger.children if _infinitive(c)]
     objs = [c for h in (trigger, *acts) for c in h.children if c.dep_ == "dobj"]
+    # "killed 23 people when they blew themselves up in Tel Aviv": a when-clause says where
+    acts += [
+        c
+        for c in trigger.children
+        if c.dep_ == "advcl"
+        and any(m.lower_ in ("when", "as", "while") for m in c.children if m.dep_ in ("advmod", "mark"))
+    ]
     # "lifted a state of emergency in West Darfur": the place may hang off the object's "of" phrase
     objs += [
         g
@@ -712,7 +723,15 @@ def place_of(
             for g in c.children:
                 if g.dep_ != "pobj" or g.idx in date_chars:
                     continue
-                sub = list(g.subtree)
+                # the phrase without a clause on it ("in West Darfur State that was imposed six
+                # months ago"): the clause's date is not the place's
+                clause = {
+                    t.i
+                    for x in g.subtree
+                    if x.dep_ in ("relcl", "acl", "advcl", "ccomp") and x.head.i >= g.i
+                    for t in x.subtree
+                }
+                sub = [t for t in g.subtree if t.i not in clause]
                 start = sub[0].idx
                 if any(t.idx in date_chars for t in sub):
                     continue

@@ -4,7 +4,8 @@ PLOVER codes what a sentence says was done: "will provide aid" is an intent to c
 "would boycott contact" a threat (THREATEN), "will not accept refugees" a rejection (REJECT) and
 "Sudan must return the helicopter", said by Russia, a demand (REQUEST). The CAMEO codebook codes
 them the same way (03 express intent to cooperate, 13 threaten, 12 reject, 10 demand).
-A planned visit stays a CONSULT in planned mode: the timeline shows it as the visit to come.
+A planned visit stays a CONSULT in planned mode: the timeline shows it as the visit to come; an
+offer or readiness to meet ("ready to resume talks", "offered to negotiate") is AGREE (036).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _COMMIT = frozenset(
 _PLAN = frozenset({"plan", "intend", "decide", "prepare", "aim", "expect", "want", "seek", "set"})
 
 _AGREE = Trigger("intend", "AGREE", "030", 4.0)
+_MEET = Trigger("intend", "AGREE", "036", 4.0)
 _THREATEN = Trigger("intend", "THREATEN", "130", -4.4)
 _REJECT = Trigger("not", "REJECT", "120", -4.0)
 REQUEST_MUST = Trigger("must", "REQUEST", "100", -5.0, broad=True)
@@ -73,6 +75,8 @@ def recode(rule: Trigger, verb: Token) -> Trigger:
         return _as(rule, _THREATEN)
     if rule.type in _INTENDED and (aux & _FUTURE or head is not None):
         return _as(rule, _AGREE)
+    if rule.type == "CONSULT" and head is not None and head.lemma_.lower() in _COMMIT:
+        return _as(rule, _MEET)  # "ready to resume talks", "offered to negotiate": an intent to meet
     return rule
 
 

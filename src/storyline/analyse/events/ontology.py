@@ -69,7 +69,7 @@ def _lexicon_rows(raw: dict[str, Any]) -> list[Trigger]:
                 plain: list[str] = []
                 for w in words[1:]:
                     if w.startswith("+"):
-                        prt = w[1:]
+                        prt = "|".join(x.lstrip("+") for x in w.split("|"))  # "pull +out|+back"
                     elif w.startswith(">"):
                         prep = "|".join(x.lstrip(">") for x in w.split("|"))
                     elif w.startswith("@"):
@@ -208,11 +208,16 @@ def trigger_for(tok: Token) -> Trigger | None:
     for t in _table()[0].get(lemma, ()):
         if t.pos and t.pos != pos:
             continue
-        if t.prt and not any(c.dep_ == "prt" and c.lower_ == t.prt for c in tok.children):
+        if t.prt and not any(c.dep_ == "prt" and c.lower_ in t.prt.split("|") for c in tok.children):
             continue
         if t.obj:
             wanted = set(t.obj.split("|"))
-            if not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in _objects(tok, t.prep)):
+            # "PERSON" in a list of objects takes a named person ("released Nelson Mandela")
+            person = "PERSON" in wanted
+            if not any(
+                c.lemma_.lower() in wanted or c.lower_ in wanted or (person and c.ent_type_ == "PERSON")
+                for c in _objects(tok, t.prep)
+            ):
                 continue
         elif t.prep and not any(
             c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in tok.children
