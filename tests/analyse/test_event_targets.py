@@ -179,3 +179,15 @@ def test_an_undated_wire_flash_with_a_group_acting_is_an_event(nlp: Language) ->
     )
     e = main(nlp, text)
     assert (e.type, e.target_actor) == ("PROTEST", "person:chadli")
+
+
+def test_whom_a_permission_is_for_is_the_target(nlp: Language) -> None:
+    """'allowed X to run': the subject of the allowed clause is the counterpart."""
+    e = main(nlp, "Ivory Coast's Supreme Court allowed Alassane Ouattara to run in the elections on Monday.")
+    assert (e.type, e.target_actor) == ("CONCEDE", "person:alassane-ouattara")
+
+
+def test_a_when_clause_places_the_act_and_its_town_is_the_target(nlp: Language) -> None:
+    text = "Two suicide bombers killed 23 people on Sunday when they blew themselves up in Tel Aviv."
+    e = main(nlp, text)
+    assert (e.type, e.target_actor) == ("ASSAULT", "state:ISR")

@@ -590,6 +590,10 @@ _OF_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _NOUN_TARGET_PREPS = {"RETREAT": ("from",)}
 
 
+#: Verbs of letting or making another party act ("allow X to run", "let X land").
+_LETTING = frozenset(
+    {"allow", "permit", "let", "enable", "authorize", "authorise", "force", "compel", "help"}
+)
 #: Verbs whose passive states the subject's own stance ("is opposed to", "is committed to"): the
 #: passive subject is the actor.
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
@@ -610,6 +614,16 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
         elif c.dep_ == "agent" and not subj:  # "shortened by one hour the curfew": no agent
             subj = [g for g in c.children if g.dep_ == "pobj"][:1]
             subj = _conj_first(subj[0]) if subj else []
+    if not objs and trigger == verb and trigger.lemma_.lower() in _LETTING:
+        # "allowed candidate Alassane Ouattara to participate": whom the permission is for is
+        # the subject of the clause it allows
+        objs = [
+            g
+            for c in trigger.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.dep_ == "nsubj"
+        ][:1]
     if verb.dep_ == "relcl" and subj and subj[0].tag_ in ("WP", "WDT"):
         subj = [verb.head]  # "Wang Yi, who traveled to Munich": the relative pronoun's antecedent
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
