@@ -191,3 +191,13 @@ def test_a_when_clause_places_the_act_and_its_town_is_the_target(nlp: Language) 
     text = "Two suicide bombers killed 23 people on Sunday when they blew themselves up in Tel Aviv."
     e = main(nlp, text)
     assert (e.type, e.target_actor) == ("ASSAULT", "state:ISR")
+
+
+def test_an_attack_noun_subject_and_its_verb_are_one_event(nlp: Language) -> None:
+    """'Egypt's attack on Libya killed 12 people': one assault, on Libya."""
+    evs = [
+        e
+        for e in events_of(nlp, "Egypt's attack on Libya killed 12 people on Friday.", DATE)
+        if e.type == "ASSAULT"
+    ]
+    assert [(e.source_actor, e.target_actor) for e in evs] == [("state:EGY", "state:LBY")]

@@ -180,6 +180,10 @@ class MentionIndex:
         on a thing: its id is in no actor list, so the stages after must tolerate that."""
         if m is None or m.actor is None or m.actor in self.actors or not m.actor.startswith("state:"):
             return None
+        if (m.how or "").startswith("the state '"):
+            return (
+                f"{m.actor} is the state of the place '{m.text}', a state the article does not otherwise name"
+            )
         return f"{m.actor} ('{m.text}') is {UNNAMED_STATE}"
 
     def covering(self, start: int, end: int) -> Mention | None:

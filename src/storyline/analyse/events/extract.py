@@ -378,7 +378,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     if d.tgt is None and place is not None and rule.type != "STATEMENT":
         d.tgt = _place_state(place, index, d.src)
         if d.tgt is not None:
-            d.notes.append(f"target: the state of the place '{place[0]}' (no other party named)")
+            d.notes.append(_place_note(d.tgt, place[0]))
     if not noun and d.tgt is None and rule.type in _CONTENT_TYPES:
         obj = object_phrase(tok)
         d.tgt = _content_party(obj, index) if obj is not None else None
@@ -468,6 +468,13 @@ def _place_state(place: tuple[str, int, int], index: MentionIndex, src: Mention 
 _ON_PLACE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "CONCEDE", "AID"})
 
 
+def _place_note(tgt: Mention, place: str) -> str:
+    """Why the place an act happened in is its target: a region stands for itself, a town for its state."""
+    if is_region(tgt):
+        return f"target: the region '{tgt.text}' the act happened in (no other party named)"
+    return f"target: the state of the place '{place}' (no other party named)"
+
+
 def _late_place_targets(drafts: list[Draft], index: MentionIndex) -> None:
     """A place an event gained after it was drafted (from a definite noun that restates it, "the
     second-worst attack in ...", or a merged mention) gives a missing target, as in ``_draft``."""
@@ -475,7 +482,7 @@ def _late_place_targets(drafts: list[Draft], index: MentionIndex) -> None:
         if d.tgt is None and d.place is not None and d.rule.type in _ON_PLACE:
             d.tgt = _place_state(d.place, index, d.src)
             if d.tgt is not None:
-                d.notes.append(f"target: the state of the place '{d.place[0]}' (no other party named)")
+                d.notes.append(_place_note(d.tgt, d.place[0]))
 
 
 #: Acts of cooperation a broad-lexicon verb names: without an actor they say nothing.
@@ -814,6 +821,8 @@ def _restates(keep: Draft, d: Draft, side: dict[str, str]) -> bool:
         return False
     if b.dep_ == "attr" and any(c.dep_ == "nsubj" and c.i == a.i for c in b.head.children):
         return True
+    if a.dep_ == "nsubj" and a.pos_ == "NOUN" and a.head.i == b.i and keep.mode == d.mode:
+        return True  # "Egypt's attack on Libya killed 12 people": the killing is the attack
     if keep.when != d.when or keep.mode != d.mode or keep.when is None:
         return False
     return (b.dep_ in ("appos", "npadvmod") and a in b.ancestors) or (
