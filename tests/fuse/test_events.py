@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.fuse.events import merge_events
 from storyline.fuse.sources import Sources
 from storyline.model import Event, Evidence
@@ -111,6 +113,15 @@ def test_reports_two_days_apart_are_two_events() -> None:
         [_event("nyt", "2023-06-19", "day"), _event("ap", "2023-06-17", "day")], SOURCES
     )
     assert (len(events), conflicts) == (2, [])
+
+
+def test_a_day_inside_another_reports_range_is_compatible() -> None:
+    """'earlier this week' (Monday to Sunday) holds 'Wednesday': no conflict between them."""
+    week = replace(_event("ap", "2023-06-12", "day"), end="2023-06-18", date_text="this week")
+    events, conflicts = merge_events([week, _event("nyt", "2023-06-14", "day")], SOURCES)
+    assert len(events) == 1
+    assert [(c.kind, c.verdict) for c in conflicts] == [("date", "compatible")]
+    assert "holds 2023-06-14" in conflicts[0].description
 
 
 def test_venue_and_city_named_together_are_compatible_places() -> None:

@@ -101,9 +101,14 @@ def _start(e: Event) -> dt.date | None:
 
 
 def _end(e: Event) -> dt.date:
-    """Last day a date of the event's granularity covers ("2023-06" runs to the 30th)."""
+    """Last day a date of the event's granularity covers ("2023-06" runs to the 30th), or the
+    last day of its range ("this week": Monday to Sunday)."""
     start = _start(e)
     assert start is not None
+    if e.end:
+        last = _start(replace(e, date=e.end))
+        if last is not None and last >= start:
+            return last
     parts = (e.date or "").split("-")
     if len(parts) == 1:
         return dt.date(start.year, 12, 31)
@@ -198,7 +203,10 @@ def _disagreements(group: list[Event]) -> list[Conflict]:
         gap = (_start(eb) - _start(ea)).days  # type: ignore[operator]
         dsides = (_date_side(ea), _date_side(eb))
         what = f"Reports date the same {ea.type.lower()} {a} and {b}"
-        if gap <= 1:
+        if _start(eb) <= _end(ea):  # type: ignore[operator]
+            why = f"{what}: {a} is the start of a range ({ea.date_text or a} to {ea.end}) that holds {b}."
+            out.append(Conflict(conflict_id(dsides), "date", why, dsides, "compatible"))
+        elif gap <= 1:
             why = f"{what}: a day apart, which time zones or an overnight meeting allow."
             out.append(Conflict(conflict_id(dsides), "date", why, dsides, "compatible"))
         else:
