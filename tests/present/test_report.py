@@ -222,3 +222,13 @@ def test_article_date_shows_the_day_of_a_timestamp(published: str, precision: st
     first = replace(s.articles[0], published=published, published_precision=precision)
     html = render_report(replace(s, articles=(first, *s.articles[1:])))
     assert f"<strong>Harbour Tribune</strong> · {shown} · Mere Tane" in html
+
+
+def test_a_finding_that_needs_checking_is_labelled_and_styled_as_such() -> None:
+    story = f.story()
+    checking = replace(story.conflicts[0], verdict="needs checking")
+    html = render_report(build_presentation(replace(story, conflicts=(checking,)), summary_sentences=4))
+    conflicts = html[html.index('<section id="conflicts">') : html.index('<section id="actors">')]
+    assert '<div class="conflict verdict-needs-checking">' in conflicts
+    assert '<span class="verdict verdict-needs-checking">Needs checking</span>' in conflicts
+    assert ".verdict.verdict-needs-checking {" in html
