@@ -213,6 +213,11 @@ def test_a_building_is_the_place_never_the_counterpart(nlp: Language) -> None:
             "Russia says Sudan must return a Mi-26 helicopter",
         ),
         ("Finland will give Tanzania a grant on Friday.", "Finland to give grant to Tanzania"),
+        # the text's own preposition before the counterpart
+        (
+            "The International Criminal Court issued an arrest warrant for Vladimir Putin on Friday.",
+            "International Criminal Court issues arrest warrant for Vladimir Putin",
+        ),
         (
             "A camp for Congolese refugees was attacked by Burundian militiamen on Monday.",
             "Burundian rebels attack Congolese refugees",

@@ -68,6 +68,9 @@ def test_the_lexicon_runs_to_thousands_of_patterns_over_every_root() -> None:
         # readiness to meet is an intent (036); arms sent to a state are military aid
         ("Iran said on Sunday it was ready to resume talks with France.", "AGREE", "036"),
         ("Germany sent air defence systems to Ukraine on Monday.", "AID", "072"),
+        # a prefix spaCy splits off a verb; an arrest warrant issued
+        ("North Korea test-fired a ballistic missile on Friday.", "MOBILIZE", "150"),
+        ("The International Criminal Court issued an arrest warrant for Vladimir Putin.", "ACCUSE", "112"),
         # event nouns under light verbs
         ("The European Union expressed concern over the arrests on Monday.", "ACCUSE", "110"),
         ("Eritrea waged war on Ethiopia in 1998.", "ASSAULT", "190"),

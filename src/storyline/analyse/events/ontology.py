@@ -201,6 +201,11 @@ def trigger_for(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     if pos == "VERB":
         lemma = LEMMA_SLIPS.get(lemma, lemma)  # "waged" -> "wag"
+    if pos == "VERB" and tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_:
+        # "test-fired", "re-opened", "counter-attacked": spaCy splits the prefix off
+        prefix = tok.doc[tok.i - 2].lower_
+        joined = next((w for w in (f"{prefix}-{lemma}", f"{prefix}{lemma}") if w in _table()[0]), None)
+        lemma = joined or lemma
     if pos == "NOUN" and lemma in _MANNER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return None  # "suspended the dialogue in protest at ...": a reason, not an event
     if pos == "NOUN" and tok.lower_ in ("talks", "visits", "trips", "calls", "sanctions", "games"):

@@ -96,6 +96,19 @@ def _words(head: Token, limit: int) -> str:
     return " ".join(text.split()[:limit])
 
 
+def _text_prep(trigger: Token, tgt_at: int | None) -> str | None:
+    """The preposition the text puts before the target ("an arrest warrant for Vladimir Putin")."""
+    if tgt_at is None:
+        return None
+    for carrier in (trigger, trigger.head):
+        for c in carrier.children:
+            if c.dep_ in ("prep", "dative") and any(
+                g.dep_ == "pobj" and any(t.idx == tgt_at for t in g.subtree) for g in c.children
+            ):
+                return c.lower_
+    return None
+
+
 def _object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
@@ -138,7 +151,9 @@ def title_of(
         act = f"to {verb}" if intended or mode in _PLANNED else _present(verb, src)
         title = f"{src} {act} {_words(trigger, _OBJECT_WORDS)}"
         if tgt and tgt.lower() not in title.lower():
-            prep = "to" if lemma in _NOUN_TO else "on" if lemma in _NOUN_AGAINST else "with"
+            prep = _text_prep(trigger, tgt_at) or (
+                "to" if lemma in _NOUN_TO else "on" if lemma in _NOUN_AGAINST else "with"
+            )
             title += f" {prep} {tgt}"
         if own_place or not tgt:
             title += _place_phrase(trigger, place, title)
