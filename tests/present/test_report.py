@@ -232,3 +232,29 @@ def test_a_finding_that_needs_checking_is_labelled_and_styled_as_such() -> None:
     assert '<div class="conflict verdict-needs-checking">' in conflicts
     assert '<span class="verdict verdict-needs-checking">Needs checking</span>' in conflicts
     assert ".verdict.verdict-needs-checking {" in html
+
+
+def test_a_huge_story_matrix_shows_the_busiest_outlets_and_widest_rows() -> None:
+    """Rows x outlets grows with the square of a story's size: the page keeps a readable part."""
+    from storyline.model import Article, Claim, Evidence
+    from storyline.present.report import MATRIX_OUTLETS, MATRIX_ROWS, story_context
+
+    arts = [Article(f"a{i:03d}", f"f{i}.txt", "Text.", outlet=f"Outlet {i:03d}") for i in range(60)]
+    claims = tuple(
+        Claim(
+            f"c{k}",
+            f"claim {k}",
+            tuple(a.id for a in arts[: 1 + k % 50]),
+            (Evidence("a000", 0, 4, "Text"),),
+            (),
+        )
+        for k in range(MATRIX_ROWS + 20)
+    )
+    matrix = story_context(Story("big", articles=tuple(arts), claims=claims))["matrix"]
+    assert len(matrix["outlets"]) == MATRIX_OUTLETS and len(matrix["claims"]) == MATRIX_ROWS
+    assert matrix["totals"] == {"outlets": 60, "rows": 0, "others": 0, "claims": MATRIX_ROWS + 20}
+    assert matrix["claims"][0]["n"] == 50 and all(len(r["cells"]) == MATRIX_OUTLETS for r in matrix["claims"])
+    assert matrix["note"] == (
+        f"Shown: {MATRIX_OUTLETS} of 60 outlets, {MATRIX_ROWS} of {MATRIX_ROWS + 20} claims (the busiest "
+        "outlets, the most widely reported rows); story.json holds them all."
+    )

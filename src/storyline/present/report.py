@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -198,6 +199,14 @@ class _Segment:
     kinds: str = ""
     labels: str = ""
     anchors: list[str] = field(default_factory=list)
+
+
+#: The sources matrix is rows x outlets cells: a story of thousands of articles from hundreds of
+#: outlets made a page of millions of cells (a 4,000-article hostile run's report passed 19 GB
+#: while rendering). A reader scans the busiest outlets and the most widely reported rows; the
+#: rest stay in story.json. 30 columns fit a wide screen; 200 rows a section is several screens.
+MATRIX_OUTLETS = 30
+MATRIX_ROWS = 200
 
 
 def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
@@ -395,7 +404,9 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
     for a in story.articles:
         if a.duplicate_of:
             copies.setdefault(a.duplicate_of, set()).add(a.id)
-    outlets = sorted({outlet_of(a) for a in story.articles})
+    per_outlet = Counter(outlet_of(a) for a in story.articles)
+    busiest = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))[:MATRIX_OUTLETS]
+    outlets = sorted(busiest)
 
     def row(kind: str, label: str, article_ids: set[str]) -> dict[str, Any]:
         ids = set(article_ids)
@@ -403,6 +414,13 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
             ids |= copies.get(i, set())
         have = {outlet_of(arts[i]) for i in ids if i in arts}
         return {"kind": kind, "label": label, "cells": [o in have for o in outlets], "n": len(have)}
+
+    def widest(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The ``MATRIX_ROWS`` most widely reported rows, in their own order."""
+        if len(rows) <= MATRIX_ROWS:
+            return rows
+        keep = set(sorted(range(len(rows)), key=lambda i: (-rows[i]["n"], i))[:MATRIX_ROWS])
+        return [r for i, r in enumerate(rows) if i in keep]
 
     # merged happenings (the timeline's entries) first, in date order, then what it leaves out
     on_timeline = {eid for t in story.timeline for eid in t.events}
@@ -422,7 +440,23 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
     ]
     claims = [row("claim", c.text, set(c.articles) | {ev.article for ev in c.evidence}) for c in story.claims]
     claims.sort(key=lambda r: -r["n"])  # most widely reported first
-    return {"outlets": outlets, "rows": rows, "others": others, "claims": claims}
+    totals = {"outlets": len(per_outlet), "rows": len(rows), "others": len(others), "claims": len(claims)}
+    shown: dict[str, list[Any]] = {
+        "outlets": outlets,
+        "rows": widest(rows),
+        "others": widest(others),
+        "claims": claims[:MATRIX_ROWS],
+    }
+    cut = [
+        f"{len(shown[k])} of {n} {'timeline events' if k == 'rows' else k}"
+        for k, n in totals.items()
+        if len(shown[k]) < n
+    ]
+    note = None
+    if cut:
+        note = f"Shown: {', '.join(cut)} (the busiest outlets, the most widely reported rows)"
+        note += "; story.json holds them all."
+    return {**shown, "totals": totals, "note": note}
 
 
 def _actors(story: Story, actor_url: str | None) -> list[dict[str, Any]]:
