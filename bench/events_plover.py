@@ -112,12 +112,12 @@ def _iso(text: str) -> str | None:
         for i in range(len(words) - n + 1):
             w = " ".join(words[i : i + n])
             c = k.country(w) or k.demonym(w) or k.demonym(w.rstrip("s")) or k.capital(w) or k.city(w)
+            r = k.region(w)  # "Darfur", "West Bank", "Northern Ireland" (data/regions.json)
+            if c is None and r is not None and r.country:
+                return r.country
             c = c or k.part_of(w)
             if c is not None:
                 return c.iso3
-            r = k.region(w)  # "Darfur", "West Bank" (data/regions.json)
-            if r is not None and r.country:
-                return r.country
     return None
 
 

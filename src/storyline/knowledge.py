@@ -224,8 +224,8 @@ class Knowledge:
     def part_of(self, text: str) -> Country | None:
         """The country a compass word names part of ("Western Kampuchea", "southern Sudan")."""
         m = _COMPASS.match(text.strip())
-        if m is None or self.country(text) is not None:
-            return None  # "North Korea", "South Africa": a country's own name
+        if m is None or self.country(text) is not None or self.region(text) is not None:
+            return None  # "North Korea", "South Africa": a country's own name; "Northern Ireland": a region
         return self.country(text.strip()[m.end() :])
 
     def country_word(self, text: str) -> Country | None:

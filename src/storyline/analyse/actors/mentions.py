@@ -270,7 +270,13 @@ def _from_ent(
     if label == "ORG" and not org and kn.country(text):
         label = "GPE"  # "Samoa agreed": a state, not a body named after it
         notes.append("relabelled ORG->GPE: country name")
-    if label in ("ORG", "PERSON", "NORP") and not org and kn.region(text) and not kn.region_demonym(text):
+    if (
+        label in ("ORG", "PERSON", "NORP")
+        and not org
+        and kn.region(text)
+        and not kn.region_demonym(text)
+        and not (key_words and all(w in names for w in key_words))  # "Wales" for Jimmy Wales
+    ):
         label = "GPE"  # "Russia annexed Crimea": a region (regions gazetteer), not a body
         notes.append(f"relabelled {ent.label_}->GPE: region name")
     if label in ("ORG", "PERSON") and not org and kn.demonym(text) and not kn.person(text):
