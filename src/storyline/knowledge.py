@@ -68,8 +68,9 @@ class Country:
 @dataclass(frozen=True)
 class Region:
     """A region, territory or town news names as a party though no country list holds it
-    ("Darfur", "Kosovo", "the West Bank"): ``country`` is the state it lies in or its own code
-    (None: no single state); ``as_state`` when coders code it as that state itself."""
+    ("Darfur", "Kosovo", "the West Bank"). A region is a party of its own, a town a place that
+    stands for its state; ``country`` is the state it lies in or its own code (None: no single
+    state); ``as_state`` when event coders code the area by that state's code (the West Bank, PSE)."""
 
     name: str
     kind: str  # region | town

@@ -158,7 +158,7 @@ class MentionIndex:
             return m
         k = load_knowledge()
         region = k.region(m.text)
-        if region is not None and region.kind == "region" and not region.as_state:
+        if region is not None and region.kind == "region":
             return m  # "lifted the curfew in Kosovo", "rebels in Darfur": a region is a party itself
         home = k.by_iso(region.country) if region is not None and region.country else None
         c = home or k.city(m.text) or k.capital(m.text) or k.country(m.text) or k.part_of(m.text)
@@ -381,7 +381,7 @@ def is_region(m: Mention | None) -> bool:
     if m is None or not (m.actor or "").startswith("place:"):
         return False
     r = load_knowledge().region(m.text)
-    return r is not None and r.kind == "region" and not r.as_state
+    return r is not None and r.kind == "region"
 
 
 def _conj_first(tok: Token) -> list[Token]:

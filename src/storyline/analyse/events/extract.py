@@ -866,7 +866,9 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
             or bool(d.tgt and d.tgt.text and d.tgt.text in d.place[0])
         )
         # a target that stands for a town goes by the town's own name ("attack on Gaza")
-        tgt_words = d.tgt.text if tgt and d.tgt and (d.tgt.how or "").startswith("the state '") else tgt
+        # ... and a region by the article's own words for it ("Gaza", not "Gaza Strip")
+        place_words = d.tgt is not None and ((d.tgt.how or "").startswith("the state '") or is_region(d.tgt))
+        tgt_words = d.tgt.text if tgt and d.tgt and place_words else tgt
         tgt_at = d.tgt.span.start if d.tgt else None
         intended = any(n.endswith("(negation or modality)") and "refused" not in n for n in d.notes)
         summary = title_of(
