@@ -124,6 +124,15 @@ def test_a_day_inside_another_reports_range_is_compatible() -> None:
     assert "holds 2023-06-14" in conflicts[0].description
 
 
+def test_an_undated_report_naming_another_place_stays_apart() -> None:
+    """'at the Munich conference' (undated) is not Friday's press conference in Beijing."""
+    dated = _event("nyt", "2023-06-19", "day", place=None)
+    events, _ = merge_events([dated, _event("ap", None, None, place="the Munich conference")], SOURCES)
+    assert len(events) == 2
+    events, _ = merge_events([dated, _event("ap", None, None, place=None)], SOURCES)
+    assert len(events) == 1
+
+
 def test_venue_and_city_named_together_are_compatible_places() -> None:
     _, conflicts = merge_events(
         [

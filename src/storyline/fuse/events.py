@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -131,11 +132,29 @@ def _undated_match(e: Event, dated: list[Event], sources: Sources) -> int | None
     best: tuple[int, int] | None = None
     for k, d in enumerate(dated):
         start = _start(d)
+        if not _places_fit(e.place, d.place):
+            continue  # 'at the Munich conference' is not the press conference held on Friday
         if start is not None and -behind <= (start - pub).days <= ahead:
             gap = abs((start - pub).days)
             if best is None or gap < best[0]:
                 best = (gap, k)
     return None if best is None else best[1]
+
+
+def _places_fit(undated: str | None, dated: str | None) -> bool:
+    """An undated report that names its place (a capitalised name in it) joins only a dated
+    report naming the same or an enclosing place: with nothing else to go by, the place is what
+    tells two happenings apart."""
+    if not undated or not any(w[:1].isupper() for w in undated.split()):
+        return True
+    if not dated:
+        return False
+    a, b = undated.lower(), dated.lower()
+    return a in b or b in a or bool(_name_words(undated) & _name_words(dated))
+
+
+def _name_words(place: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\b[A-Z][\w’'-]+", place)}
 
 
 def _published(e: Event, sources: Sources) -> dt.date | None:
