@@ -19,8 +19,9 @@ from ...calendar_words import CHRONOLOGY_HEADING, heading_parts
 from ...knowledge import load_knowledge
 from ...model import Article, Mention, Span, TimeRef
 from ..nlp import doc_text, paragraph_of, sentences
-from ..time.dates import NUMBER_WORDS, resolve
+from ..time.dates import resolve
 from ..time.tense import governing_verb
+from ..time.timex import NUMBER_WORDS
 from .args import MentionIndex
 from .draft import Draft
 

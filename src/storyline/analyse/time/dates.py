@@ -59,6 +59,7 @@ from ..ranges import Intervals
 from .tense import clause_tense
 from .timex import (
     EXTRA_PATTERNS,
+    NUMBER_WORDS,
     Reading,
     duration_value,
     is_earnings,
@@ -93,26 +94,6 @@ _Res = Reading
 
 _MONTHS = MONTH_NUMBERS
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-#: number words in time amounts ("three days ago", "in five years")
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "a couple of": 2,
-}
 _NUM = (
     r"(?:\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty)"

@@ -41,7 +41,8 @@ _WDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "s
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _Y = r"(?:1[89]|20)\d{2}"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_WORDS = {
+#: number words in time amounts ("three days ago", "for fifteen years"), shared with ``dates``
+NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -69,9 +70,8 @@ _WORDS = {
     "ninety": 90,
     "hundred": 100,
     "a couple of": 2,
-    "half a": 0.5,
-    "a half": 0.5,
 }
+_WORDS: dict[str, float] = {**NUMBER_WORDS, "half a": 0.5, "a half": 0.5}
 _N = (
     r"(?:\d{1,3}(?:\.\d)?(?:\s+1/2)?|a couple of|half an?|an?|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|forty|fifty|sixty"
