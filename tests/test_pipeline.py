@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -143,7 +144,7 @@ def test_an_article_that_breaks_analysis_is_reported_and_the_rest_go_on(
     assert any(a["source"].endswith("a.txt") for a in story["articles"])
 
 
-def test_a_mixed_feed_gives_one_story_per_topic(tmp_path: Path) -> None:
+def _mixed_feed(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     """The fusion fixture (four unrelated stories plus wire copies) as one JSONL file."""
     data = json.loads(
         (Path(__file__).parent / "fixtures" / "fusion" / "mixed_corpus.json").read_text("utf-8")
@@ -155,6 +156,12 @@ def test_a_mixed_feed_gives_one_story_per_topic(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
+    return feed, data
+
+
+def test_a_mixed_feed_gives_one_story_per_topic(tmp_path: Path) -> None:
+    """The fusion fixture (four unrelated stories plus wire copies) as one JSONL file."""
+    feed, data = _mixed_feed(tmp_path)
     out = tmp_path / "out"
     code, output = _run(str(feed), "--out", str(out), "--db", str(tmp_path / "s.duckdb"), "--no-report")
     assert code == 0, output
@@ -233,16 +240,7 @@ def test_the_store_keeps_the_latest_runs_rejections_only(corpus: Path, tmp_path:
 
 def test_a_second_run_rewrites_no_unchanged_story(tmp_path: Path) -> None:
     """Stories whose articles, analyses, settings and code are unchanged keep their files."""
-    data = json.loads(
-        (Path(__file__).parent / "fixtures" / "fusion" / "mixed_corpus.json").read_text("utf-8")
-    )
-    feed = tmp_path / "feed.jsonl"
-    feed.write_text(
-        "\n".join(
-            json.dumps({k: a[k] for k in ("text", "title", "outlet", "published")}) for a in data["articles"]
-        ),
-        encoding="utf-8",
-    )
+    feed, _ = _mixed_feed(tmp_path)
     args = (str(feed), "--out", str(tmp_path / "o"), "--db", str(tmp_path / "s.duckdb"), "--no-report")
     _run(*args)
     stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "o").glob("story-*/story.json")}
