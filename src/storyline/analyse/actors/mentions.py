@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ...knowledge import Knowledge, load_knowledge, name_key
 from ...model import Article, Mention, Span
 from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
+from ..nlp import doc_text
 from ..ranges import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, group_head, person_reading, place_reading
@@ -326,7 +327,7 @@ def _untagged_states(doc: Doc, kn: Knowledge, taken: Intervals) -> list[SpacySpa
     """Country names and capitals spaCy left untagged ("Nigeria arrested ...", "Amman said"),
     as GPE spans: proper nouns only, so "china" (porcelain) and "US" as "us" stay out."""
     out = []
-    for m in _state_pattern(kn).finditer(doc.text):
+    for m in _state_pattern(kn).finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="GPE")
         if span is None or taken.overlaps(m.start(), m.end()) or any(t.ent_type_ for t in span):
             continue

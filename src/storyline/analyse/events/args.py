@@ -16,6 +16,7 @@ from ...knowledge import Country, load_knowledge
 from ...model import Mention, Span
 from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
 from ..actors.roles import ROLE_HEADS
+from ..nlp import doc_text
 
 __all__ = [
     "MentionIndex",
@@ -405,11 +406,12 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Token]:
         if cur.dep_ not in _BORROW or cur.head is cur:
             return []
         lo, hi = sorted((cur.idx, cur.head.idx))
-        if "\n" in cur.doc.text[lo:hi]:
+        text = doc_text(cur.doc)  # cached: Doc.text is rebuilt from every token on each access
+        if "\n" in text[lo:hi]:
             # the parser ran two paragraphs together: "Speaking to Mr. Blinken ..., Qin Gang said"
             # takes the subject of the next clause in its own paragraph, never the other's
-            end = cur.doc.text.find("\n", cur.idx)
-            end = len(cur.doc.text) if end < 0 else end
+            end = text.find("\n", cur.idx)
+            end = len(text) if end < 0 else end
             nxt = (t for t in cur.doc[cur.i + 1 :] if t.idx < end and t.dep_ == "nsubj" and t.head.i > cur.i)
             return [t for t in nxt][:1] if cur.tag_ == "VBG" else []
         if cur.dep_ in ("acl", "relcl"):
