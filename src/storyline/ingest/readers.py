@@ -1,7 +1,8 @@
 """Find input files and turn each into raw documents, choosing the reader by content.
 
 The format is sniffed from the bytes (gzip magic, ``WARC/``, a feed root element, JSON lines,
-HTML tags), with the extension only as a tie-breaker, so a mis-named file still reads. A reader
+HTML tags, Parquet's ``PAR1``), with the extension only as a tie-breaker, so a mis-named file
+still reads (but a ``.parquet`` file must be Parquet: no other reading of it is useful). A reader
 returns ``RawDoc`` records (text or HTML as found, plus the metadata the format carries) or
 ``Rejected`` ones for records it cannot use; cleaning happens afterwards for every format alike.
 """
@@ -18,6 +19,8 @@ from typing import Any
 from ..errors import InputError
 from ..model import Rejected
 from .formats import read_feed, read_jsonl, read_warc
+from .parquet import MAGIC as PARQUET_MAGIC
+from .parquet import check_magic, read_parquet, read_parquet_bytes
 from .raw import RawDoc, declared_encoding, decode, read_text, sniff, wide
 
 __all__ = ["RawDoc", "discover", "read_path", "read_bytes", "decode", "sniff", "display_name"]
@@ -35,6 +38,7 @@ KNOWN_SUFFIXES = (
     ".xml",
     ".jsonl",
     ".ndjson",
+    ".parquet",
 )
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -111,6 +115,20 @@ def _walk(folder: Path, skipped: list[InputError], sidecars: list[Path]) -> Iter
             )
 
 
+def _is_parquet(source: str, path: Path) -> bool:
+    """By name, or by ``PAR1`` at both ends (text may start with "PAR1"); a file named
+    ``.parquet`` without the marker is refused (``InputError``)."""
+    if path.name.lower().endswith(".parquet"):
+        check_magic(source, path)
+        return True
+    n = len(PARQUET_MAGIC)
+    with path.open("rb") as f:
+        if f.read(n) != PARQUET_MAGIC or path.stat().st_size < 2 * n:
+            return False
+        f.seek(-n, 2)
+        return f.read(n) == PARQUET_MAGIC
+
+
 def _is_glob(p: str) -> bool:
     return any(c in p for c in "*?[")
 
@@ -127,7 +145,10 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(source, f"file is {size:,} bytes, over the {max_bytes:,}-byte cap")
-        data = path.read_bytes()
+        if _is_parquet(source, path):  # read in pages from the file, not loaded whole
+            records: Iterable[RawDoc | Rejected] = read_parquet(source, path, max_bytes)
+        else:
+            records = read_bytes(source, path.read_bytes(), max_bytes, name=path.name)
     except OSError as e:
         raise InputError(source, f"cannot read: {e.strerror or e}") from e
     out: list[RawDoc | Rejected] = []
@@ -136,7 +157,7 @@ def read_path(path: Path, max_bytes: int) -> list[RawDoc | Rejected]:
     except InputError as e:  # a broken sidecar costs its metadata, not the article
         out.append(Rejected(e.source, f"{e.reason}; the article is read without it"))
         meta = {}
-    out.extend(read_bytes(source, data, max_bytes, name=path.name))
+    out.extend(records)
     for d in out:
         if isinstance(d, RawDoc) and meta:
             d.meta = {**d.meta, **meta}
@@ -156,6 +177,9 @@ def read_bytes(source: str, data: bytes, max_bytes: int, name: str = "") -> Iter
             yield Rejected(source, "truncated gzip: the end of the file is missing; read what was complete")
     if not data.strip():
         raise InputError(source, "file is empty")
+    if data.startswith(PARQUET_MAGIC) and data.endswith(PARQUET_MAGIC):  # a gzipped Parquet file
+        yield from read_parquet_bytes(source, data, max_bytes)
+        return
     kind = sniff(data, name)
     if kind == "warc":
         yield from _at_least_one(source, read_warc(source, data, max_bytes))
