@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ...knowledge import Knowledge, load_knowledge, name_key
 from ...model import Article, Mention, Span
 from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
+from ..gates import first_chars, quote_s_within
 from ..nlp import doc_text
 from ..ranges import Intervals
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
@@ -93,6 +94,9 @@ _ROLE_PHRASE = (
     r"|secretary of defen[cs]e|top diplomat|(?:top |paramount )?leader|president|premier|prime minister"
     r"|chancellor|treasury secretary|commerce (?:secretary|minister)|national[- ]security advis[eo]r)"
 )
+#: How every role phrase match ends (after a space, not followed by a name or "of"): an article
+#: with no such words is spared the full pattern, which tries every country name at each word.
+_ROLE_TAIL = re.compile(rf"(?<=\s){_ROLE_PHRASE}\b(?!\s+(?-i:[A-Z])|\s+of\b)", re.I)
 # A byline name: 2-4 capitalised words or initials on one line ("Nancy A. Youssef").
 _NAME = r"[A-Z](?:[\w’'-]+|\.)(?:[ \t]+[A-Z](?:[\w’'-]+|\.)){1,3}"
 _BYLINES = (
@@ -220,7 +224,7 @@ def _article_places(doc: Doc, kn: Knowledge, names: dict[str, str]) -> frozenset
     context), so that its other uses of the name read the same ("from Broome" ... "the Broome
     fleet")."""
     out = set()
-    text = doc.text  # spaCy rebuilds Doc.text from its tokens on every access
+    text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
     for ent in doc.ents:
         name = _POSSESSIVE.sub("", ent.text)
         in_context = ent.label_ in ("PERSON", "ORG") and place_reading(
@@ -341,7 +345,7 @@ def _state_pattern(kn: Knowledge) -> re.Pattern[str]:
     names = {n for c in kn.countries for n in (c.name, *c.aliases, *c.capitals) if len(n) >= 4}
     names |= {n for r in kn.regions for n in (r.name, *r.aliases) if len(n) >= 4 and n[:1].isupper()}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])")
+    return re.compile(rf"(?<![\w.]){first_chars(names)}(?:{alt})(?![\w])")
 
 
 def _org_or_not(
@@ -553,7 +557,7 @@ def _known_surnames(kn: Knowledge) -> frozenset[str]:
 @cache
 def _known_pattern(kn: Knowledge) -> re.Pattern[str]:
     names = sorted({n for p in kn.people for n in (p.name, *p.aliases) if " " in n}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b" + first_chars(names) + "(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 @cache
@@ -562,14 +566,14 @@ def _dyad_pattern(kn: Knowledge) -> re.Pattern[str]:
         {n for c in kn.countries for n in (c.name, *c.aliases) if len(n) >= 2}, key=len, reverse=True
     )
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])({alt})\s?[-–]\s?({alt})(?![\w])")
+    return re.compile(rf"(?<![\w.]){first_chars(names)}({alt})\s?[-–]\s?({alt})(?![\w])")
 
 
 def _phrases(text: str, aid: str, taken: Intervals) -> list[Mention]:
     """Role phrases, unnamed sources and back-references to them."""
     out = []
     kn = load_knowledge()
-    for m in _role_pattern(kn).finditer(text):
+    for m in _role_pattern(kn).finditer(text) if _ROLE_TAIL.search(text) else ():
         if not taken.overlaps(m.start(), m.end()):
             out.append(Mention(Span(aid, m.start(), m.end()), m.group(), "ROLE", how="role phrase"))
     for m in _UNNAMED.finditer(text):
@@ -599,7 +603,7 @@ def _role_pattern(kn: Knowledge) -> re.Pattern[str]:
     )
     alt = "|".join(re.escape(n) for n in words)
     return re.compile(
-        rf"(?:\b(?P<the>[Tt]he)\s+(?:(?:{alt})\s+)?|(?<![\w.])(?:{alt})['’]s\s+)"
+        rf"(?:\b(?P<the>[Tt]he)\s+(?:(?:{alt})\s+)?|(?<![\w.]){quote_s_within(words)}(?:{alt})['’]s\s+)"
         rf"(?:(?:top|chief|senior|new)\s+)?(?P<role>{_ROLE_PHRASE})\b(?!\s+(?-i:[A-Z])|\s+of\b)",
         re.I,
     )

@@ -22,6 +22,7 @@ from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from ..nlp import doc_text, sentences
 from ..time.dates import UNDATED, awaiting_note
 from ..time.tense import governing_verb, mode_of
+from ..tokens import entities
 from .args import (
     AGENT_NOUNS,
     GROUP_NOUNS,
@@ -615,9 +616,14 @@ def _classified(doc: Doc, ctx: Pass, covered: set[int]) -> list[Draft]:
     trigger, its clause gives the parties, and the broad-lexicon checks apply (an actor, and a
     counterpart for dyadic types)."""
     out: list[Draft] = []
-    for sent in doc.sents:
+    ents = entities(doc)
+    for sent in sentences(doc).spans:
         root = sent.root
-        if sent.start in covered or root.pos_ not in ("VERB", "AUX") or not sent.ents:
+        if (
+            sent.start in covered
+            or root.pos_ not in ("VERB", "AUX")
+            or not ents.any_within(sent.start, sent.end)
+        ):
             continue
         kind, p = classify(features(sent))
         if kind == NO_EVENT or p < _MIN_P or kind not in _ROOT_CODE:

@@ -1,0 +1,56 @@
+"""The speed-ups' building blocks: regex gates and per-Doc tables give the same answers as the
+slow forms they replace."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from storyline.analyse.gates import first_chars, quote_s_within
+from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
+from storyline.analyse.tokens import entities
+
+
+def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
+    assert first_chars(["Mali", "Chad", "Mexico", "[x]"]) == r"(?=[CM\[])"
+    assert first_chars([]) == "(?!)"
+    pat = re.compile(first_chars(["Chad", "Mali"]) + "(?:Chad|Mali)")
+    assert [m.group() for m in pat.finditer("Mali and Chad, not mali")] == ["Mali", "Chad"]
+
+
+def test_quote_s_within_needs_an_apostrophe_s_within_a_words_length() -> None:
+    gate = quote_s_within(["Chad", "Burkina Faso"])
+    assert gate == r"(?=[\s\S]{4,12}?['’][sS])"
+    assert re.match(gate, "Chad's army")
+    assert re.match(gate, "Burkina Faso’s army")
+    assert not re.match(gate, "Burkina Faso army's")  # 13 characters on: too far for any name
+    assert quote_s_within([]) == "(?!)"
+
+
+#: Strings where an expression starts mid-word or mid-number ("chocolate May" -> "late May",
+#: "123 March" -> "23 March") or at a capital inside a word: the gate must let all of them through.
+_TRICKY = (
+    "chocolate May 3, said on Tuesday, March 5, 2021 at 10:48 pm ET; OMarch 5 and 123 March; "
+    "in the mid-1990s, the early '80s, for months, within hours, the end of May, since late 2019, "
+    "Q3 2022, 2019-2021, 10/20/2000 20:02, 1998-01-08 18:30, theend of June, Xmas, New Year's Day, "
+    "the past five years, three-day, yesterday morning, next week, TuesdayMarch 4, dateline 0735 GMT"
+)
+
+
+def test_time_pattern_gate_changes_no_match() -> None:
+    assert TIME_PATTERN.pattern.startswith(_CAN_START)
+    ungated = re.compile(TIME_PATTERN.pattern[len(_CAN_START) :])
+    found = [m.span() for m in TIME_PATTERN.finditer(_TRICKY)]
+    assert found == [m.span() for m in ungated.finditer(_TRICKY)]
+    assert _TRICKY[slice(*found[0])] == "late May"  # mid-word
+
+
+def test_entities_any_within_matches_span_ents(nlp: Language) -> None:
+    doc = nlp("Antony Blinken met Wang Yi in Beijing. Nothing else happened. Then Paris called.")
+    ents = entities(doc)
+    assert (ents.starts, ents.ends) == (tuple(e.start for e in doc.ents), tuple(e.end for e in doc.ents))
+    for sent in doc.sents:
+        assert ents.any_within(sent.start, sent.end) == bool(sent.ents)
+    assert [ents.any_within(s.start, s.end) for s in doc.sents] == [True, False, True]
+    assert entities(doc) is ents  # built once
