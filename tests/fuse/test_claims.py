@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.fuse.claims import group_claims, is_claim_like, sentence_units, unique_by_outlet
+from storyline.fuse.claims import group_claims, is_claim_like, sentence_units, unique_by_outlet, unit_sets
 from storyline.fuse.sources import Sources
 from storyline.model import Article, Claim
 
@@ -109,3 +109,23 @@ def test_repeated_teaser_is_one_sentence() -> None:
 )
 def test_claim_like_sentences(text: str, expected: bool) -> None:
     assert is_claim_like(text) is expected
+
+
+def test_unit_sets_are_sentence_units_both_ways() -> None:
+    text = (
+        "Dockers walked out at Valmora over night pay on Monday.\nLatest Headlines From Valmora.\n"
+        "Dockers walked out at Valmora over night pay on Monday. Did the union call it?"
+    )
+    arts = [article("a", text, "X"), article("b", STRIKE_B, "Y")]
+    ans = [analysis(a) for a in arts]
+    claims, every = unit_sets(arts, ans)
+    assert claims == sentence_units(arts, ans)
+    assert every == sentence_units(arts, ans, claim_like=False)
+    assert [s.text for s in every if s.article == "a"] == [
+        "Dockers walked out at Valmora over night pay on Monday.",
+        "Latest Headlines From Valmora.",
+        "Did the union call it?",
+    ]
+    assert [s.text for s in claims if s.article == "a"] == [
+        "Dockers walked out at Valmora over night pay on Monday."
+    ]

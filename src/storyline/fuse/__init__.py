@@ -15,7 +15,7 @@ from ..ids import derived_id
 from ..knowledge import load_knowledge
 from ..model import Actor, Analysis, Article, Citation, Event, Rejected, Span, Story, SummarySentence
 from .actors import merge_actors
-from .claims import group_claims, sentence_units, unique_by_outlet
+from .claims import group_claims, unique_by_outlet, unit_sets
 from .clusters import cluster_stories
 from .conflicts import find_conflicts
 from .dating import date_articles
@@ -60,9 +60,10 @@ def fuse(
         notes.append(
             "semantic claim grouping asked for, but sentence_transformers is not available: lexical only"
         )
-    claims = group_claims(sentence_units(canon, used), sources, semantic=encode)
+    claim_units, every_unit = unit_sets(canon, used)
+    claims = group_claims(claim_units, sources, semantic=encode)
     conflicts = find_conflicts(  # all articles: a wire copy's text is its outlet's claim too
-        articles, sentence_units(canon, used, claim_like=False), actors, [*reports, *events], notes, quotes
+        articles, every_unit, actors, [*reports, *events], notes, quotes
     )
     known = {c.id for c in conflicts}
     conflicts = [*conflicts, *(c for c in event_conflicts if c.id not in known)]

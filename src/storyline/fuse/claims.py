@@ -9,7 +9,6 @@ make is corroborated; the rest are listed per outlet by :func:`unique_by_outlet`
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -21,13 +20,14 @@ from ..ids import derived_id
 from ..model import Analysis, Article, Claim, Event
 from ..sentences import SentenceSpan, pieces
 from ..unionfind import UnionFind
-from .similarity import IdfTable, Vector, candidate_pairs, cosine, idf_table, pair_cosines, tfidf, tokens
+from .similarity import IdfTable, Vector, candidate_array, cosine, idf_table, pair_cosines, tfidf, tokens
 from .sources import Sources
 
 __all__ = [
     "CLAIM_THRESHOLD",
     "Sentence",
     "sentence_units",
+    "unit_sets",
     "group_claims",
     "unique_by_outlet",
 ]
@@ -74,28 +74,60 @@ def sentence_units(
     A sentence span is cut at line breaks (a heading glued to its paragraph is two units), and a
     sentence repeated within one article (a teaser above the body) is kept once.
     """
+    claims, every = _raw_units(articles, analyses, claims=claim_like, every=not claim_like)
+    return _vectorise(claims if claim_like else every)
+
+
+def unit_sets(
+    articles: Sequence[Article], analyses: Sequence[Analysis]
+) -> tuple[list[Sentence], list[Sentence]]:
+    """``sentence_units`` both ways at once (the claim-like units, every unit): fusion needs
+    both, and each sentence's terms and marks are found once for the two."""
+    claims, every = _raw_units(articles, analyses, claims=True, every=True)
+    return _vectorise(claims), _vectorise(every)
+
+
+_Raw = tuple[str, int, int, str, list[str], frozenset[str], str]
+
+
+def _raw_units(
+    articles: Sequence[Article], analyses: Sequence[Analysis], *, claims: bool, every: bool
+) -> tuple[list[_Raw], list[_Raw]]:
+    """The units before weighting: the claim-like ones (when ``claims``) and all (``every``),
+    each deduplicated within its article."""
     by_id = {a.article: a for a in analyses}
-    raw: list[tuple[str, int, int, str, list[str], frozenset[str], str]] = []
+    claim_raw: list[_Raw] = []
+    every_raw: list[_Raw] = []
     for art in articles:
         an = by_id.get(art.id)
         if art.duplicate_of is not None or an is None:
             continue
+        seen_claim: set[str] = set()
         seen: set[str] = set()
         anchors = _Anchors(an)
         for start, end in pieces(art.text, ((sp.start, sp.end) for sp in an.sentences)):
             text = art.text[start:end]
-            if claim_like and not is_claim_like(text):
-                continue
+            new_claim = claims and is_claim_like(text)
             key = " ".join(text.lower().split())
-            if key in seen:
+            new_claim = new_claim and key not in seen_claim
+            new = every and key not in seen
+            if not (new_claim or new):
                 continue
-            seen.add(key)
-            raw.append(
-                (
-                    art.id, start, end, text, tokens(text) + anchors.terms(start, end),
-                    anchors.marks(start, end), anchors.quoted(start, end),
-                )
+            row = (
+                art.id, start, end, text, tokens(text) + anchors.terms(start, end),
+                anchors.marks(start, end), anchors.quoted(start, end),
             )  # fmt: skip
+            if new_claim:
+                seen_claim.add(key)
+                claim_raw.append(row)
+            if new:
+                seen.add(key)
+                every_raw.append(row)
+    return claim_raw, every_raw
+
+
+def _vectorise(raw: list[_Raw]) -> list[Sentence]:
+    """The units with their TF-IDF vectors, IDF taken over these units."""
     idf = idf_table(r[4] for r in raw)
     return [Sentence(a, s, e, t, tfidf(toks, idf), m, q) for a, s, e, t, toks, m, q in raw]
 
@@ -127,11 +159,14 @@ class _Anchors:
             if e.evidence
             for m in _signatures(e)
         )
+        self.event_starts = [e[0] for e in self.events]
         self.quotes = sorted((q.start, q.end, q.text) for q in analysis.quotes)
 
     def marks(self, start: int, end: int) -> frozenset[str]:
         """Signatures of the events reported in the span (their evidence starts inside it)."""
-        return frozenset(m for s, _, m in self.events if start <= s < end)
+        lo = bisect.bisect_left(self.event_starts, start)
+        hi = bisect.bisect_left(self.event_starts, end, lo)
+        return frozenset(m for _, _, m in self.events[lo:hi])
 
     def quoted(self, start: int, end: int) -> str:
         return " ".join(t for s, e, t in self.quotes if start <= s and e <= end)
@@ -176,10 +211,10 @@ def group_claims(
     """Link same-assertion sentences across articles; one claim per linked group."""
     sets = UnionFind(len(sentences))
     # event signatures are index keys too: a shared "cancelled visit" makes a pair a candidate
-    pairs = candidate_pairs(
+    pairs = candidate_array(
         [{**s.vector, **dict.fromkeys(s.marks, 1.0)} for s in sentences],
         keys=CANDIDATE_KEYS,
-        allow=lambda i, j: sentences[i].article != sentences[j].article,
+        groups=[s.article for s in sentences],
     )
     numbers = [frozenset(_NUMBER.findall(s.text)) for s in sentences]
     firsts = [_precedent_kind(s.text) for s in sentences]
@@ -233,21 +268,27 @@ def group_claims(
 
 
 def _may_link(
-    pairs: set[tuple[int, int]], sentences: Sequence[Sentence], threshold: float, bound: bool
+    pairs: np.ndarray, sentences: Sequence[Sentence], threshold: float, bound: bool
 ) -> list[tuple[int, int]]:
-    """The candidate pairs whose score can reach ``threshold``: cosine (in bulk) plus the largest
-    event bonus the pair could get. Exact: a pair left out scores under the threshold (a margin
+    """The candidate pairs (an (m, 2) array) whose score can reach ``threshold``: cosine and the
+    event bonus or malus, in bulk. Exact: a pair left out scores under the threshold (a margin
     covers rounding), and the ones kept are scored as before. ``bound`` is False with semantic
     embeddings, whose blend this bound does not cover."""
-    listed = list(pairs)
-    if not bound or not listed:
-        return listed
-    both = np.fromiter(itertools.chain.from_iterable(listed), np.int64, 2 * len(listed)).reshape(-1, 2)
-    cos = pair_cosines([s.vector for s in sentences], both)
-    marks = np.array([len(s.marks) for s in sentences])
-    best = cos + EVENT_WEIGHT * np.minimum(marks[both[:, 0]], marks[both[:, 1]])
-    keep = (best >= threshold - 1e-9).tolist()
-    return [p for p, k in zip(listed, keep, strict=True) if k]
+    if bound and len(pairs):
+        cos = pair_cosines([s.vector for s in sentences], pairs)
+        # a score is 0.0 (a rule ruled the pair out) or cosine plus structure
+        best = np.maximum(cos + _bulk_structure([s.marks for s in sentences], pairs), 0.0)
+        pairs = pairs[best >= threshold - 1e-9]
+    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
+
+
+def _bulk_structure(marks: Sequence[frozenset[str]], pairs: np.ndarray) -> np.ndarray:
+    """:func:`_structure` of many pairs at once. Exact: shared signatures are counted as sums
+    of ones."""
+    shared = pair_cosines([dict.fromkeys(m, 1.0) for m in marks], pairs)
+    has = np.array([bool(m) for m in marks])
+    both = has[pairs[:, 0]] & has[pairs[:, 1]]
+    return np.where(both, np.where(shared > 0, EVENT_WEIGHT * shared, -EVENT_WEIGHT), 0.0)
 
 
 def _cohesive(

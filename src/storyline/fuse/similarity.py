@@ -27,6 +27,7 @@ __all__ = [
     "tfidf",
     "cosine",
     "candidate_pairs",
+    "candidate_array",
     "pair_cosines",
     "embedder",
 ]
@@ -218,12 +219,8 @@ def candidate_pairs(
     ``max_postings`` bounds the work per term: a term shared by more items than that is too
     common to identify a pair, so it is skipped (this keeps the cost linear in the items).
     """
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, v in enumerate(vectors):
-        for t, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:keys]:
-            index[t].append(i)
     pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
+    for posting in _postings(vectors, keys).values():
         if len(posting) < 2 or len(posting) > max_postings:
             continue
         for x, i in enumerate(posting):
@@ -231,6 +228,52 @@ def candidate_pairs(
                 if allow is None or allow(i, j):
                     pairs.add((i, j))
     return pairs
+
+
+def candidate_array(
+    vectors: Sequence[Vector], keys: int = 6, max_postings: int = 400, groups: Sequence[str] | None = None
+) -> np.ndarray:
+    """The pairs :func:`candidate_pairs` finds, as an (m, 2) integer array in ascending order;
+    with ``groups`` (a label per item, such as its article), only pairs of different labels.
+
+    Built in numpy: a 50-article story's sentences make a million posting pairs (300k distinct),
+    which cost a Python loop 0.3 s of the story's 1.1 s of claim grouping.
+    """
+    firsts, seconds = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for posting in _postings(vectors, keys).values():
+        if 2 <= len(posting) <= max_postings:
+            a, b = _upper_pairs(len(posting))
+            items = np.asarray(posting, np.int64)
+            firsts.append(items[a])
+            seconds.append(items[b])
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    if groups is not None:
+        ids: dict[str, int] = {}
+        labels = np.array([ids.setdefault(g, len(ids)) for g in groups], np.int64)
+        differ = labels[first] != labels[second]
+        first, second = first[differ], second[differ]
+    n = len(vectors)
+    codes = np.sort(first * n + second)
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+def _postings(vectors: Sequence[Vector], keys: int) -> dict[str, list[int]]:
+    """Term -> the items (ascending) holding it among their ``keys`` heaviest terms."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vectors):
+        for t, _ in sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:keys]:
+            index[t].append(i)
+    return index
+
+
+@lru_cache(maxsize=64)
+def _upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (x < y) of every pair among ``n`` items (small postings repeat: cached)."""
+    a, b = (x.astype(np.int64) for x in np.triu_indices(n, 1))
+    a.setflags(write=False)
+    b.setflags(write=False)
+    return a, b
 
 
 @cache
