@@ -7,9 +7,12 @@ import re
 
 from spacy.language import Language
 
+from storyline.analyse.events.modality import modal_request
+from storyline.analyse.events.ontology import may_trigger, trigger_for
 from storyline.analyse.gates import first_chars, quote_s_within
+from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
 from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
-from storyline.analyse.tokens import entities
+from storyline.analyse.tokens import children, column, entities, ents, subtree, title_case
 
 
 def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
@@ -54,3 +57,38 @@ def test_entities_any_within_matches_span_ents(nlp: Language) -> None:
         assert ents.any_within(sent.start, sent.end) == bool(sent.ents)
     assert [ents.any_within(s.start, s.end) for s in doc.sents] == [True, False, True]
     assert entities(doc) is ents  # built once
+
+
+_SENTENCE = "Mr. Blinken met Wang Yi in Beijing on Tuesday.\n\nChina test-fired a missile, officials said."
+
+
+def test_columns_hold_each_tokens_attribute_strings(nlp: Language) -> None:
+    doc = nlp(_SENTENCE)
+    assert column(doc, "text")[:5] == ["Mr.", "Blinken", "met", "Wang", "Yi"]
+    assert column(doc, "lemma")[2] == "meet"
+    assert column(doc, "pos")[2] == "VERB"
+    assert column(doc, "ent_type")[3:5] == ["PERSON", "PERSON"]
+    for name in ("text", "lower", "lemma", "pos", "tag", "dep", "ent_type"):
+        attr = "text" if name == "text" else name + "_"
+        assert column(doc, name) == [getattr(t, attr) for t in doc]
+    assert title_case(doc) == [t.is_title for t in doc]
+    assert column(doc, "lower") is column(doc, "lower")  # built once
+
+
+def test_children_and_subtree_are_spacys_made_once(nlp: Language) -> None:
+    doc = nlp(_SENTENCE)
+    met = doc[2]
+    assert [t.text for t in children(met)] == ["Blinken", "Yi", "in", "on", "."]
+    assert children(met) == tuple(met.children)
+    assert children(doc[2]) is children(met)  # the same tuple, whichever Token asks
+    assert [t.text for t in subtree(doc[5])] == ["in", "Beijing"]
+    assert all(subtree(t) == tuple(t.subtree) for t in doc)
+    assert ents(doc) == tuple(doc.ents) and ents(doc) is ents(doc)
+
+
+def test_candidate_scans_keep_every_token_the_slow_checks_accept(nlp: Language) -> None:
+    doc = nlp(_SENTENCE)
+    fired = [t.i for t in doc if trigger_for(t) is not None or modal_request(t)]
+    assert set(fired) <= set(may_trigger(doc))
+    assert [doc[i].text for i in fired] == ["met", "fired", "said"]
+    assert [t.i for t in doc if is_cue(t, SPEECH_CUES)] == may_be_cue(doc, SPEECH_CUES) == [19]

@@ -3,7 +3,8 @@
 spaCy makes a new Python object for every ``doc[i]``, every token a loop over ``doc`` or
 ``tok.children`` yields, and every entity of ``doc.ents`` (which it rebuilds on each access):
 a check run once per trigger or sentence that reaches for them pays that many times over. These
-tables hold what such checks read, as plain Python values.
+tables hold what such checks read: token attributes as plain lists (``column``), so a scan of the
+whole article makes Tokens only where something may match, and each token's dependents.
 """
 
 from __future__ import annotations
@@ -11,9 +12,50 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Entities", "entities"]
+__all__ = ["Entities", "entities", "ents", "column", "title_case", "children", "subtree"]
+
+#: ``column`` names and the attribute each reads (``Token.<name>_`` for the string ones).
+_COLUMNS = {
+    "text": "ORTH",
+    "lower": "LOWER",
+    "lemma": "LEMMA",
+    "pos": "POS",
+    "tag": "TAG",
+    "dep": "DEP",
+    "ent_type": "ENT_TYPE",
+}
+
+
+def column(doc: Doc, name: str) -> list[str]:
+    """``[t.<name>_ for t in doc]`` (``text`` for ``t.text``), built once per Doc from spaCy's
+    array of the attribute, without making a Token per word."""
+    key = f"storyline_column_{name}"
+    got: list[str] | None = doc.user_data.get(key)
+    if got is None:
+        ids = doc.to_array(_COLUMNS[name]).tolist()
+        strings = doc.vocab.strings
+        names = {h: strings[h] for h in set(ids)}
+        got = doc.user_data[key] = [names[h] for h in ids]
+    return got
+
+
+def title_case(doc: Doc) -> list[bool]:
+    """``[t.is_title for t in doc]``, built once per Doc."""
+    got: list[bool] | None = doc.user_data.get("storyline_is_title")
+    if got is None:
+        got = doc.user_data["storyline_is_title"] = [bool(x) for x in doc.to_array("IS_TITLE").tolist()]
+    return got
+
+
+def ents(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, built once per Doc (spaCy makes every entity's Span anew on each access)."""
+    got: tuple[SpacySpan, ...] | None = doc.user_data.get("storyline_ents")
+    if got is None:
+        got = doc.user_data["storyline_ents"] = tuple(doc.ents)
+    return got
 
 
 @dataclass(frozen=True)
@@ -33,10 +75,32 @@ class Entities:
 
 def entities(doc: Doc) -> Entities:
     """The Doc's entity bounds, built once per Doc."""
-    got = doc.user_data.get("storyline_entity_bounds")
-    if not isinstance(got, Entities):
-        ents = doc.ents
+    got: Entities | None = doc.user_data.get("storyline_entity_bounds")
+    if got is None:
+        spans = ents(doc)
         got = doc.user_data["storyline_entity_bounds"] = Entities(
-            tuple(e.start for e in ents), tuple(e.end for e in ents)
+            tuple(e.start for e in spans), tuple(e.end for e in spans)
         )
+    return got
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """``tok.children``, made once per token: rules ask for a trigger's or a verb's dependents
+    dozens of times over, and spaCy builds a new Token for each child on every pass.
+
+    The Tokens are shared between calls, so compare them by value (``==``, ``.i``): ``is`` on
+    two of them may now hold where it did not."""
+    made: dict[int, tuple[Token, ...]] = tok.doc.user_data.setdefault("storyline_children", {})
+    got = made.get(tok.i)
+    if got is None:
+        got = made[tok.i] = tuple(tok.children)
+    return got
+
+
+def subtree(tok: Token) -> tuple[Token, ...]:
+    """``tok.subtree`` (the token and all its descendants, in order), made once per token."""
+    made: dict[int, tuple[Token, ...]] = tok.doc.user_data.setdefault("storyline_subtree", {})
+    got = made.get(tok.i)
+    if got is None:
+        got = made[tok.i] = tuple(tok.subtree)
     return got

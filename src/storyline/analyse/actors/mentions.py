@@ -29,6 +29,7 @@ from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
 from ..gates import first_chars, quote_s_within
 from ..nlp import doc_text
 from ..ranges import Intervals
+from ..tokens import children, column, ents, title_case
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, group_head, person_reading, place_reading
 from .roles import TITLE_WORDS
@@ -146,7 +147,7 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
             taken.append((im.span.start, im.span.end))
     names = _article_names(doc, kn)
     places = _article_places(doc, kn, names)
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ not in _LABELS or taken.overlaps(ent.start_char, ent.end_char):
             continue
         for m in _from_ent(ent, text, aid, kn, names, places):
@@ -164,10 +165,12 @@ def find_mentions(doc: Doc, article: Article) -> list[Mention]:
     out += _missed_names(doc, aid, names, taken)
     people = Intervals((m.span.start, m.span.end) for m in out if m.label in ("PERSON", "BYLINE", "TYPO"))
     out += _phrases(text, aid, people)
+    lower, pos = column(doc, "lower"), column(doc, "pos")
+    pronouns = (doc[i] for i, w in enumerate(lower) if w in _PRONOUNS and pos[i] == "PRON")
     out += [
         Mention(Span(aid, t.idx, t.idx + len(t)), t.text, "PRON", how="third-person pronoun")
-        for t in doc
-        if t.lower_ in _PRONOUNS and t.pos_ == "PRON" and not taken.overlaps(t.idx, t.idx + 1)
+        for t in pronouns
+        if not taken.overlaps(t.idx, t.idx + 1)
     ]
     out.sort(key=lambda m: (m.span.start, m.span.end))
     return out
@@ -188,7 +191,7 @@ def edit_distance_one(a: str, b: str) -> bool:
 def _article_names(doc: Doc, kn: Knowledge) -> dict[str, str]:
     """Name word -> full name, for people the article names in full (and known leaders)."""
     fulls: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ == "PERSON":
             full = " ".join(_strip_title(_HONORIFIC.sub("", _POSSESSIVE.sub("", ent.text))).split())
             key = name_key(full)
@@ -197,7 +200,7 @@ def _article_names(doc: Doc, kn: Knowledge) -> dict[str, str]:
     # "Blinken Meets Xi": a name whose first word is another name's surname is a headline.
     lasts = {k.split()[-1] for k in fulls if k.split()[0] != k.split()[-1]} | _known_surnames(kn)
     words: dict[str, str] = {}
-    for ent in doc.ents:  # a surname the article also tags as a PERSON elsewhere
+    for ent in ents(doc):  # a surname the article also tags as a PERSON elsewhere
         key = name_key(_POSSESSIVE.sub("", ent.text))
         if ent.label_ == "PERSON" and len(key.split()) == 1 and kn.people_named(key):
             words.setdefault(key, kn.people_named(key)[0].name)
@@ -225,7 +228,7 @@ def _article_places(doc: Doc, kn: Knowledge, names: dict[str, str]) -> frozenset
     fleet")."""
     out = set()
     text = doc_text(doc)  # spaCy rebuilds Doc.text from its tokens on every access
-    for ent in doc.ents:
+    for ent in ents(doc):
         name = _POSSESSIVE.sub("", ent.text)
         in_context = ent.label_ in ("PERSON", "ORG") and place_reading(
             text, ent.start_char, ent.start_char + len(name), name, kn, names
@@ -488,8 +491,9 @@ def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: Intervals) -
     surnames = {name_key(v).split()[-1] for v in names.values()} | {
         name_key(v).split()[0] for v in names.values()
     }
-    for t in doc:
-        if not t.is_title or t.ent_type_ or taken.overlaps(t.idx, t.idx + len(t)):
+    titled, ent_type = title_case(doc), column(doc, "ent_type")
+    for t in (doc[i] for i, title in enumerate(titled) if title and not ent_type[i]):
+        if taken.overlaps(t.idx, t.idx + len(t)):
             continue
         low = t.lower_
         if low in names and t.pos_ == "PROPN":
@@ -510,7 +514,7 @@ def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: Intervals) -
         linked = (
             t.pos_ == "PROPN"
             or t.dep_ in ("nsubj", "nsubjpass", "conj")
-            or any(c.dep_ == "conj" and c.lower_ in names for c in t.children)
+            or any(c.dep_ == "conj" and c.lower_ in names for c in children(t))
             # "Blinked and Wang hold talks": the parser reads a verb, the coordination a name.
             or (t.i + 2 < len(doc) and doc[t.i + 1].lower_ in ("and", "&") and doc[t.i + 2].lower_ in names)
             or (t.i >= 2 and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].lower_ in names)

@@ -17,6 +17,7 @@ from ...model import Mention, Span
 from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
 from ..actors.roles import ROLE_HEADS
 from ..nlp import doc_text
+from ..tokens import children, subtree
 
 __all__ = [
     "MentionIndex",
@@ -118,7 +119,7 @@ def demonym_country(tok: Token) -> tuple[Country | None, int]:
     """The country a demonym token names, with where its words start: one word ("Mexican") or
     two, the first hung on the second ("West German", "Sierra Leonean", "South African")."""
     k = load_knowledge()
-    lead = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
+    lead = next((c for c in children(tok) if c.dep_ in ("amod", "compound") and c.i == tok.i - 1), None)
     if lead is not None and (c := k.demonym(f"{lead.text} {tok.text}")) is not None:
         return c, lead.idx
     return k.demonym(tok.text), tok.idx
@@ -227,7 +228,7 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
         p = index.last_person_before(tok.idx)
         return (p, f"'{tok.text}' read as {p.text} (nearest preceding person)") if p else (None, None)
     agent = tok.lemma_.lower() in AGENT_NOUNS
-    for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):
+    for c in sorted(children(tok), key=lambda c: c.dep_ != "appos"):
         if c.dep_ in ("appos", "compound", "poss", "amod", "nmod"):
             m = index.covering(c.idx, c.idx + len(c)) or (
                 actor_of(c, index)[0] if c.dep_ == "appos" else None
@@ -236,21 +237,21 @@ def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | Non
                 m = next(
                     (
                         x
-                        for g in c.children
+                        for g in children(c)
                         if g.dep_ == "compound" and (x := index.covering(g.idx, g.idx + len(g)))
                     ),
                     None,
                 )
-            owner = c.dep_ in ("appos", "poss") or any(g.dep_ == "case" for g in c.children)  # "X’s"
+            owner = c.dep_ in ("appos", "poss") or any(g.dep_ == "case" for g in children(c))  # "X’s"
             if m and (owner or agent or _is_party(m)):
                 return m, None
-    for c in tok.children:  # "an Indonesian patrol boat shadowed ...": the boat's state
+    for c in children(tok):  # "an Indonesian patrol boat shadowed ...": the boat's state
         if c.dep_ in ("amod", "compound", "nmod") and (m := index.state_of_demonym(c)) is not None:
             return m, None
     place = tok.lemma_.lower() in PLACE_NOUNS
-    for c in tok.children:  # "the secretary of state", "officials in Washington", "the town of Gorazde"
+    for c in children(tok):  # "the secretary of state", "officials in Washington", "the town of Gorazde"
         if c.dep_ == "prep" and (c.lower_ in ("of", "from") or (c.lower_ == "in" and agent)):
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ == "pobj":
                     m = index.covering(g.idx, g.idx + len(g))
                     if m and (agent or _is_party(m) or (place and c.lower_ == "of")):
@@ -281,8 +282,8 @@ def objects_of(prep: Token) -> list[Token]:
     """The object of a preposition; where the parser left it without one ("granted asylum to
     five Panamanian army officers holed up ...", "ties with and an embassy in Tehran"), the
     first named party within a few words after it."""
-    found = [g for g in prep.children if g.dep_ == "pobj"]
-    if found or any(c.dep_ in ("pcomp", "prep") for c in prep.children):
+    found = [g for g in children(prep) if g.dep_ == "pobj"]
+    if found or any(c.dep_ in ("pcomp", "prep") for c in children(prep)):
         return found
     sent = prep.sent
     for t in prep.doc[prep.i + 1 : min(prep.i + 9, sent.end)]:
@@ -305,7 +306,7 @@ def _thing_states(head: Token) -> list[Token]:
     """The demonym-like modifiers before a noun, through its compounds: "an Indonesian fishing
     boat" -> [Indonesian] (whichever of boat or fishing spaCy hangs it on)."""
     out: list[Token] = []
-    for c in head.children:
+    for c in children(head):
         if c.i < head.i and c.dep_ in ("amod", "compound", "nmod"):
             out.append(c)
             if c.dep_ == "compound":
@@ -335,7 +336,9 @@ def party_name(m: Mention) -> str:
 
 def _modifier_conjuncts(tok: Token) -> list[Token]:
     """Conjoined modifiers of a noun: "Hungarian and Romanian officials" -> [Romanian]."""
-    return [g for c in tok.children if c.dep_ in ("amod", "compound") for g in c.children if g.dep_ == "conj"]
+    return [
+        g for c in children(tok) if c.dep_ in ("amod", "compound") for g in children(c) if g.dep_ == "conj"
+    ]
 
 
 def content_target(trigger: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
@@ -345,24 +348,24 @@ def content_target(trigger: Token, index: MentionIndex, src: Mention | None) -> 
     ultimatum", "threatened to shell Iraqi towns", "ban Ugandan opposition candidates")."""
     if trigger.pos_ not in ("VERB", "AUX"):
         # "reiterated its demand that Israel ease ...": a noun's that-clause, or its verb's
-        clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "acl")]
+        clauses = [c for c in children(trigger) if c.dep_ in ("ccomp", "acl")]
         if trigger.dep_ == "dobj":
-            clauses += [c for c in trigger.head.children if c.dep_ == "ccomp"]
-        subjects = [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            clauses += [c for c in children(trigger.head) if c.dep_ == "ccomp"]
+        subjects = [g for c in clauses for g in children(c) if g.dep_ in ("nsubj", "nsubjpass")]
         for t in subjects:
             m = _as_party(actor_of(t, index)[0], index)
             if m is not None and m.actor and (src is None or m.actor != src.actor):
                 return m
         return None
     cands: list[Token] = []
-    for c in trigger.children:
+    for c in children(trigger):
         if c.dep_ == "ccomp":
-            cands += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-    objs = [c for c in trigger.children if c.dep_ == "dobj"]
-    objs += [g for c in trigger.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+            cands += [g for g in children(c) if g.dep_ in ("nsubj", "nsubjpass")]
+    objs = [c for c in children(trigger) if c.dep_ == "dobj"]
+    objs += [g for c in children(trigger) if c.dep_ == "xcomp" for g in children(c) if g.dep_ == "dobj"]
     for o in objs:
         cands.append(o)
-        cands += [c for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        cands += [c for c in children(o) if c.dep_ in ("poss", "amod", "compound", "nmod")]
     for t in cands:
         m = actor_of(t, index)[0] if t.dep_ in ("nsubj", "nsubjpass", "dobj") else None
         m = _as_party(m or _state_of(t, index), index)  # a town stands for its state
@@ -386,7 +389,7 @@ def is_region(m: Mention | None) -> bool:
 
 
 def _conj_first(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+    return [tok, *[c for c in children(tok) if c.dep_ == "conj"]]
 
 
 _BORROW = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "acomp"})  # acomp: "is prepared to"
@@ -417,11 +420,11 @@ def _borrowed_subject(verb: Token, index: MentionIndex) -> list[Token]:
         if cur.dep_ in ("acl", "relcl"):
             return [cur.head]
         if cur.dep_ == "xcomp":  # object control: "urged Washington to stop", "ordered jets to ..."
-            obj = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")][:1]
+            obj = [c for c in children(cur.head) if c.dep_ in ("dobj", "dative")][:1]
             if obj and (obj[0].lemma_.lower() in AGENT_NOUNS or actor_of(obj[0], index)[0] is not None):
                 return obj  # not "spent months blaming ...": months do not act
         cur = cur.head
-        found = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+        found = [c for c in children(cur) if c.dep_ in ("nsubj", "nsubjpass")][:1]
         if found:
             return found
     return []
@@ -442,12 +445,12 @@ def _reporter(tok: Token) -> Token:
     Only when the clause is the complement of a verb whose own subject is not a pronoun:
     "Switzerland said it had expelled ..." -> Switzerland.
     """
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
     owned = owner is not None and tok.lemma_.lower() in GROUP_NOUNS
     # "the rebels said their forces had withdrawn": the forces are the rebels'
     if not (owned or tok.lower_ in _REPORTED_PRONOUNS) or tok.head.dep_ != "ccomp":
         return tok
-    outer = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    outer = next((c for c in children(tok.head.head) if c.dep_ == "nsubj"), None)
     if outer is None or outer.pos_ == "PRON":
         return tok
     return outer
@@ -461,14 +464,14 @@ def _oblique_parties(trigger: Token, verb: Token) -> list[Token]:
     heads = [trigger, verb] if carries else [trigger]
     # "threatened to shell Iraqi towns", "promised to send aid to Bolivia": the party of the
     # intended act is the party of the intent
-    heads += [c for h in list(heads) for c in h.children if _infinitive(c)]
+    heads += [c for h in list(heads) for c in children(h) if _infinitive(c)]
     out: list[Token] = []
     for h in heads:  # "gave Cyprus a grant": a nominal dative is the party itself
-        out += [c for c in h.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
-    objs = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative")]
-    out += [c for h in heads[1:] if _infinitive(h) for c in h.children if c.dep_ == "dobj"]
+        out += [c for c in children(h) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    objs = [c for h in heads for c in children(h) if c.dep_ in ("dobj", "dative")]
+    out += [c for h in heads[1:] if _infinitive(h) for c in children(h) if c.dep_ == "dobj"]
     for carrier in dict.fromkeys([*heads, *objs]):
-        for c in carrier.children:
+        for c in children(carrier):
             # spaCy labels the "to" phrase of give/provide/offer as a dative, not a prep
             if c.dep_ in ("prep", "dative") and c.lower_ in _OBLIQUE:
                 out += objects_of(c)
@@ -481,7 +484,7 @@ def _infinitive(tok: Token) -> bool:
     return tok.dep_ == "xcomp" or (
         tok.dep_ == "advcl"
         and tok.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
     )
 
 
@@ -493,11 +496,11 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
         tok,
         *[
             g
-            for c in tok.children
+            for c in children(tok)
             # "the homes of Palestinians", "a camp for Congolese refugees"
             if c.dep_ == "prep"
             and (c.lower_ == "of" or (c.lower_ == "for" and tok.lemma_.lower() not in GROUP_NOUNS))
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj" and (c.lower_ == "of" or g.lemma_.lower() in GROUP_NOUNS)
         ],
     ]:
@@ -505,11 +508,11 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
             return m  # "a camp for Congolese refugees": the group the actors stage named
         cands = [t] if t.tag_ in ("NNPS", "NNS") or t.ent_type_ == "NORP" else []
         if t.lemma_.lower() in GROUP_NOUNS or t.lower_ in GROUP_NOUNS:
-            cands += [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
+            cands += [c for c in children(t) if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < t.i]
             # "opposition parties in Nepal", "demonstrators in Baghdad": where the group is from
-            for c in t.children:
+            for c in children(t):
                 if c.dep_ == "prep" and c.lower_ in ("in", "from"):
-                    for g in c.children:
+                    for g in children(c):
                         m = index.covering(g.idx, g.idx + len(g)) if g.dep_ == "pobj" else None
                         st = index.state_of_place(m) if m is not None else None
                         if st is not None and (st.actor or "").startswith("state:"):
@@ -536,7 +539,7 @@ def group_state(tok: Token, index: MentionIndex) -> Mention | None:
 def complaint_party(trigger: Token, index: MentionIndex, src: Mention | None) -> Mention | None:
     """The party a complaint or accusation is about, named in its "over", "about" or "against"
     phrase ("complained to the UN over two Israeli air raids" -> Israel)."""
-    for c in trigger.children:
+    for c in children(trigger):
         if c.dep_ != "prep" or c.lower_ not in ("over", "about", "against"):
             continue
         for g in objects_of(c):
@@ -562,14 +565,14 @@ def protest_target(trigger: Token, verb: Token, index: MentionIndex, src: Mentio
     head = verb if trigger != verb and trigger.dep_ in ("dobj", "nsubjpass", "attr") else trigger
     skip = {
         t.i
-        for c in head.children
+        for c in children(head)
         if c.dep_ in ("nsubj", "nsubjpass", "csubj", "parataxis")
         or (c.dep_ == "prep" and c.lower_ in _LOCATIVE)
-        for t in c.subtree
+        for t in subtree(c)
     }
-    skip |= {t.i for t in trigger.subtree if t.dep_ == "prep" and t.lower_ in _LOCATIVE for t in t.subtree}
+    skip |= {t.i for t in subtree(trigger) if t.dep_ == "prep" and t.lower_ in _LOCATIVE for t in subtree(t)}
     seen: set[str] = set()
-    for t in head.subtree:
+    for t in subtree(head):
         if t.i in skip or t.i == trigger.i:
             continue
         m = index.covering(t.idx, t.idx + len(t))
@@ -612,43 +615,43 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
     subj: list[Token] = []
     objs: list[Token] = []
     carriers = [trigger] if trigger == verb else [trigger, verb]
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("nsubj", "csubj"):
             subj = _conj_first(c)
         elif c.dep_ == "nsubjpass":
             objs = _conj_first(c)
         elif c.dep_ == "agent" and not subj:  # "shortened by one hour the curfew": no agent
-            subj = [g for g in c.children if g.dep_ == "pobj"][:1]
+            subj = [g for g in children(c) if g.dep_ == "pobj"][:1]
             subj = _conj_first(subj[0]) if subj else []
     if not objs and trigger == verb and trigger.lemma_.lower() in _LETTING:
         # "allowed candidate Alassane Ouattara to participate": whom the permission is for is
         # the subject of the clause it allows
         objs = [
             g
-            for c in trigger.children
+            for c in children(trigger)
             if c.dep_ in ("ccomp", "xcomp")
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "nsubj"
         ][:1]
     if verb.dep_ == "relcl" and subj and subj[0].tag_ in ("WP", "WDT"):
         subj = [verb.head]  # "Wang Yi, who traveled to Munich": the relative pronoun's antecedent
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
     if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not subj and trigger == verb:
         subj, objs, passive = objs, [], False  # "Israel is opposed to French mediation": Israel opposes
     if not subj and not passive:
         subj = _borrowed_subject(verb, index)
     if trigger != verb:
-        own = [c for c in trigger.children if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"]
+        own = [c for c in children(trigger) if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN"]
         own += [
             g
-            for c in trigger.children
+            for c in children(trigger)
             if c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj"
         ]
         # "the Israeli attack on Gaza": a state demonym before the noun is its agent, even a
         # state the article names nowhere else (CAMEO codes the country of the deed)
-        thing = [c for c in trigger.children if c.dep_ == "amod" and _state_of(c, index, True) is not None]
+        thing = [c for c in children(trigger) if c.dep_ == "amod" and _state_of(c, index, True) is not None]
         own += thing
         own = [
             t for t in own if actor_of(t, index)[0] is not None or _state_of(t, index, t in thing) is not None
@@ -662,10 +665,10 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
         if carrier is trigger or not objs:
             # the first direct object before any prepositional phrase (a second object is a
             # misparse: "abused Mexican immigrants with impunity, a human rights organization charged")
-            first = next((c for c in carrier.children if c.dep_ == "dobj"), None)
+            first = next((c for c in children(carrier) if c.dep_ == "dobj"), None)
             if first is not None and carrier is trigger:
                 objs = _conj_first(first)
-            for c in carrier.children:
+            for c in children(carrier):
                 if c.dep_ == "prep" and c.lower_ in preps and not objs:
                     if c.lower_ in ("of", "from") and carrier is not trigger:
                         continue  # "of" and "from" only on the event noun itself
@@ -716,42 +719,42 @@ def place_of(
     """Where it happened: 'in Beijing', 'at the Great Hall of the People', 'on the sidelines of ...'."""
     # "signed a pact in Canberra": the place may hang off the object, or the intended act's
     # ("threatened to institute a curfew in Algiers")
-    acts = [c for c in trigger.children if _infinitive(c)]
-    objs = [c for h in (trigger, *acts) for c in h.children if c.dep_ == "dobj"]
+    acts = [c for c in children(trigger) if _infinitive(c)]
+    objs = [c for h in (trigger, *acts) for c in children(h) if c.dep_ == "dobj"]
     # "killed 23 people when they blew themselves up in Tel Aviv": a when-clause says where
     acts += [
         c
-        for c in trigger.children
+        for c in children(trigger)
         if c.dep_ == "advcl"
-        and any(m.lower_ in ("when", "as", "while") for m in c.children if m.dep_ in ("advmod", "mark"))
+        and any(m.lower_ in ("when", "as", "while") for m in children(c) if m.dep_ in ("advmod", "mark"))
     ]
     # "lifted a state of emergency in West Darfur": the place may hang off the object's "of" phrase
     objs += [
         g
         for o in list(objs)
-        for c in o.children
+        for c in children(o)
         if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
     ]
     for carrier in dict.fromkeys([trigger, verb, *acts, *objs]):
-        for c in carrier.children:
+        for c in children(carrier):
             if c.dep_ != "prep" or c.lower_ not in _PLACE_PREPS:
                 continue
             if carrier in objs and c.lower_ not in ("in", "at"):
                 continue
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ != "pobj" or g.idx in date_chars:
                     continue
                 # the phrase without a clause on it ("in West Darfur State that was imposed six
                 # months ago"): the clause's date is not the place's
                 clause = {
                     t.i
-                    for x in g.subtree
+                    for x in subtree(g)
                     if x.dep_ in ("relcl", "acl", "advcl", "ccomp") and x.head.i >= g.i
-                    for t in x.subtree
+                    for t in subtree(x)
                 }
-                sub = [t for t in g.subtree if t.i not in clause]
+                sub = [t for t in subtree(g) if t.i not in clause]
                 start = sub[0].idx
                 if any(t.idx in date_chars for t in sub):
                     continue
@@ -773,7 +776,7 @@ def place_of(
 def _phrase(head: Token) -> list[Token]:
     """The noun phrase of ``head`` without clauses or owners ("the time that ...", "China's grievances")."""
     out = [head]
-    for c in head.children:
+    for c in children(head):
         if c.dep_ not in ("relcl", "acl", "ccomp", "advcl", "poss"):
             out += _phrase(c)
     return out
@@ -782,10 +785,10 @@ def _phrase(head: Token) -> list[Token]:
 def duration_of(trigger: Token) -> str | None:
     """'35-minute meeting', 'three-hour session', 'talks lasting more than three hours'."""
     toks = [
-        c for c in trigger.children if c.dep_ in ("amod", "compound", "nummod", "acl", "prep", "npadvmod")
+        c for c in children(trigger) if c.dep_ in ("amod", "compound", "nummod", "acl", "prep", "npadvmod")
     ]
     for t in toks:
-        sub = list(t.subtree)
+        sub = list(subtree(t))
         text = trigger.doc[sub[0].i : sub[-1].i + 1].text  # Doc.text is rebuilt on every access
         m = _DURATION.search(text)
         if m and (t.dep_ != "prep" or t.lower_ in ("for", "of")):

@@ -22,6 +22,7 @@ from ..nlp import doc_text, paragraph_of, sentences
 from ..time.dates import resolve
 from ..time.tense import governing_verb
 from ..time.timex import NUMBER_WORDS
+from ..tokens import children, subtree
 from .args import MentionIndex
 from .draft import Draft
 
@@ -148,9 +149,9 @@ def _tells_the_day(d: Draft) -> bool:
     if d.mode != "happened" or not _simple_past(d) or d.trigger.dep_ == "attr":
         return False  # "It was the last visit until ...": a claim about the event, not its telling
     verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else governing_verb(d.trigger)
-    scope = [d.trigger, *d.trigger.ancestors, *(c for c in d.trigger.children if c.dep_ == "prep")]
+    scope = [d.trigger, *d.trigger.ancestors, *(c for c in children(d.trigger) if c.dep_ == "prep")]
     if verb is not None:
-        scope += [c for c in verb.children if c.dep_ in ("advmod", "mark")]
+        scope += [c for c in children(verb) if c.dep_ in ("advmod", "mark")]
     return not any(t.lower_ in _ELSEWHEN for t in scope)
 
 
@@ -202,9 +203,9 @@ def _earlier_party(trigger: Token, m: Mention | None, state: Mention | None) -> 
     """``m`` when it can be the earlier event's party; else the class's state (or None)."""
     if m is None or not (m.actor or "").startswith(_PERSONISH):
         return m
-    if any(c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children) for c in trigger.children):
+    if any(c.dep_ == "poss" or any(g.dep_ == "case" for g in children(c)) for c in children(trigger)):
         return m  # "his first visit since 2019", "their first meeting since": the same people
-    phrase = {t.i for t in trigger.subtree}
+    phrase = {t.i for t in subtree(trigger)}
     span = trigger.doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
     if span is not None and len(span) and all(t.i in phrase for t in span) and span.root.pos_ == "PROPN":
         return m
@@ -216,7 +217,7 @@ def _class_state(
 ) -> Mention | None:
     """The state a class of actors in the trigger's phrase belongs to: "Australian", "U.S."."""
     kn = load_knowledge()
-    for t in trigger.subtree:
+    for t in subtree(trigger):
         if since.span.start <= t.idx < since.span.end or t.dep_ in ("relcl", "acl"):
             continue
         m = index.covering(t.idx, t.idx + len(t))
@@ -364,8 +365,8 @@ def _after_clause(doc: Doc, after_end: int | None) -> set[int]:
         return set()
     prep = word[-1]
     if prep.dep_ == "mark":  # "three days after a cutter detained": the clause is the mark's head
-        return {t.i for t in prep.head.subtree}
-    return {t.i for t in prep.subtree} - {prep.i}
+        return {t.i for t in subtree(prep.head)}
+    return {t.i for t in subtree(prep)} - {prep.i}
 
 
 def _last_dated_before(drafts: list[Draft], owner: Draft, pos: int) -> Draft | None:
@@ -395,7 +396,7 @@ def _simple_past(d: Draft) -> bool:
     verb = d.trigger if d.trigger.pos_ in ("VERB", "AUX") else governing_verb(d.trigger)
     if verb is None:
         return False
-    aux = {a.lemma_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    aux = {a.lemma_ for a in children(verb) if a.dep_ in ("aux", "auxpass")}
     if "have" in aux:
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and "be" in aux)
@@ -411,7 +412,7 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
     meeting", ``references``: sentence start -> the event referred to) carries the full date.
     """
     sents = list(sentences(doc).spans)
-    sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
+    sent_of = {i: k for k, s in enumerate(sents) for i in range(s.start, s.end)}
     para_of = [paragraph_of(doc, s.start_char) for s in sents]
     for d in sorted(drafts, key=lambda x: x.trigger.i):
         if d.when is None and not d.fixed and d.mode == "cancelled":

@@ -22,7 +22,7 @@ from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from ..nlp import doc_text, sentences
 from ..time.dates import UNDATED, awaiting_note
 from ..time.tense import governing_verb, mode_of
-from ..tokens import entities
+from ..tokens import children, entities, subtree
 from .args import (
     AGENT_NOUNS,
     GROUP_NOUNS,
@@ -42,7 +42,7 @@ from .classify import NO_EVENT, classify, features
 from .context import anchor_relative, background, carry_over, chronology, in_heading
 from .draft import Draft
 from .modality import REQUEST_MUST, modal_request, recode
-from .ontology import CANCEL_VERBS, Trigger, is_light_verb, trigger_for
+from .ontology import CANCEL_VERBS, Trigger, is_light_verb, may_trigger, trigger_for
 from .summary import informative, object_phrase, summary_of
 from .title import title_of
 
@@ -134,9 +134,10 @@ def _timeref_tokens(doc: Doc, timerefs: list[TimeRef]) -> dict[int, TimeRef]:
 
 def _find_triggers(doc: Doc, tref_at: dict[int, TimeRef]) -> dict[Token, Trigger]:
     out = {}
-    for tok in doc:
-        if tok.i in tref_at:
+    for i in may_trigger(doc):
+        if i in tref_at:
             continue
+        tok = doc[i]
         rule = trigger_for(tok)
         if rule is None and modal_request(tok):
             rule = REQUEST_MUST  # "said that Sudan must return the helicopter": a demand
@@ -173,7 +174,7 @@ def _cancel_verb(tok: Token, verb: Token) -> Token | None:
 
     def cancels(v: Token) -> bool:
         if v.lemma_ in _CANCEL_PRT:
-            return any(c.dep_ == "prt" and c.lower_ == _CANCEL_PRT[v.lemma_] for c in v.children)
+            return any(c.dep_ == "prt" and c.lower_ == _CANCEL_PRT[v.lemma_] for c in children(v))
         return v.lemma_ in CANCEL_VERBS
 
     if tok == verb:
@@ -181,7 +182,7 @@ def _cancel_verb(tok: Token, verb: Token) -> Token | None:
     if tok.dep_ in ("dobj", "nsubjpass") and cancels(verb):
         return None if _demanded(verb) else verb
     if tok.dep_ in ("nsubj", "nsubjpass"):
-        hit = next((c for c in verb.children if c.dep_ == "conj" and cancels(c)), None)
+        hit = next((c for c in children(verb) if c.dep_ == "conj" and cancels(c)), None)
         if hit is not None:
             return hit
     # "talks that were put off", "the visit, postponed in January"; not "an ultimatum to halt
@@ -189,8 +190,8 @@ def _cancel_verb(tok: Token, verb: Token) -> Token | None:
     return next(
         (
             c
-            for c in tok.children
-            if c.dep_ in ("relcl", "acl") and cancels(c) and not any(g.dep_ == "aux" for g in c.children)
+            for c in children(tok)
+            if c.dep_ in ("relcl", "acl") and cancels(c) and not any(g.dep_ == "aux" for g in children(c))
         ),
         None,
     )
@@ -218,11 +219,11 @@ _DEMANDS = frozenset(
 
 def _demanded(verb: Token) -> bool:
     """Whether ``verb`` is an infinitive whose content a demand or ultimatum asks for."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return False
     head = verb.head
     if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):  # "issued an ultimatum ... to halt"
-        return any(c.lemma_ in _DEMANDS for c in head.children if c.dep_ == "dobj")
+        return any(c.lemma_ in _DEMANDS for c in children(head) if c.dep_ == "dobj")
     return verb.dep_ in ("acl", "xcomp", "advcl") and head.lemma_ in _DEMANDS
 
 
@@ -252,7 +253,7 @@ def _more_targets(tok: Token, d: Draft, index: MentionIndex) -> list[Mention]:
     # "her counterpart, Retno Wibisana, and President Arif Santoso": the conjunct may hang off
     # the apposition's head rather than the name
     heads = [obj, obj.head] if obj.dep_ == "appos" else [obj]
-    for c in (c for h in heads for c in h.children if c.dep_ == "conj"):
+    for c in (c for h in heads for c in children(h) if c.dep_ == "conj"):
         m = index.covering(c.idx, c.idx + len(c))
         if m is not None and m.actor not in seen:
             seen.add(m.actor)
@@ -289,7 +290,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     if (
         not noun
         and rule.cameo == "042"
-        and (any(c.dep_ == "auxpass" for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBG"))
+        and (any(c.dep_ == "auxpass" for c in children(tok)) or (tok.dep_ == "acl" and tok.tag_ == "VBG"))
     ):
         return None  # "the crew were flown home", "officials traveling with her": no visit
     announced = noun and tok.dep_ == "dobj" and verb.lemma_ in _ANNOUNCE_VERBS
@@ -308,14 +309,14 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "threatened to shell Iraqi towns": the threat is the event, not a shelling
     if rule.lemma == "welcome" and not noun and _welcomes_content(tok, index):
         rule = _ENDORSE  # "welcomed the decision", "welcomed X's statement": approval, not hosting
-    if rule.lemma == "speak" and any(t.lemma_ in _PRESS for t in tok.subtree if t.dep_ == "pobj"):
+    if rule.lemma == "speak" and any(t.lemma_ in _PRESS for t in subtree(tok) if t.dep_ == "pobj"):
         rule = _STATEMENT  # "speaking to reporters": a public statement, not talks
     time, how = _time_for(tok, cancel or frame, anchors, tref_at, own_only=announced)
     if cancel is not None and time is None:
         time, how = _time_for(tok, tok, anchors, tref_at)
         how = how or (f"date of the {tok.text} as planned" if time else None)
     sent = tok.sent
-    date_chars = {t.idx for t in sent if t.i in tref_at}
+    date_chars = {tok.doc[i].idx for i in tref_at if sent.start <= i < sent.end}
     place = place_of(tok, verb, index, date_chars)
     mode = mode_of(frame if framed else tok)
     if _generic_condition(verb):
@@ -347,7 +348,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         d.trigger = tok.head  # "Russia said Sudan must return ...": the saying is the demand
     if rule.type == "STATEMENT" and rule.lemma in ("say", "tell", "speak") and not (time or place):
         return None  # undated quotes are the quotes stage's business
-    definite = noun and any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in tok.children)
+    definite = noun and any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in children(tok))
     # "after the pact was signed": a passive verb whose subject points back names that event
     definite = definite or (not noun and (time is None or d.inherited) and _definite_patient(tok))
     if definite and cancel is None and not (args.source or args.target):
@@ -422,12 +423,12 @@ def _state_in_clause(tok: Token, verb: Token, index: MentionIndex, src: Mention 
     head = verb if tok != verb and tok.dep_ in ("dobj", "nsubjpass") else tok
     skip = {
         t.i
-        for c in head.children
+        for c in children(head)
         if c.dep_
         in ("relcl", "ccomp", "parataxis", "nsubj", "nsubjpass", "advcl", "appos", "npadvmod", "acl")
-        for t in c.subtree
+        for t in subtree(c)
     }
-    for t in head.subtree:
+    for t in subtree(head):
         if t.i in skip or (t.i <= head.i and head.dep_ != "ROOT" and t.i < tok.i):
             continue
         m = index.covering(t.idx, t.idx + len(t))
@@ -496,7 +497,7 @@ _COLLECTIVE = frozenset({"PROTEST", "ASSAULT", "RETREAT", "COERCE"})
 
 def _generic_condition(verb: Token) -> bool:
     """A clause that states what happens whenever something does, not an event."""
-    return any(c.lower_ in ("whenever", "wherever") and c.dep_ in ("advmod", "mark") for c in verb.children)
+    return any(c.lower_ in ("whenever", "wherever") and c.dep_ in ("advmod", "mark") for c in children(verb))
 
 
 def _group_in_lede(d: Draft) -> bool:
@@ -511,7 +512,7 @@ def _people_subject(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(
         c.dep_ == "nsubj" and (c.lemma_.lower() in GROUP_NOUNS or c.tag_ in ("NNS", "NNPS"))
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -542,7 +543,7 @@ def _intended_by(verb: Token) -> bool:
     that has not happened and may never (a demanded act stays, in the mode the clause gives it)."""
     if verb.dep_ not in ("xcomp", "advcl") or verb.head.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb)):
         return False
     head = trigger_for(verb.head)
     return head is not None and head.type in _FRAMING_TYPES
@@ -562,9 +563,9 @@ def _modality(
     """Negation and modality (``modality.recode``), and the demand in "X said Y must ..."."""
     clause = tok if tok.pos_ in ("VERB", "AUX") else verb
     if rule.type != "STATEMENT" and modal_request(clause):
-        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        speaker = next((c for c in children(clause.head) if c.dep_ == "nsubj"), None)
         if speaker is not None and speaker.pos_ == "VERB":  # "The Red Cross operating in Iraq said"
-            speaker = next((c for c in speaker.children if c.dep_ == "nsubj"), speaker)
+            speaker = next((c for c in children(speaker) if c.dep_ == "nsubj"), speaker)
         src = actor_of(speaker, index)[0] if speaker is not None else None
         if src is not None and (args.source is None or src.actor != args.source.actor):
             note = "REQUEST: an obligation laid on another party in reported speech (its title is the clause)"
@@ -642,14 +643,14 @@ def _classified(doc: Doc, ctx: Pass, covered: set[int]) -> list[Draft]:
 def _framed_parties(tok: Token, frame: Token, index: MentionIndex, args: Args) -> Args:
     """'Santoso told Marlowe during a meeting that Indonesia would not ...': the meeting is
     between the teller and the told, not the subject of the reported clause."""
-    if any(c.dep_ in ("poss", "prep") for c in tok.children if c.lower_ in ("with", "between")):
+    if any(c.dep_ in ("poss", "prep") for c in children(tok) if c.lower_ in ("with", "between")):
         return args  # the meeting names its own parties
     outer = arguments(frame, frame, index)
     if outer.source is None:
         return args
     tgt = outer.target
     if tgt is None:
-        obj = next((c for c in frame.children if c.dep_ in ("dobj", "dative")), None)
+        obj = next((c for c in children(frame) if c.dep_ in ("dobj", "dative")), None)
         tgt = actor_of(obj, index)[0] if obj is not None else None
     if tgt is not None and tgt.actor == outer.source.actor:
         tgt = None
@@ -659,7 +660,7 @@ def _framed_parties(tok: Token, frame: Token, index: MentionIndex, args: Args) -
 def _welcomes_content(verb: Token, index: MentionIndex) -> bool:
     """'welcomed the decision', 'welcomed Reagan's statement': the object is not itself a party
     (a party may own it); a guest is welcomed by name ('welcomed Olaf Scholz')."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children(verb) if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ == "PRON":
         return False
     if obj.lemma_.lower() in AGENT_NOUNS:
@@ -670,8 +671,8 @@ def _welcomes_content(verb: Token, index: MentionIndex) -> bool:
 def _definite_patient(verb: Token) -> bool:
     """A passive verb whose subject is definite: "the pact was signed", "the talks were held"."""
     return any(
-        c.dep_ == "nsubjpass" and any(g.dep_ == "det" and g.lower_ in _BACK_DEFINITE for g in c.children)
-        for c in verb.children
+        c.dep_ == "nsubjpass" and any(g.dep_ == "det" and g.lower_ in _BACK_DEFINITE for g in children(c))
+        for c in children(verb)
     )
 
 
@@ -680,9 +681,9 @@ def _content_party(obj: Token, index: MentionIndex) -> Mention | None:
     m, _ = actor_of(obj, index)
     if m is not None:
         return m
-    for c in obj.children:
+    for c in children(obj):
         if c.dep_ == "prep" and c.lower_ == "by":
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ == "pobj" and (m := actor_of(g, index)[0]) is not None:
                     return m
     return None
@@ -694,10 +695,10 @@ def _says_something(tok: Token, obj: Token | None, d: Draft) -> bool:
     ("rejected the proposal") also does when the event is dated."""
     if d.src is None or obj is None:
         return False
-    own = {t.i for t in tok.subtree} if obj in tok.ancestors else set()
+    own = {t.i for t in subtree(tok)} if obj in tok.ancestors else set()
     if informative(obj, own):
         return True
-    definite = any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in obj.children)
+    definite = any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in children(obj))
     return definite and d.time is not None
 
 
@@ -712,7 +713,7 @@ def _frame_verb(verb: Token) -> Token:
 
 
 def _known_nouns(tok: Token) -> set[Token]:
-    return {c for c in tok.children if c.dep_ == "dobj" and trigger_for(c) is not None and c.pos_ == "NOUN"}
+    return {c for c in children(tok) if c.dep_ == "dobj" and trigger_for(c) is not None and c.pos_ == "NOUN"}
 
 
 def _time_for(
@@ -825,7 +826,7 @@ def _restates(keep: Draft, d: Draft, side: dict[str, str]) -> bool:
     sents = sentences(a.doc)
     if sents.index_of(a) != sents.index_of(b):
         return False
-    if b.dep_ == "attr" and any(c.dep_ == "nsubj" and c.i == a.i for c in b.head.children):
+    if b.dep_ == "attr" and any(c.dep_ == "nsubj" and c.i == a.i for c in children(b.head)):
         return True
     if a.dep_ == "nsubj" and a.pos_ == "NOUN" and a.head.i == b.i and keep.mode == d.mode:
         return True  # "Egypt's attack on Libya killed 12 people": the killing is the attack
@@ -888,7 +889,7 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
             intended,
         )
         heading = CHRONOLOGY_HEADING.fullmatch(text[d.spans[0][0] : d.spans[0][1]]) if d.fixed else None
-        demanded = next((c for c in d.trigger.children if c.dep_ == "ccomp" and modal_request(c)), None)
+        demanded = next((c for c in children(d.trigger) if c.dep_ == "ccomp" and modal_request(c)), None)
         if heading is not None and d.trigger.idx < d.spans[0][1]:
             summary = heading_parts(heading)[0]  # a chronology item: its heading says it best
         elif d.rule.type == "REQUEST" and demanded is not None and src:
@@ -897,7 +898,7 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         elif (
             (src or not summary)
             and d.trigger.pos_ in ("VERB", "AUX")
-            and not any(c.dep_ in ("auxpass", "nsubjpass") for c in d.trigger.children)
+            and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(d.trigger))
             and not any(n.startswith("background") for n in d.notes)
         ):
             summary = summary_of(d.trigger, src, dates)  # the actor's own clause reads best

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...model import Event
+from ..tokens import children
 
 __all__ = ["main_event"]
 
@@ -38,9 +39,9 @@ def main_event(events: list[Event], doc: Doc | None = None) -> Event | None:
             return False
         span = doc.char_span(e.trigger_span.start, e.trigger_span.end, alignment_mode="expand")
         tok = span.root if span is not None and len(span) else None
-        if tok is None or tok.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in tok.children):
+        if tok is None or tok.dep_ != "ROOT" or any(c.dep_ == "dobj" for c in children(tok)):
             return False
-        said = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        said = [c for c in children(tok) if c.dep_ == "ccomp" and c.i < tok.i]
         return any(
             o is not e
             and o.trigger_span is not None

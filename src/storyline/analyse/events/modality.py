@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..tokens import children
 from .ontology import Trigger
 
 __all__ = ["recode", "modal_request", "REQUEST_MUST"]
@@ -49,14 +50,14 @@ def _intent_head(verb: Token) -> Token | None:
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in children(verb))
 
 
 def _conditional(verb: Token) -> bool:
     """'... unless Israel rescinded', '... if cooperation founders': a condition on the act."""
     return any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
-        for c in verb.children
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in children(c))
+        for c in children(verb)
     )
 
 
@@ -64,7 +65,7 @@ def recode(rule: Trigger, verb: Token) -> Trigger:
     """The rule as negation or modality on ``verb`` (the clause that states the act) recasts it."""
     if rule.type in ("STATEMENT", "THREATEN", "REJECT", "REQUEST", "ACCUSE"):
         return rule
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in children(verb) if c.dep_ in ("aux", "auxpass")}
     head = _intent_head(verb)
     carrier = head if head is not None and head.pos_ in ("VERB", "AUX") else verb
     if _negated(verb) or (head is not None and _negated(carrier)):
@@ -89,5 +90,5 @@ def modal_request(verb: Token) -> bool:
     in reported speech, is a demand by the speaker."""
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ccomp":
         return False
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(aux & _MUST) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    aux = {c.lower_ for c in children(verb) if c.dep_ == "aux"}
+    return bool(aux & _MUST) and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb))

@@ -8,9 +8,19 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-__all__ = ["Trigger", "trigger_for", "light_verbs", "is_light_verb", "lexicon_size", "CANCEL_VERBS"]
+from ..tokens import children, column
+
+__all__ = [
+    "Trigger",
+    "trigger_for",
+    "may_trigger",
+    "light_verbs",
+    "is_light_verb",
+    "lexicon_size",
+    "CANCEL_VERBS",
+]
 
 #: Nouns that only trigger with one of these modifiers ("press conference", "war games").
 _NEEDS_MODIFIER = {
@@ -171,25 +181,46 @@ def _objects(tok: Token, prep: str | None) -> list[Token]:
     if prep:
         heads = [
             g
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ in ("prep", "agent") and c.lower_ in prep.split("|")
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj"
         ]
     else:
-        heads = [c for c in tok.children if c.dep_ in _OBJECT_DEPS or (c.dep_ == "pobj")]
-        heads += [g for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "NOUN" for g in [c]]
+        heads = [c for c in children(tok) if c.dep_ in _OBJECT_DEPS or (c.dep_ == "pobj")]
+        heads += [g for c in children(tok) if c.dep_ == "xcomp" and c.pos_ == "NOUN" for g in [c]]
     out = list(heads)
     for h in heads:
-        out += [c for c in h.children if c.dep_ == "compound"]
+        out += [c for c in children(h) if c.dep_ == "compound"]
         out += [
             g
-            for c in h.children
+            for c in children(h)
             if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
+            for g in children(c)
             if g.dep_ == "pobj"
         ]
-        out += [c for c in h.children if c.dep_ == "conj"]
+        out += [c for c in children(h) if c.dep_ == "conj"]
+    return out
+
+
+#: Plural nouns ``trigger_for`` reads by their surface form ("talks", "sanctions").
+_PLURAL_TRIGGERS = ("talks", "visits", "trips", "calls", "sanctions", "games")
+
+
+def may_trigger(doc: Doc) -> list[int]:
+    """The tokens ``trigger_for`` or ``modality.modal_request`` may fire on, in order: a verb or
+    noun whose lemma (or plural form) the ontology lists, a verb after a hyphen ("test-fired"),
+    or a verb heading a reported clause. The rest of the article never needs a Token made."""
+    table = _table()[0]
+    pos, lemma, lower, text, dep = (column(doc, c) for c in ("pos", "lemma", "lower", "text", "dep"))
+    out = []
+    for i, p in enumerate(pos):
+        if p in ("VERB", "AUX"):
+            word = lemma[i].lower()
+            if LEMMA_SLIPS.get(word, word) in table or dep[i] == "ccomp" or (i >= 2 and text[i - 1] == "-"):
+                out.append(i)
+        elif p in ("NOUN", "PROPN") and (lemma[i].lower() in table or lower[i] in _PLURAL_TRIGGERS):
+            out.append(i)
     return out
 
 
@@ -208,12 +239,12 @@ def trigger_for(tok: Token) -> Trigger | None:
         lemma = joined or lemma
     if pos == "NOUN" and lemma in _MANNER_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return None  # "suspended the dialogue in protest at ...": a reason, not an event
-    if pos == "NOUN" and tok.lower_ in ("talks", "visits", "trips", "calls", "sanctions", "games"):
+    if pos == "NOUN" and tok.lower_ in _PLURAL_TRIGGERS:
         lemma = tok.lower_.rstrip("s") if tok.lower_ != "talks" else "talk"
     for t in _table()[0].get(lemma, ()):
         if t.pos and t.pos != pos:
             continue
-        if t.prt and not any(c.dep_ == "prt" and c.lower_ in t.prt.split("|") for c in tok.children):
+        if t.prt and not any(c.dep_ == "prt" and c.lower_ in t.prt.split("|") for c in children(tok)):
             continue
         if t.obj:
             wanted = set(t.obj.split("|"))
@@ -225,17 +256,17 @@ def trigger_for(tok: Token) -> Trigger | None:
             ):
                 continue
         elif t.prep and not any(
-            c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in tok.children
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in children(tok)
         ):
             continue
-        if t.xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+        if t.xcomp and not any(c.dep_ == "xcomp" for c in children(tok)):
             continue
         need = set(t.mods.split("|")) if t.mods else (_NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None)
         if need and not _has_modifier(tok, need):
             continue
         company = _NEEDS_COMPANY.get(lemma) if pos == "NOUN" else None
         if company and not (
-            _has_modifier(tok, company) or any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+            _has_modifier(tok, company) or any(c.dep_ == "prep" and c.lower_ == "with" for c in children(tok))
         ):
             continue
         return t
@@ -243,6 +274,6 @@ def trigger_for(tok: Token) -> Trigger | None:
 
 
 def _has_modifier(tok: Token, words: set[str]) -> bool:
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "amod")]
+    mods = [c for c in children(tok) if c.dep_ in ("compound", "amod", "nmod")]
+    mods += [g for c in mods for g in children(c) if g.dep_ in ("compound", "amod")]
     return any(m.lower_ in words for m in mods) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..nlp import doc_text
+from ..tokens import children, subtree
 
 __all__ = ["summary_of", "object_phrase", "informative"]
 
@@ -34,15 +35,15 @@ def object_phrase(trigger: Token) -> Token | None:
     """The head of what a verb acts on: its object, "pressed for X", or the noun a relative
     clause hangs off ("a charge Australia rejected")."""
     for deps in (("dobj",), ("xcomp", "ccomp")):
-        for c in trigger.children:
+        for c in children(trigger):
             if c.dep_ in deps and (c.i > trigger.i or deps == ("dobj",)):
                 return c  # a clause before the verb is not its object ("X accused Y, a charge Z rejected")
-    for c in trigger.children:
+    for c in children(trigger):
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
-            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            pobj = next((g for g in children(c) if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return pobj
-    if trigger.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in trigger.children):
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in children(trigger)):
         return trigger.head
     return None
 
@@ -60,18 +61,18 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
     # nothing from another line (a headline the parser ran into the first sentence)
     before = {
         t.i
-        for c in verb.children
+        for c in children(verb)
         if c.i < verb.i and (c.dep_ not in _BEFORE or c.tag_ in _WH)
-        for t in c.subtree
+        for t in subtree(c)
     }
     text = doc_text(verb.doc)
     lo, hi = text.rfind("\n", 0, verb.idx), text.find("\n", verb.idx)
     # only the verb's subtree can reach the summary (the subject's is inside it): scanning the
     # whole Doc here, per event, made summaries quadratic in the article's length
-    other = {t.i for t in verb.subtree if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
+    other = {t.i for t in subtree(verb) if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
     toks = _phrase(verb, skip | before | other)
     if source is None:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ not in _WH:
             toks = sorted([*_phrase(subj, skip | other), *toks], key=lambda t: t.i)
     words = _words(toks)
@@ -86,11 +87,11 @@ def _phrase(head: Token, skip: set[int], top: bool = True) -> list[Token]:
     """``head`` and its dependents, minus other clauses, punctuation and skipped tokens (a
     preposition whose object is skipped goes too: "on Tuesday")."""
     out = [head] if head.i not in skip else []
-    for c in head.children:
+    for c in children(head):
         drop = _DROP if top else _DROP_BELOW
         if c.dep_ in drop or c.i in skip:
             continue
-        if c.dep_ == "prep" and any(g.i in skip for g in c.children if g.dep_ == "pobj"):
+        if c.dep_ == "prep" and any(g.i in skip for g in children(c) if g.dep_ == "pobj"):
             continue
         out += _phrase(c, skip, top=False)
     return sorted(out, key=lambda t: t.i)

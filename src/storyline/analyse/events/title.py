@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..tokens import children, subtree
 from .args import PLACE_NOUNS
 from .ontology import LEMMA_SLIPS as _LEMMA_SLIPS
 
@@ -84,12 +85,12 @@ def _words(head: Token, limit: int) -> str:
     """A short noun phrase: the head with its compounds, adjectives, numbers and owner, without
     determiners or clauses ("Blinken's trip to Beijing", "a night curfew" -> "night curfew")."""
     keep = [head]
-    for c in head.children:
+    for c in children(head):
         if c.dep_ in ("compound", "amod", "nummod", "poss", "case") or (
             c.dep_ == "prep" and c.lower_ in ("to", "of", "on")
         ):
             keep += [
-                t for t in c.subtree if t.dep_ not in ("det", "punct", "relcl", "acl") and t.pos_ != "PRON"
+                t for t in subtree(c) if t.dep_ not in ("det", "punct", "relcl", "acl") and t.pos_ != "PRON"
             ]
     toks = sorted(set(keep), key=lambda t: t.i)
     text = " ".join(t.text for t in toks).replace(" 's", "'s").replace(" ’s", "’s")
@@ -101,16 +102,16 @@ def _text_prep(trigger: Token, tgt_at: int | None) -> str | None:
     if tgt_at is None:
         return None
     for carrier in (trigger, trigger.head):
-        for c in carrier.children:
+        for c in children(carrier):
             if c.dep_ in ("prep", "dative") and any(
-                g.dep_ == "pobj" and any(t.idx == tgt_at for t in g.subtree) for g in c.children
+                g.dep_ == "pobj" and any(t.idx == tgt_at for t in subtree(g)) for g in children(c)
             ):
                 return c.lower_
     return None
 
 
 def _object(verb: Token) -> Token | None:
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
             return c
     return None
@@ -159,7 +160,7 @@ def title_of(
             title += _place_phrase(trigger, place, title)
         return title[:1].upper() + title[1:]
     if trigger.pos_ in ("VERB", "AUX"):
-        prt = next((c.text for c in trigger.children if c.dep_ == "prt"), "")
+        prt = next((c.text for c in children(trigger) if c.dep_ == "prt"), "")
         verb = " ".join(x for x in (lemma, prt) if x)
         obj = _object(trigger)
         words = _words(obj, _OBJECT_WORDS) if obj is not None else ""
@@ -177,15 +178,15 @@ def title_of(
         noun = trigger.text.lower() if trigger.text[:1].islower() else trigger.text
         mods = " ".join(
             c.text
-            for c in trigger.children
+            for c in children(trigger)
             if c.dep_ in ("amod", "compound") and c.i < trigger.i and c.text[:1].islower()
         )
         noun = f"{mods} {noun}".strip()
         prep = "to" if lemma in _NOUN_TO else "against" if lemma in _NOUN_AGAINST else "with"
         phrase = None
         if tgt_at is not None:  # "attack on Gaza": the text's own preposition
-            for c in trigger.children:
-                for g in c.children if c.dep_ == "prep" else ():
+            for c in children(trigger):
+                for g in children(c) if c.dep_ == "prep" else ():
                     if g.idx == tgt_at:
                         prep = c.lower_
                     elif (
@@ -193,7 +194,7 @@ def title_of(
                         and g.pos_ == "NOUN"
                         and not g.ent_type_
                         and g.lemma_.lower() not in PLACE_NOUNS
-                        and any(t.idx == tgt_at for t in g.subtree)
+                        and any(t.idx == tgt_at for t in subtree(g))
                     ):
                         # "the downing of a Chinese balloon": the target owns the thing acted on
                         prep, phrase = c.lower_, _words(g, _OBJECT_WORDS)

@@ -12,11 +12,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp import entity_ending_at
+from ..tokens import children, column, subtree
 
 __all__ = [
     "SPEECH_CUES",
     "DIRECT_CUES",
     "is_cue",
+    "may_be_cue",
     "speaker_token",
     "speaker_phrase",
     "reported_content",
@@ -138,9 +140,20 @@ _NP_LEFT = ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "ad
 _NP_RIGHT_PREP = frozenset(["of", "at", "for", "from", "in"])
 
 
+def may_be_cue(doc: Doc, lexicon: frozenset[str] = DIRECT_CUES) -> list[int]:
+    """The tokens ``is_cue`` may hold for, in order, read from the Doc's columns: "according", and
+    verbs whose lemma is in ``lexicon``."""
+    lower, pos, lemma = column(doc, "lower"), column(doc, "pos"), column(doc, "lemma")
+    return [
+        i
+        for i, p in enumerate(pos)
+        if lower[i] == "according" or (p in ("VERB", "AUX") and lemma[i].lower() in lexicon)
+    ]
+
+
 def is_cue(token: Token, lexicon: frozenset[str] = DIRECT_CUES) -> bool:
     """A verb whose lemma reports speech; "according (to)" counts as a cue too."""
-    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in children(token)):
         return True
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon
 
@@ -153,16 +166,16 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
     off ("…, saying: …" takes the subject of the main verb).
     """
     if cue.lower_ == "according":
-        for to in cue.children:
+        for to in children(cue):
             if to.lower_ == "to":
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
+                return next((c for c in children(to) if c.dep_ == "pobj"), None)
         return None
-    for child in cue.children:
+    for child in children(cue):
         if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in children(child) if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    for child in cue.children:
+    for child in children(cue):
         if child.dep_ in _SUBJ:
             if child.lower_ in _RELATIVE and cue.dep_ == "relcl":
                 # "McConnell, now the majority leader, who said …": the name the title stands for
@@ -173,7 +186,7 @@ def speaker_token(cue: Token, depth: int = 0) -> Token | None:
     if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < 3:
         # "was quoted as saying …", "… before saying …": the subject of the verb the phrase hangs on
         verb = cue.head.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return _named(subj)
     across = _across_paragraph(cue)
@@ -203,7 +216,7 @@ def _named(subject: Token) -> Token:
     """ "The company's chief executive, Jane Smith, said": the name in apposition, not the title."""
     if subject.pos_ == "PROPN":
         return subject
-    name = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    name = next((c for c in children(subject) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     return name if name is not None else subject
 
 
@@ -296,7 +309,7 @@ def reported_content(doc: Doc, cue: Token) -> SpacySpan | None:
     "according to X" is attached to, without "that" and edge punctuation."""
     if cue.lower_ == "according":
         return _according_content(doc, cue)
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in children(cue) if c.dep_ == "ccomp"]
     comp = next((c for c in comps if c.i > cue.i and not _coordinated(cue, c)), None)
     if comp is None:
         comp = next((c for c in comps if _reported_before(c, cue)), None)
@@ -324,7 +337,7 @@ def _according_content(doc: Doc, cue: Token) -> SpacySpan | None:
         last -= 1  # "… attended.\n\n": the sentence's final stop and line break
     while first < last and (doc[first].is_punct or doc[first].is_space) and not doc[first].is_quote:
         first += 1
-    toks = list(cue.subtree)
+    toks = list(subtree(cue))
     lo, hi = toks[0].i, toks[-1].i + 1
     if hi >= last:
         span = doc[first:lo]
@@ -369,11 +382,11 @@ def _parenthetical(doc: Doc, cue: Token) -> SpacySpan | None:
     if cue.dep_ != "parataxis" or cue.head.pos_ not in ("VERB", "AUX"):
         return None
     clause = cue.head
-    right = max(t.i for t in cue.subtree)
+    right = max(t.i for t in subtree(cue))
     if clause.i < cue.i or right + 1 >= len(doc) or (doc[right].text != "," and doc[right + 1].text != ","):
         return None
     after = right + 1 if doc[right].text == "," else right + 2
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subj = next((c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subj is not None and subj.i >= after:
         return doc[after : clause.right_edge.i + 1]
     return doc[clause.left_edge.i : clause.right_edge.i + 1]

@@ -21,7 +21,8 @@ from spacy.tokens import Span as SpacySpan
 from ...ids import unique_id
 from ...model import Actor, Article, Mention, Quote, Span
 from ..nlp import sentences
-from .cues import SPEECH_CUES, is_cue, reported_content, speaker_phrase, speaker_token
+from ..tokens import children
+from .cues import SPEECH_CUES, is_cue, may_be_cue, reported_content, speaker_phrase, speaker_token
 from .marks import Marked, find_marked
 from .speakers import Speaker, resolve_speaker
 
@@ -364,7 +365,8 @@ def _chain_root(marked: list[Marked], k: int) -> int:
 
 def _indirect(doc: Doc, in_quote: list[bool], quoted: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
-    for cue in doc:
+    for i in may_be_cue(doc, SPEECH_CUES):
+        cue = doc[i]
         if in_quote[cue.i] or not is_cue(cue, SPEECH_CUES) or _unreal(cue) or _passive(cue):
             continue
         content = reported_content(doc, cue)
@@ -383,15 +385,15 @@ def _indirect(doc: Doc, in_quote: list[bool], quoted: list[tuple[int, int]]) -> 
 
 def _unreal(cue: Token) -> bool:
     """Speech that has not happened: "plans to say", "would tell", "had to explain"."""
-    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in cue.children)
+    return any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in children(cue))
 
 
 def _passive(cue: Token) -> bool:
     """The subject heard, not spoke: "was told that …", "Asked whether he would run, …"."""
-    if any(c.dep_ == "auxpass" for c in cue.children):
+    if any(c.dep_ == "auxpass" for c in children(cue)):
         return True
     return (
-        cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in cue.children)
+        cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in children(cue))
     )
 
 
@@ -430,7 +432,7 @@ def _clauses(doc: Doc, start: int, end: int) -> list[SpacySpan]:
     if span is None or len(span) == 0:
         return []
     root = span.root
-    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i]
+    conjs = [c for c in children(root) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i]
     if not conjs:
         return [span]
     bounds = [span.start, *(max(span.start, c.left_edge.i) for c in conjs), span.end]

@@ -56,6 +56,7 @@ from spacy.tokens import Doc
 from ...calendar_words import MONTH_NUMBERS
 from ...model import Article, Span, TimeRef
 from ..ranges import Intervals
+from ..tokens import ents
 from .tense import clause_tense
 from .timex import (
     EXTRA_PATTERNS,
@@ -275,7 +276,7 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             continue
         spans.append((m.start(), m.end(), "pattern"))
         taken.append((m.start(), m.end()))
-    for ent in doc.ents:
+    for ent in ents(doc):
         if ent.label_ == "DATE" and not taken.overlaps(ent.start_char, ent.end_char):
             spans.append((ent.start_char, ent.end_char, "ner"))
             taken.append((ent.start_char, ent.end_char))

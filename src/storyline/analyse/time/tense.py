@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..tokens import children
+
 __all__ = ["governing_verb", "is_future", "clause_tense", "mode_of", "FUTURE_HEADS", "CANCEL_LEMMAS"]
 
 #: Verbs whose infinitive complement describes something not yet done ("expected to meet").
@@ -76,7 +78,7 @@ def governing_verb(tok: Token) -> Token | None:
 
 
 def _auxes(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
 
 
 def _chain(verb: Token) -> list[Token]:
@@ -124,11 +126,11 @@ def is_future(tok: Token) -> bool:
         aux = {a.lower_ for a in _auxes(v)}
         if aux & _FUTURE_AUX:
             return True
-        if aux & _MODAL_AUX and "have" not in {a.lemma_ for a in v.children}:
+        if aux & _MODAL_AUX and "have" not in {a.lemma_ for a in children(v)}:
             return True  # "could meet in November": a possibility lies ahead
-        if v.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in v.children):
+        if v.lemma_ in FUTURE_HEADS and any(c.dep_ == "xcomp" for c in children(v)):
             return True  # "is expected to meet", "planned to leave"
-        if v.lemma_ == "go" and any(c.dep_ == "xcomp" for c in v.children) and v.tag_ == "VBG":
+        if v.lemma_ == "go" and any(c.dep_ == "xcomp" for c in children(v)) and v.tag_ == "VBG":
             return True
         if v is not verb and v.lemma_ in FUTURE_HEADS:
             return True
@@ -140,7 +142,7 @@ def is_future(tok: Token) -> bool:
         return False
     # "the first diplomat to visit China in five years" looks back, not ahead
     return not any(
-        c.dep_ in ("amod", "advmod") and (c.tag_ == "JJS" or c.lower_ in _FIRSTS) for c in verb.head.children
+        c.dep_ in ("amod", "advmod") and (c.tag_ == "JJS" or c.lower_ in _FIRSTS) for c in children(verb.head)
     )
 
 
@@ -182,14 +184,16 @@ def mode_of(trigger: Token) -> str:
     if _conditional(chain):
         return "hypothetical"
     for v in chain:
-        if any(c.dep_ == "neg" or c.lower_ in _NEG for c in v.children if c.dep_ in ("neg", "advmod", "det")):
+        if any(
+            c.dep_ == "neg" or c.lower_ in _NEG for c in children(v) if c.dep_ in ("neg", "advmod", "det")
+        ):
             return "denied"
         if v.lemma_ in _DENY_HEADS and v is not verb:
             return "denied"  # "denied meeting him", "failed to reach agreement"
         if any(
             c.dep_ in ("nsubj", "nsubjpass")
-            and any(g.dep_ == "det" and g.lower_ in _NO_DET for g in c.children)
-            for c in v.children
+            and any(g.dep_ == "det" and g.lower_ in _NO_DET for g in children(c))
+            for c in children(v)
         ):
             return "denied"  # "No minister would visit again until ..."
     if any(v.lemma_ in _OFFER_HEADS for v in chain[1:]):
@@ -211,18 +215,18 @@ def mode_of(trigger: Token) -> str:
 
 def _is_cancel(verb: Token) -> bool:
     if verb.lemma_ == "call":
-        return any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in children(verb))
     return True
 
 
 def _conditional(chain: list[Token]) -> bool:
     for v in chain:
-        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children):
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(v)):
             return True
     return False
 
 
 def _is_prenominal_hope(noun: Token) -> bool:
     """'possible trips', 'potential meeting', 'prospects for talks' are not events that happened."""
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    mods = {c.lower_ for c in children(noun) if c.dep_ in ("amod", "compound")}
     return bool(mods & {"possible", "potential", "prospective", "proposed", "future", "planned", "imminent"})
