@@ -249,3 +249,42 @@ def test_a_second_run_rewrites_no_unchanged_story(tmp_path: Path) -> None:
     assert len(stamps) > 1
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     assert output.count("story.json") == 0 and "wrote" in output  # stories.json is rewritten
+
+
+def test_stories_fused_in_the_pool_equal_those_fused_here(tmp_path: Path) -> None:
+    """Several stories are fused and presented in the analysis pool; every file written is the
+    same as when this process fuses them."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from storyline.engine import local
+    from storyline.settings import Settings
+    from storyline.store import Store
+
+    feed, _ = _mixed_feed(tmp_path)
+    db = tmp_path / "s.duckdb"
+    here = local.run([str(feed)], Settings(db=db, out=tmp_path / "here", workers=1))
+    assert len(here.stories) > 2
+    keys = {a: k for a, k in _stored_keys(db).items()}
+    settings = Settings(db=db, out=tmp_path / "pool", workers=2)
+    analyser = local._Analyser(2)
+    analyser.pool = ProcessPoolExecutor(max_workers=2)
+    with Store(db) as store, analyser:
+        pooled = local._fuse_and_write(store, keys, [], settings, local.NoProgress(), analyser)
+    assert [s.id for s in pooled.stories] == [s.id for s in here.stories]
+    written = sorted(p.relative_to(tmp_path / "here") for p in (tmp_path / "here").rglob("*") if p.is_file())
+    assert written == sorted(
+        p.relative_to(tmp_path / "pool") for p in (tmp_path / "pool").rglob("*") if p.is_file()
+    )
+    for rel in written:
+        assert (tmp_path / "pool" / rel).read_bytes() == (tmp_path / "here" / rel).read_bytes(), rel
+
+
+def _stored_keys(db: Path) -> dict[str, str | None]:
+    """Every stored article with its analysis key (None for wire copies, which have none)."""
+    from storyline.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.con.execute(
+            "SELECT a.id, an.version FROM articles a LEFT JOIN analyses an ON an.article = a.id ORDER BY a.id"
+        ).fetchall()
+    return {aid: version for aid, version in rows}

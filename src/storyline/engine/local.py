@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import glob
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,7 @@ __all__ = [
     "INGEST_CHUNK",
     "BATCH",
     "analyse_in_pool",
+    "fuse_story",
     "ingest_chunk",
     "present",
     "run",
@@ -189,7 +191,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
                     tally.add_batch(batch, bad)
                     bar.advance("analysing", len(batch) + len(bad))
         store.put_rejected(tally.rejected)
-        report = _fuse_and_write(store, tally.keys, tally.rejected, settings, bar)
+        report = _fuse_and_write(store, tally.keys, tally.rejected, settings, bar, analyser)
     report.files = len(files)
     report.duplicates = tally.duplicates
     report.reused = tally.reused
@@ -292,35 +294,57 @@ def _warm() -> None:
 
 
 def _fuse_and_write(
-    store: Store, keys: dict[str, str | None], rejected: list[Rejected], settings: Settings, bar: Progress
+    store: Store,
+    keys: dict[str, str | None],
+    rejected: list[Rejected],
+    settings: Settings,
+    bar: Progress,
+    analyser: _Analyser | None = None,
 ) -> RunReport:
     """Cluster the run's articles into stories, then fuse, present, store and write each story
-    with only its own analyses read back from the store."""
+    with only its own analyses read back from the store.
+
+    With several stories and the analysis pool running, stories are fused and presented in the
+    pool (the store stays in this process, which reads each story's rows and stores the result):
+    fusion is per story, so it spreads over the cores like analysis does."""
     articles = store.get_articles(list(keys), light=True)
     wanted = {i: k for i, k in keys.items() if k is not None}
     clusters = cluster_stories(articles, list(store.get_actor_lists(wanted).values())) if articles else []
     by_id = {a.id: a for a in articles}
+    del articles
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
+    pool = analyser.pool if analyser is not None and writer.several else None
     bar.start("fusing", len(clusters), "stories")
+    pending: deque[tuple[Future[Story] | Story, str]] = deque()
+
+    def finish(job: Future[Story] | Story, key: str) -> None:
+        story = job.result() if isinstance(job, Future) else job
+        _check("fuse", [story], Story)
+        store.put_story(story, key)
+        writer.add(story)
+        bar.advance("fusing")
+
     for ids in clusters:
-        light = [by_id[i] for i in ids]
         sid = derived_id(ids[0], 10, prefix="story-")
         key = _story_key(ids, wanted, settings)
         if writer.several and store.story_key(sid) == key and writer.written(sid):
-            writer.keep(StoryEntry(sid, light[0].title, tuple(ids)), store)  # nothing changed
+            while pending:  # stories are listed in cluster order
+                finish(*pending.popleft())
+            writer.keep(StoryEntry(sid, by_id[ids[0]].title, tuple(ids)), store)  # nothing changed
             bar.advance("fusing")
             continue
         members = store.get_articles(ids)  # in full, with what cleaning removed, for the report
         own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
-        story = fuse(members, used, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
-        _check("fuse", [story], Story)
-        story = replace(story, id=sid, title=story.title or members[0].title)
-        story = _present_or_keep(story, used, settings)
-        _check("present", [story], Story)
-        store.put_story(story, key)
-        writer.add(story)
-        bar.advance("fusing")
+        if pool is not None:
+            pending.append((pool.submit(fuse_story, members, used, sid, settings), key))
+        else:
+            pending.append((fuse_story(members, used, sid, settings), key))
+        del members, own, used
+        while len(pending) > (2 * analyser.workers if pool and analyser else 0):
+            finish(*pending.popleft())
+    while pending:
+        finish(*pending.popleft())
     largest = writer.largest
     if writer.largest_kept is not None and (
         largest is None or len(writer.largest_kept.articles) > len(largest.articles)
@@ -330,7 +354,7 @@ def _fuse_and_write(
         story=largest or Story(__version__),
         stories=writer.entries,
         files=0,
-        articles=len(articles),
+        articles=len(by_id),
         duplicates=0,
         rejected=rejected,
         reused=0,
@@ -446,6 +470,16 @@ def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings)
     except Exception as e:  # the per-story boundary: one story's bug must not cost the others
         note = f"presentation failed ({type(e).__name__}: {e}); timeline, summary and relations are missing"
         return replace(story, notes=(*story.notes, note))
+
+
+def fuse_story(members: list[Article], analyses: list[Analysis], story_id: str, settings: Settings) -> Story:
+    """Fuse and present one story (the stage function run here or in a pool worker)."""
+    story = fuse(members, analyses, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
+    _check("fuse", [story], Story)
+    story = replace(story, id=story_id, title=story.title or members[0].title)
+    story = _present_or_keep(story, analyses, settings)
+    _check("present", [story], Story)
+    return story
 
 
 def _write_story(story: Story, folder: Path, settings: Settings, *, shared: bool) -> list[Path]:
