@@ -26,6 +26,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
     TimeRef,
+    shared_dict,
 )
 
 SPAN = Span("a1", 3, 9)
@@ -96,3 +97,24 @@ def test_tuples_come_back_as_tuples() -> None:
 
 def test_missing_optional_fields_take_defaults() -> None:
     assert Article.from_dict({"id": "x", "source": "s", "text": "t"}).authors == ()
+
+
+def test_shared_dict_converts_a_record_once_while_it_lives() -> None:
+    story = Story("0.1.0", actors=(ACTOR,), events=(EVENT,))
+    first = shared_dict(story)
+    assert first == story.to_dict()
+    assert shared_dict(story) is first
+    other = Story("0.1.0", quotes=(QUOTE,))
+    assert shared_dict(other) == other.to_dict()
+    assert shared_dict(story) is not first  # only the last record's dict is kept
+    assert shared_dict(story) == first
+
+
+def test_shared_dict_is_dropped_with_its_record() -> None:
+    import storyline.model as model
+
+    story = Story("0.1.0", actors=(ACTOR,))
+    shared_dict(story)
+    assert model._last_dict is not None
+    del story
+    assert model._last_dict is None

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from .errors import StorylineError
-from .model import Actor, Analysis, Article, Rejected, Story
+from .model import Actor, Analysis, Article, Rejected, Story, shared_dict
 
 __all__ = ["Store"]
 
@@ -105,10 +105,11 @@ class Store:
 
     def put_story(self, story: Story, key: str | None = None) -> None:
         """Store a story; ``key`` says what it was made from (its articles' analyses, the
-        settings and code that fused it), so an unchanged story is not made again."""
+        settings and code that fused it), so an unchanged story is not made again. Its dict is
+        shared with the story.json written next (:func:`shared_dict`)."""
         self.con.execute(
             "INSERT OR REPLACE INTO stories (id, title, data, key) VALUES (?, ?, ?, ?)",
-            (story.id, story.title, json.dumps(story.to_dict()), key),
+            (story.id, story.title, json.dumps(shared_dict(story)), key),
         )
 
     def story_key(self, story_id: str) -> str | None:

@@ -7,29 +7,40 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..model import Story
+from ..model import Story, shared_dict
 
 __all__ = ["story_to_json", "write_story", "load_schema"]
 
 
 def story_to_json(story: Story) -> dict[str, Any]:
     """The contract's shape: the model's dict, with roles flattened to their titles."""
-    d = story.to_dict()
+    return _contract(story.to_dict())
+
+
+def _contract(d: dict[str, Any]) -> dict[str, Any]:
+    """The contract's shape of a story's dict, which is left as it was (the store may share it)."""
+    articles = []
     for article in d["articles"]:
         # the contract's `published` is a date; the time, when known, goes beside it
+        article = dict(article)
         stamp = article["published"]
         article["published_at"] = stamp
         article["published"] = stamp[:10] if stamp else None
+        articles.append(article)
+    actors = []
     for actor in d["actors"]:
+        actor = dict(actor)
         actor["role_details"] = actor["roles"]
         actor["roles"] = list(dict.fromkeys(r["title"] for r in actor["roles"]))
-    return d
+        actors.append(actor)
+    return {**d, "articles": articles, "actors": actors}
 
 
 def write_story(story: Story, path: Path) -> Path:
+    """Write ``story.json``, converting the story once with the store (:func:`shared_dict`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(_dumps(story_to_json(story)), encoding="utf-8")
+    tmp.write_text(_dumps(_contract(shared_dict(story))), encoding="utf-8")
     tmp.replace(path)
     return path
 
