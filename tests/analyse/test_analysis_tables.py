@@ -12,7 +12,7 @@ from storyline.analyse.events.ontology import may_trigger, trigger_for
 from storyline.analyse.gates import first_chars, quote_s_within
 from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
 from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
-from storyline.analyse.tokens import children, column, entities, ents, subtree, title_case
+from storyline.analyse.tokens import children, column, entities, ents, sent_of, subtree, title_case
 
 
 def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
@@ -92,3 +92,10 @@ def test_candidate_scans_keep_every_token_the_slow_checks_accept(nlp: Language) 
     assert set(fired) <= set(may_trigger(doc))
     assert [doc[i].text for i in fired] == ["met", "fired", "said"]
     assert [t.i for t in doc if is_cue(t, SPEECH_CUES)] == may_be_cue(doc, SPEECH_CUES) == [19]
+
+
+def test_sent_of_is_the_tokens_sentence(nlp: Language) -> None:
+    doc = nlp(_SENTENCE)
+    assert sent_of(doc[2]).text == "Mr. Blinken met Wang Yi in Beijing on Tuesday.\n\n"
+    assert all(sent_of(t) == t.sent for t in doc)
+    assert sent_of(doc[2]) is sent_of(doc[3])  # one cached Span per sentence

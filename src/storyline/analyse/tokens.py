@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Entities", "entities", "ents", "column", "title_case", "children", "subtree"]
+from .nlp import sentences
+
+__all__ = ["Entities", "entities", "ents", "column", "title_case", "children", "subtree", "sent_of"]
 
 #: ``column`` names and the attribute each reads (``Token.<name>_`` for the string ones).
 _COLUMNS = {
@@ -104,3 +106,10 @@ def subtree(tok: Token) -> tuple[Token, ...]:
     if got is None:
         got = made[tok.i] = tuple(tok.subtree)
     return got
+
+
+def sent_of(tok: Token) -> SpacySpan:
+    """``tok.sent``, from the Doc's cached sentences: spaCy's checks every token of the Doc for a
+    sentence annotation on each call, which made per-token look-ups quadratic in article length."""
+    sents = sentences(tok.doc)
+    return sents.spans[sents.index_of(tok)]

@@ -17,7 +17,7 @@ from ...model import Mention, Span
 from ..actors.places import GROUP_HEADS, PEOPLE_HEADS
 from ..actors.roles import ROLE_HEADS
 from ..nlp import doc_text
-from ..tokens import children, subtree
+from ..tokens import children, sent_of, subtree
 
 __all__ = [
     "MentionIndex",
@@ -285,7 +285,7 @@ def objects_of(prep: Token) -> list[Token]:
     found = [g for g in children(prep) if g.dep_ == "pobj"]
     if found or any(c.dep_ in ("pcomp", "prep") for c in children(prep)):
         return found
-    sent = prep.sent
+    sent = sent_of(prep)
     for t in prep.doc[prep.i + 1 : min(prep.i + 9, sent.end)]:
         if t.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC"):
             return [t]

@@ -22,7 +22,7 @@ from ..nlp import doc_text, paragraph_of, sentences
 from ..time.dates import resolve
 from ..time.tense import governing_verb
 from ..time.timex import NUMBER_WORDS
-from ..tokens import children, subtree
+from ..tokens import children, sent_of, subtree
 from .args import MentionIndex
 from .draft import Draft
 
@@ -291,7 +291,9 @@ def anchor_relative(
         # "The talks came a month after ...": the talks were folded into the event they restate
         sent = doc.char_span(start, end, alignment_mode="expand")
         owner = _owner(doc, drafts, start, end, clause_toks) or (
-            _live(references.get(sent[0].sent.start_char), drafts) if sent is not None and len(sent) else None
+            _live(references.get(sent_of(sent[0]).start_char), drafts)
+            if sent is not None and len(sent)
+            else None
         )
         if clause is not None and owner is not None and owner.when and owner is not clause:
             date, gran = _shift(owner.when, owner.when_granularity or "day", n, unit, -sign)

@@ -22,7 +22,7 @@ from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from ..nlp import doc_text, sentences
 from ..time.dates import UNDATED, awaiting_note
 from ..time.tense import governing_verb, mode_of
-from ..tokens import children, entities, subtree
+from ..tokens import children, entities, sent_of, subtree
 from .args import (
     AGENT_NOUNS,
     GROUP_NOUNS,
@@ -96,7 +96,9 @@ def extract_events(
     for tok, rule in triggers.items():
         drafts.extend(_drafts(tok, rule, ctx))
     # a sentence whose only event is a statement has no PLOVER act yet: the classifier may name one
-    drafts.extend(_classified(doc, ctx, {d.trigger.sent.start for d in drafts if d.rule.type != "STATEMENT"}))
+    drafts.extend(
+        _classified(doc, ctx, {sent_of(d.trigger).start for d in drafts if d.rule.type != "STATEMENT"})
+    )
     chronology(article, drafts)
     drafts += background(drafts, anchors, index, article.id, set(names))
     anchor_relative(doc, drafts, timerefs, references)
@@ -295,9 +297,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         return None  # "the crew were flown home", "officials traveling with her": no visit
     announced = noun and tok.dep_ == "dobj" and verb.lemma_ in _ANNOUNCE_VERBS
     frame = _frame_verb(verb) if framed else verb
-    args = arguments(tok, verb, index, rule.type)
-    if framed and frame is not verb and rule.type == "CONSULT":
-        args = _framed_parties(tok, frame, index, args)
+    kind = rule.type  # the trigger's own type, which names its parties' prepositions
     if cancel is not None and rule.type == "AID":
         rule, cancel = _STOP_AID, None  # "halted economic aid to X": reducing aid is a sanction
     if noun and any(
@@ -315,12 +315,18 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     if cancel is not None and time is None:
         time, how = _time_for(tok, tok, anchors, tref_at)
         how = how or (f"date of the {tok.text} as planned" if time else None)
-    sent = tok.sent
+    sent = sent_of(tok)
     date_chars = {tok.doc[i].idx for i in tref_at if sent.start <= i < sent.end}
     place = place_of(tok, verb, index, date_chars)
-    mode = mode_of(frame if framed else tok)
     if _generic_condition(verb):
         return None  # "whenever crew members are taken into custody": a standing rule, no event
+    # checked before the parties are read: modality never makes or unmakes a statement
+    if rule.type == "STATEMENT" and rule.lemma in ("say", "tell", "speak") and not (time or place):
+        return None  # undated quotes are the quotes stage's business
+    args = arguments(tok, verb, index, kind)
+    if framed and frame is not verb and kind == "CONSULT":
+        args = _framed_parties(tok, frame, index, args)
+    mode = mode_of(frame if framed else tok)
     if cancel is None and not framed:
         rule, args, mode = _modality(rule, tok, verb, args, index, mode)
     if cancel is not None:
@@ -346,8 +352,6 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         d.inherited = how.startswith("date inherited")
     if d.rule.cameo == REQUEST_MUST.cameo and modal_request(tok) and tok.head.pos_ in ("VERB", "AUX"):
         d.trigger = tok.head  # "Russia said Sudan must return ...": the saying is the demand
-    if rule.type == "STATEMENT" and rule.lemma in ("say", "tell", "speak") and not (time or place):
-        return None  # undated quotes are the quotes stage's business
     definite = noun and any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in children(tok))
     # "after the pact was signed": a passive verb whose subject points back names that event
     definite = definite or (not noun and (time is None or d.inherited) and _definite_patient(tok))
@@ -403,7 +407,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         or in_heading(doc_text(tok.doc), tok.idx)
         or _group_in_lede(d)
         # a wire flash's one sentence: a party found beyond the argument slots is enough
-        or (tok.i < tok.doc[0].sent.end and (d.src or d.tgt))
+        or (tok.i < sent_of(tok.doc[0]).end and (d.src or d.tgt))
     ):
         if not since:
             return None
@@ -503,7 +507,7 @@ def _generic_condition(verb: Token) -> bool:
 def _group_in_lede(d: Draft) -> bool:
     """An unnamed group acting in the article's first sentence ("Islamic fundamentalists
     continued their hunger strike"): a wire flash's news even without a date."""
-    lede = d.trigger.i < d.trigger.doc[0].sent.end
+    lede = d.trigger.i < sent_of(d.trigger.doc[0]).end
     return lede and d.rule.type in _COLLECTIVE and _people_subject(d.trigger)
 
 
@@ -520,7 +524,7 @@ def _broad_args_ok(rule: Trigger, d: Draft, noun: bool) -> bool:
     """The stricter check on a broad-lexicon trigger: an actor, and outside the lede a
     counterpart where the type needs one (tuned on the demo corpus, where unchecked broad
     triggers cost 0.09 event precision)."""
-    lede = d.trigger.i < d.trigger.doc[0].sent.end  # the article's first sentence
+    lede = d.trigger.i < sent_of(d.trigger.doc[0]).end  # the article's first sentence
     if d.src is None and lede and rule.type in _COLLECTIVE and _people_subject(d.trigger):
         return True  # "Islamic fundamentalists continued their hunger strike": a group acted
     if d.src is None and (d.tgt is None or (not noun and rule.type in _COOPERATIVE)):

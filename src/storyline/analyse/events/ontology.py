@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -182,7 +183,7 @@ def _objects(tok: Token, prep: str | None) -> list[Token]:
         heads = [
             g
             for c in children(tok)
-            if c.dep_ in ("prep", "agent") and c.lower_ in prep.split("|")
+            if c.dep_ in ("prep", "agent") and c.lower_ in _alternatives(prep)
             for g in children(c)
             if g.dep_ == "pobj"
         ]
@@ -244,10 +245,10 @@ def trigger_for(tok: Token) -> Trigger | None:
     for t in _table()[0].get(lemma, ()):
         if t.pos and t.pos != pos:
             continue
-        if t.prt and not any(c.dep_ == "prt" and c.lower_ in t.prt.split("|") for c in children(tok)):
+        if t.prt and not any(c.dep_ == "prt" and c.lower_ in _alternatives(t.prt) for c in children(tok)):
             continue
         if t.obj:
-            wanted = set(t.obj.split("|"))
+            wanted = _alternatives(t.obj)
             # "PERSON" in a list of objects takes a named person ("released Nelson Mandela")
             person = "PERSON" in wanted
             if not any(
@@ -256,12 +257,12 @@ def trigger_for(tok: Token) -> Trigger | None:
             ):
                 continue
         elif t.prep and not any(
-            c.dep_ in ("prep", "agent", "dative") and c.lower_ in t.prep.split("|") for c in children(tok)
+            c.dep_ in ("prep", "agent", "dative") and c.lower_ in _alternatives(t.prep) for c in children(tok)
         ):
             continue
         if t.xcomp and not any(c.dep_ == "xcomp" for c in children(tok)):
             continue
-        need = set(t.mods.split("|")) if t.mods else (_NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None)
+        need = _alternatives(t.mods) if t.mods else (_NEEDS_MODIFIER.get(lemma) if pos == "NOUN" else None)
         if need and not _has_modifier(tok, need):
             continue
         company = _NEEDS_COMPANY.get(lemma) if pos == "NOUN" else None
@@ -273,7 +274,13 @@ def trigger_for(tok: Token) -> Trigger | None:
     return None
 
 
-def _has_modifier(tok: Token, words: set[str]) -> bool:
+@cache
+def _alternatives(words: str) -> frozenset[str]:
+    """The words of a pattern's "a|b|c" slot, split once rather than on every token tried."""
+    return frozenset(words.split("|"))
+
+
+def _has_modifier(tok: Token, words: Collection[str]) -> bool:
     mods = [c for c in children(tok) if c.dep_ in ("compound", "amod", "nmod")]
     mods += [g for c in mods for g in children(c) if g.dep_ in ("compound", "amod")]
     return any(m.lower_ in words for m in mods) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in words)

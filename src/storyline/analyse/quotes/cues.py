@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp import entity_ending_at
-from ..tokens import children, column, subtree
+from ..tokens import children, column, sent_of, subtree
 
 __all__ = [
     "SPEECH_CUES",
@@ -331,7 +331,7 @@ def reported_content(doc: Doc, cue: Token) -> SpacySpan | None:
 
 def _according_content(doc: Doc, cue: Token) -> SpacySpan | None:
     """The clause "according to X" is set off from, before or after it in the sentence."""
-    sent = cue.sent
+    sent = sent_of(cue)
     first, last = sent.start, sent.end
     while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1  # "… attended.\n\n": the sentence's final stop and line break
@@ -362,7 +362,7 @@ _BEFORE_THAT = ("prep", "pobj", "npadvmod", "advmod", "dobj", "dative", "det", "
 def _that_clause(doc: Doc, cue: Token) -> SpacySpan | None:
     """ "X said at the time that …" parsed as a relative clause of "time": the words after the
     "that" that follows the verb's adjuncts, to the end of the sentence."""
-    sent = cue.sent
+    sent = sent_of(cue)
     for i in range(cue.i + 1, min(sent.end, cue.i + 10)):
         tok = doc[i]
         if tok.lower_ == "that" and i > cue.i + 1 and tok.dep_ in ("mark", "advmod", "nsubj", "det", "dobj"):

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from ...ids import unique_id
 from ...model import Actor, Article, Mention, Quote, Span
 from ..nlp import sentences
-from ..tokens import children
+from ..tokens import children, sent_of
 from .cues import SPEECH_CUES, is_cue, may_be_cue, reported_content, speaker_phrase, speaker_token
 from .marks import Marked, find_marked
 from .speakers import Speaker, resolve_speaker
@@ -236,7 +236,7 @@ def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[Token]:
         return []
     last = sents[-1]
     if last.end < len(doc) and last.end_char <= end + 2:
-        following = doc[last.end].sent
+        following = sent_of(doc[last.end])
         if not next((t for t in following if not t.is_space), following[0]).is_quote:
             sents.append(following)
     toks = [t for s in sents for t in s]

@@ -21,7 +21,7 @@ from ...model import Span as ModelSpan
 from ..actors.references import reference_with_reason
 from ..actors.resolve import actor_key
 from ..nlp import doc_text
-from ..tokens import children
+from ..tokens import children, sent_of
 
 __all__ = ["Speaker", "resolve_speaker", "unnamed_id"]
 
@@ -134,7 +134,7 @@ def _pronoun(
 ) -> Speaker:
     personal = head.lower_ in _PERSONAL
     # 1. the subject of the sentence, earlier in it: "Xi said …, who he said was …"
-    root = head.sent.root
+    root = sent_of(head).root
     for child in children(root):
         if child.dep_ == "nsubj" and child.i < head.i and child.lower_ not in _PERSONAL | _PLURAL:
             m = _mention_at(child, mentions)

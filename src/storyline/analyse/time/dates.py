@@ -56,7 +56,7 @@ from spacy.tokens import Doc
 from ...calendar_words import MONTH_NUMBERS
 from ...model import Article, Span, TimeRef
 from ..ranges import Intervals
-from ..tokens import ents
+from ..tokens import ents, sent_of
 from .tense import clause_tense
 from .timex import (
     EXTRA_PATTERNS,
@@ -297,8 +297,9 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
         else:
             tok = doc.char_span(start, end, alignment_mode="expand")
             tense = _tense_at(text, start, tok)
-            ctx["earnings"] = tok is not None and len(tok) > 0 and is_earnings(tok[0].sent.text)
-            sent_start = tok[0].sent.start_char if tok is not None and len(tok) else -1
+            sent = sent_of(tok[0]) if tok is not None and len(tok) else None
+            ctx["earnings"] = sent is not None and is_earnings(text[sent.start_char : sent.end_char])
+            sent_start = sent.start_char if sent is not None else -1
             if ctx.get("sentence") != sent_start:
                 ctx["sentence"], ctx["anchor"] = sent_start, None
             ctx["before"] = text[max(0, start - 12) : start]

@@ -115,7 +115,16 @@ def _time_chain(verb: Token) -> list[Token]:
 
 
 def is_future(tok: Token) -> bool:
-    """Whether the clause governing ``tok`` speaks of something after the time of writing."""
+    """Whether the clause governing ``tok`` speaks of something after the time of writing
+    (worked out once per token: the events and dates stages ask it of the same verbs often)."""
+    made: dict[int, bool] = tok.doc.user_data.setdefault("storyline_is_future", {})
+    got = made.get(tok.i)
+    if got is None:
+        got = made[tok.i] = _is_future(tok)
+    return got
+
+
+def _is_future(tok: Token) -> bool:
     verb = governing_verb(tok)
     if verb is None:
         return False
