@@ -280,11 +280,13 @@ def test_stories_fused_in_the_pool_equal_those_fused_here(tmp_path: Path) -> Non
 
 
 def _stored_keys(db: Path) -> dict[str, str | None]:
-    """Every stored article with its analysis key (None for wire copies, which have none)."""
+    """Every stored article with its analysis key (None for wire copies, which have none), in
+    the feed's order as a run lists them."""
     from storyline.store import Store
 
     with Store(db, read_only=True) as store:
         rows = store.con.execute(
-            "SELECT a.id, an.version FROM articles a LEFT JOIN analyses an ON an.article = a.id ORDER BY a.id"
+            "SELECT a.id, an.version FROM articles a LEFT JOIN analyses an ON an.article = a.id"
         ).fetchall()
-    return {aid: version for aid, version in rows}
+        order = {a.id: int(a.record or 0) for a in store.get_articles([r[0] for r in rows], light=True)}
+    return {aid: version for aid, version in sorted(rows, key=lambda r: order[r[0]])}

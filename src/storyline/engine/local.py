@@ -25,7 +25,8 @@ from typing import Any, Protocol
 from .. import __version__
 from ..analyse import analyse_isolated, analysis_key
 from ..errors import StageError
-from ..fuse import cluster_stories, fuse
+from ..fuse import fuse
+from ..fuse.clusters import cluster_stream
 from ..ids import derived_id
 from ..ingest import ingest
 from ..ingest.dedupe import copy_id
@@ -307,11 +308,9 @@ def _fuse_and_write(
     With several stories and the analysis pool running, stories are fused and presented in the
     pool (the store stays in this process, which reads each story's rows and stores the result):
     fusion is per story, so it spreads over the cores like analysis does."""
-    articles = store.get_articles(list(keys), light=True)
     wanted = {i: k for i, k in keys.items() if k is not None}
-    clusters = cluster_stories(articles, list(store.get_actor_lists(wanted).values())) if articles else []
-    by_id = {a.id: a for a in articles}
-    del articles
+    titles: dict[str, str | None] = {}
+    clusters = cluster_stream(_clustering_input(store, list(keys), wanted, titles))
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
     pool = analyser.pool if analyser is not None and writer.several else None
     bar.start("fusing", len(clusters), "stories")
@@ -330,7 +329,7 @@ def _fuse_and_write(
         if writer.several and store.story_key(sid) == key and writer.written(sid):
             while pending:  # stories are listed in cluster order
                 finish(*pending.popleft())
-            writer.keep(StoryEntry(sid, by_id[ids[0]].title, tuple(ids)), store)  # nothing changed
+            writer.keep(StoryEntry(sid, titles[ids[0]], tuple(ids)), store)  # nothing changed
             bar.advance("fusing")
             continue
         members = store.get_articles(ids)  # in full, with what cleaning removed, for the report
@@ -354,7 +353,7 @@ def _fuse_and_write(
         story=largest or Story(__version__),
         stories=writer.entries,
         files=0,
-        articles=len(by_id),
+        articles=len(titles),
         duplicates=0,
         rejected=rejected,
         reused=0,
@@ -470,6 +469,24 @@ def _present_or_keep(story: Story, analyses: list[Analysis], settings: Settings)
     except Exception as e:  # the per-story boundary: one story's bug must not cost the others
         note = f"presentation failed ({type(e).__name__}: {e}); timeline, summary and relations are missing"
         return replace(story, notes=(*story.notes, note))
+
+
+#: Articles read back from the store at a time for story clustering.
+CLUSTER_PAGE = 1000
+
+
+def _clustering_input(
+    store: Store, ids: list[str], keys: dict[str, str], titles: dict[str, str | None]
+) -> Iterator[tuple[Article, Analysis | None]]:
+    """The run's stored articles (without what cleaning removed) with their actor lists, a page
+    at a time, noting each title on the way: clustering keeps only term counts, so the driver's
+    memory does not grow with the corpus's text."""
+    for i in range(0, len(ids), CLUSTER_PAGE):
+        page = ids[i : i + CLUSTER_PAGE]
+        actors = store.get_actor_lists({a: k for a in page if (k := keys.get(a)) is not None})
+        for article in store.get_articles(page, light=True):
+            titles[article.id] = article.title
+            yield article, actors.get(article.id)
 
 
 def fuse_story(members: list[Article], analyses: list[Analysis], story_id: str, settings: Settings) -> Story:

@@ -12,15 +12,17 @@ Wire copies follow their original.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Analysis, Article
-from .similarity import Vector, cosine, idf_table, tfidf, tokens
+from .similarity import Vector, cosine, tokens
 
-__all__ = ["CLUSTER_THRESHOLD", "WINDOW_DAYS", "cluster_stories"]
+__all__ = ["CLUSTER_THRESHOLD", "WINDOW_DAYS", "cluster_stories", "cluster_stream"]
 
 # Tuned on tests/fixtures/fusion/mixed_corpus.json (four stories, two in one country naming the
 # same officials) together with the five seed articles (one story): every threshold from 0.08
@@ -50,33 +52,95 @@ def cluster_stories(
     window_days: int = WINDOW_DAYS,
 ) -> list[list[str]]:
     """Article ids per story (wire copies with their original), stories in order of first article."""
-    ids = {a.id for a in articles}
-    canon = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
     by_id = {an.article: an for an in analyses}
-    docs = [_features(a, by_id.get(a.id)) for a in canon]
-    idf = idf_table(docs)
-    vectors = {a.id: tfidf(toks, idf, top=_ARTICLE_TERMS) for a, toks in zip(canon, docs, strict=True)}
+    return cluster_stream(((a, by_id.get(a.id)) for a in articles), threshold, window_days)
+
+
+def cluster_stream(
+    items: Iterable[tuple[Article, Analysis | None]],
+    threshold: float = CLUSTER_THRESHOLD,
+    window_days: int = WINDOW_DAYS,
+) -> list[list[str]]:
+    """``cluster_stories`` over articles read one at a time (the engine pages them from the
+    store): each is reduced to its packed term counts as it arrives, so memory grows by a few
+    bytes per distinct term of an article, not by its text."""
+    bags = _Bags()
+    for article, analysis in items:
+        bags.add(article, _features(article, analysis))
+    ids = set(bags.ids)
+    canon = [k for k, dup in enumerate(bags.duplicate_of) if dup is None or dup not in ids]
+    idf = bags.idf(canon)
     stories: list[_Story] = []
     index: dict[str, set[int]] = defaultdict(set)
-    for art in sorted(canon, key=lambda a: (a.published or "", a.id)):
-        vec, when = vectors[art.id], _date(art)
+    for k in sorted(canon, key=lambda k: (bags.published[k], bags.ids[k])):
+        vec, when = bags.vector(k, idf), _date(bags.published[k])
         best, best_score = -1, threshold
-        for k in _candidates(vec, index):
-            st = stories[k]
+        for c in _candidates(vec, index):
+            st = stories[c]
             if when and st.last and abs((when - st.last).days) > window_days:
                 continue
             score = cosine(vec, st.centroid)
-            if score >= best_score and (score > best_score or best < 0 or k < best):
-                best, best_score = k, score
+            if score >= best_score and (score > best_score or best < 0 or c < best):
+                best, best_score = c, score
         if best < 0:
             best = len(stories)
             stories.append(_Story())
-        _add(stories[best], best, art.id, vec, when, index)
+        _add(stories[best], best, bags.ids[k], vec, when, index)
     copies: dict[str, list[str]] = defaultdict(list)
-    for a in articles:
-        if a.duplicate_of is not None and a.duplicate_of in ids:
-            copies[a.duplicate_of].append(a.id)
+    for aid, dup in zip(bags.ids, bags.duplicate_of, strict=True):
+        if dup is not None and dup in ids:
+            copies[dup].append(aid)
     return [[m for aid in st.members for m in (aid, *copies.get(aid, ()))] for st in stories]
+
+
+class _Bags:
+    """Every article's term counts packed in two arrays (term number, count), in the order a
+    ``Counter`` of its tokens lists them, so the TF-IDF vector made from them is exactly the one
+    :func:`similarity.tfidf` makes from the tokens."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.published: list[str] = []
+        self.duplicate_of: list[str | None] = []
+        self.terms: list[str] = []
+        self.number: dict[str, int] = {}
+        self.packed_terms = array("I")
+        self.packed_counts = array("I")
+        self.bounds = array("Q", [0])
+
+    def add(self, article: Article, toks: list[str]) -> None:
+        self.ids.append(article.id)
+        self.published.append(article.published or "")
+        self.duplicate_of.append(article.duplicate_of)
+        for term, count in Counter(toks).items():
+            n = self.number.get(term)
+            if n is None:
+                n = self.number[term] = len(self.terms)
+                self.terms.append(term)
+            self.packed_terms.append(n)
+            self.packed_counts.append(count)
+        self.bounds.append(len(self.packed_terms))
+
+    def idf(self, members: list[int]) -> list[float]:
+        """Smoothed IDF per term number over ``members`` (as :func:`similarity.idf_table`)."""
+        df = [0] * len(self.terms)
+        for k in members:
+            for n in self.packed_terms[self.bounds[k] : self.bounds[k + 1]]:
+                df[n] += 1
+        total = len(members)
+        return [math.log((1 + total) / (1 + c)) + 1.0 if c else 0.0 for c in df]
+
+    def vector(self, k: int, idf: list[float]) -> Vector:
+        """The article's L2-normalised TF-IDF vector over its heaviest ``_ARTICLE_TERMS`` terms."""
+        lo, hi = self.bounds[k], self.bounds[k + 1]
+        vec = {
+            self.terms[n]: (1.0 + math.log(c)) * idf[n]
+            for n, c in zip(self.packed_terms[lo:hi], self.packed_counts[lo:hi], strict=True)
+        }
+        if len(vec) > _ARTICLE_TERMS:
+            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:_ARTICLE_TERMS])
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
 
 
 # Capitalised words not opening a sentence: names of people, places and organisations.
@@ -118,10 +182,10 @@ def _add(st: _Story, k: int, aid: str, vec: Vector, when: dt.date | None, index:
         st.last = when
 
 
-def _date(article: Article) -> dt.date | None:
-    if not article.published:
+def _date(published: str) -> dt.date | None:
+    if not published:
         return None
     try:
-        return dt.date.fromisoformat(article.published[:10])
+        return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
