@@ -5,7 +5,9 @@ the ratio of throughputs (pipeline articles/s ÷ bare articles/s; 1.0 = storylin
 beyond parsing). Each pass runs in its own process (one process each, model load not timed):
 the bare pass is ``spacy.load(<model>)`` with every component and ``nlp.pipe(texts,
 batch_size=SPACY_BATCH)`` (storyline's own spaCy batch, 8); the pipeline is ``storyline
-analyze`` (ingest, analyse, store, fuse, present, write; ``--workers 1``) on a fresh store.
+analyze`` (ingest, analyse, store, fuse, present, write) on a fresh store, once with
+``--workers 1`` (one process, as the bare pass) and once with the default (one worker per core,
+as a user runs it).
 On a shared machine the load drifts, so the bare pass runs in two halves, one before and one
 after the pipeline, and their sum is the bare time.
 
@@ -27,6 +29,7 @@ import time
 from pathlib import Path
 
 from storyline.analyse import SPACY_BATCH as BATCH  # spaCy's pipe batch in both passes
+from storyline.settings import DEFAULT_WORKERS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,11 +42,12 @@ def main() -> int:
     ap.add_argument("--one", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
     ap.add_argument("--half", type=int, default=-1, help=argparse.SUPPRESS)
     ap.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one == "bare":
         return _bare(args.paths, args.half)
     if args.one == "pipeline":
-        return _pipeline(args.paths, args.tmp, args.profile)
+        return _pipeline(args.paths, args.tmp, args.profile, args.workers)
     with tempfile.TemporaryDirectory() as tmp:
         paths = args.paths
         if not paths:
@@ -53,6 +57,10 @@ def main() -> int:
             paths = [str(write_corpus(Path(tmp) / "corpus", args.n))]
         first = _child(["--one", "bare", "--half", "0", *paths])
         full = _child(["--one", "pipeline", "--tmp", tmp, *paths, *(["--profile"] if args.profile else [])])
+        cores = DEFAULT_WORKERS
+        pool = None
+        if cores > 1:
+            pool = _child(["--one", "pipeline", "--tmp", tmp, "--workers", str(cores), *paths])
         second = _child(["--one", "bare", "--half", "1", *paths])
     n = first["n"] + second["n"]
     bare_s = first["seconds"] + second["seconds"]
@@ -63,6 +71,16 @@ def main() -> int:
         f"whole pipeline  : {whole:6.2f} articles/s  ({full['seconds']:.1f} s, storyline analyze --workers 1)"
     )
     print(f"ratio pipeline/bare articles/s: {whole / bare:.2f}")
+    if pool is not None:
+        pooled = pool["n"] / pool["seconds"]
+        print(
+            f"whole pipeline, default --workers {cores}: {pooled:6.2f} articles/s ({pool['seconds']:.1f} s); "
+            f"ratio to the bare pass: {pooled / bare:.2f}"
+        )
+        print(
+            f"peak RSS with {cores} workers: driver {pool['rss_mb']:.0f} MB, "
+            f"largest worker {pool['child_rss_mb']:.0f} MB"
+        )
     print(f"peak RSS bare pass: {max(first['rss_mb'], second['rss_mb']):.0f} MB")
     print(
         f"peak RSS pipeline (one process: driver and its one worker, spaCy batch {BATCH}, "
@@ -113,14 +131,14 @@ def _bare(paths: list[str], half: int) -> int:
     return 0
 
 
-def _pipeline(paths: list[str], tmp: Path, profile: bool) -> int:
+def _pipeline(paths: list[str], tmp: Path, profile: bool, workers: int) -> int:
     from storyline.analyse.nlp import load_nlp
     from storyline.engine import local
     from storyline.settings import Settings
 
     load_nlp()  # the model load is not timed, as in the bare pass
-    out = tmp / "out"
-    settings = Settings(db=tmp / "bench.duckdb", out=out, workers=1)
+    out = tmp / f"out{workers}"
+    settings = Settings(db=tmp / f"bench{workers}.duckdb", out=out, workers=workers)
     prof = None
     if profile:
         import cProfile
@@ -143,6 +161,7 @@ def _pipeline(paths: list[str], tmp: Path, profile: bool) -> int:
                 "n": report.articles - report.duplicates,
                 "seconds": took,
                 "rss_mb": _rss_mb(),
+                "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "batch": local.BATCH,
                 "chars": chars,
                 "stories": len(report.stories),
