@@ -258,3 +258,24 @@ def test_a_huge_story_matrix_shows_the_busiest_outlets_and_widest_rows() -> None
         f"Shown: {MATRIX_OUTLETS} of 60 outlets, {MATRIX_ROWS} of {MATRIX_ROWS + 20} claims (the busiest "
         "outlets, the most widely reported rows); story.json holds them all."
     )
+
+
+def test_article_text_marks_overlapping_spans_and_escapes_every_piece() -> None:
+    from storyline.present.report import _Mark, _text_html
+
+    text = 'Tom & "Ana" met <b>here</b>.'
+    marks = [
+        _Mark(0, 11, "quote", "quote: A & B"),
+        _Mark(6, 16, "claim", "claim"),
+        _Mark(6, 16, "event", "event: met"),
+        _Mark(40, 50, "claim", "out of range"),
+    ]
+    assert str(_text_html("a1", text, marks)) == (
+        '<span class="anchor" id="span-a1-0-11"></span>'
+        '<mark class="hl-quote" title="quote: A &amp; B">Tom &amp; </mark>'
+        '<span class="anchor" id="span-a1-6-16"></span>'
+        '<mark class="hl-claim hl-event hl-quote" title="quote: A &amp; B; claim; event: met">'
+        "&#34;Ana&#34;</mark>"
+        '<mark class="hl-claim hl-event" title="claim; event: met"> met </mark>'
+        "&lt;b&gt;here&lt;/b&gt;."
+    )

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..model import Actor, Article, Story
 from .figures import figure_json, relations_figure, timeline_figure
@@ -193,14 +194,6 @@ class _Mark:
     label: str
 
 
-@dataclass
-class _Segment:
-    text: str
-    kinds: str = ""
-    labels: str = ""
-    anchors: list[str] = field(default_factory=list)
-
-
 #: The sources matrix is rows x outlets cells: a story of thousands of articles from hundreds of
 #: outlets made a page of millions of cells (a 4,000-article hostile run's report passed 19 GB
 #: while rendering). A reader scans the busiest outlets and the most widely reported rows; the
@@ -218,16 +211,20 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
     actors = {a.id: a for a in story.actors}
     marks: dict[str, list[_Mark]] = {}
 
+    shown: dict[tuple[str, int, int], dict[str, Any]] = {}  # a span cited again shows the same
+
     def cite(article: str, start: int, end: int, kind: str, label: str) -> dict[str, Any]:
-        a = arts.get(article)
         marks.setdefault(article, []).append(_Mark(start, end, kind, label))
-        return {
-            "anchor": span_anchor(article, start, end),
-            "outlet": outlet_of(a) if a else article[:12],
-            "text": a.text[start:end] if a else "",
-            "title": (a.title or a.source) if a else "",
-            **(sentence_context(a.text, start, end) if a else {"before": "", "after": ""}),
-        }
+        if (article, start, end) not in shown:
+            a = arts.get(article)
+            shown[article, start, end] = {
+                "anchor": span_anchor(article, start, end),
+                "outlet": outlet_of(a) if a else article[:12],
+                "text": a.text[start:end] if a else "",
+                "title": (a.title or a.source) if a else "",
+                **(sentence_context(a.text, start, end) if a else {"before": "", "after": ""}),
+            }
+        return shown[article, start, end]
 
     summary = [
         {"text": s.text, "cites": [cite(c.article, c.start, c.end, "cite", "summary") for c in s.citations]}
@@ -497,16 +494,19 @@ def _article(a: Article, marks: list[_Mark], arts: Mapping[str, Article]) -> dic
         "source": a.source,
         "url": a.url,
         "duplicate_of": {"anchor": f"article-{canon.id[:16]}", "outlet": outlet_of(canon)} if canon else None,
-        "segments": _segments(a.id, a.text, marks),
+        "text": _text_html(a.id, a.text, marks),
         "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
     }
 
 
-def _segments(article: str, text: str, marks: Sequence[_Mark]) -> list[_Segment]:
-    """Cut the text at every mark boundary; each piece knows which marks cover it.
+def _text_html(article: str, text: str, marks: Sequence[_Mark]) -> Markup:
+    """The article's text as the page shows it: cut at every mark boundary, each piece in a
+    ``<mark>`` naming the marks that cover it, an anchor where a cited span starts.
 
     One sweep over the cuts keeps the marks open at each (asking every mark at every cut made a
-    story page quadratic in its citations).
+    story page quadratic in its citations). Written here, escaped as the template would: a
+    50-article story's text is 7,000 pieces, and a template loop over them took most of the
+    page's rendering.
     """
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
@@ -516,16 +516,31 @@ def _segments(article: str, text: str, marks: Sequence[_Mark]) -> list[_Segment]
         opening.setdefault(m.start, []).append(i)
         closing.setdefault(m.end, []).append(i)
     open_now: set[int] = set()
-    out = []
+    out: list[str] = []
     for lo, hi in pairwise(cuts):
         open_now.difference_update(closing.get(lo, ()))
-        open_now.update(opening.get(lo, ()))
-        cover = [valid[i] for i in sorted(open_now)]  # in the marks' order, as the labels read
-        kinds = sorted({m.kind for m in cover})
-        labels = list(dict.fromkeys(m.label for m in cover))
-        anchors = dict.fromkeys(
-            span_anchor(article, valid[i].start, valid[i].end) for i in opening.get(lo, ())
-        )
-        classes = " ".join(f"hl-{k}" for k in kinds)
-        out.append(_Segment(text[lo:hi], classes, "; ".join(labels), list(anchors)))
-    return out
+        starting = opening.get(lo, ())
+        open_now.update(starting)
+        for a in dict.fromkeys(span_anchor(article, valid[i].start, valid[i].end) for i in starting):
+            out.append(f'<span class="anchor" id="{_escape(a)}"></span>')
+        piece = _escape(text[lo:hi])
+        if open_now:
+            cover = [valid[i] for i in sorted(open_now)]  # in the marks' order, as the labels read
+            classes = " ".join(f"hl-{k}" for k in sorted({m.kind for m in cover}))
+            labels = "; ".join(dict.fromkeys(m.label for m in cover))
+            out.append(f'<mark class="{_escape(classes)}" title="{_escape(labels)}">{piece}</mark>')
+        else:
+            out.append(piece)
+    return Markup("".join(out))
+
+
+def _escape(text: str) -> str:
+    """What ``markupsafe.escape`` (the templates' autoescape) makes of a plain string, without
+    a ``Markup`` object per piece of text."""
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
