@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -150,7 +151,7 @@ def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysi
     failed: list[Rejected] = []
     with _Analyser(workers) as analyser:
         if workers > 1:  # this entry point always uses the pool it is asked for
-            analyser.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
+            analyser.pool = _pool(workers)
         for fresh, bad in analyser.map(list(_batches(articles, BATCH))):
             done.update((an.article, an) for an in fresh)
             failed.extend(bad)
@@ -270,7 +271,7 @@ class _Analyser:
 
     def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
         if self.pool is None and self.workers > 1 and sum(map(len, batches)) >= POOL_MIN_ARTICLES:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_warm)
+            self.pool = _pool(self.workers)
         if self.pool is None:
             for b in batches:
                 yield analyse_isolated(b)
@@ -285,6 +286,13 @@ class _Analyser:
             finished, running = wait(running, return_when=FIRST_COMPLETED)
             for f in finished:
                 yield f.result()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes started fresh (spawn), not forked: a forked worker carries a copy of
+    everything this process had read by then (ingest's models, the first chunk), which counted
+    ~150 MB in every worker's resident set; a spawned one holds the analysis code and spaCy."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=_warm, mp_context=get_context("spawn"))
 
 
 def _warm() -> None:
