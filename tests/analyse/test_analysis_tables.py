@@ -7,12 +7,13 @@ import re
 
 from spacy.language import Language
 
+from storyline.analyse.events.classify import features
 from storyline.analyse.events.modality import modal_request
 from storyline.analyse.events.ontology import may_trigger, trigger_for
 from storyline.analyse.gates import first_chars, quote_s_within
 from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
 from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
-from storyline.analyse.tokens import children, column, entities, ents, sent_of, subtree, title_case
+from storyline.analyse.tokens import children, column, entities, ents, flags, sent_of, subtree
 
 
 def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
@@ -71,7 +72,10 @@ def test_columns_hold_each_tokens_attribute_strings(nlp: Language) -> None:
     for name in ("text", "lower", "lemma", "pos", "tag", "dep", "ent_type"):
         attr = "text" if name == "text" else name + "_"
         assert column(doc, name) == [getattr(t, attr) for t in doc]
-    assert title_case(doc) == [t.is_title for t in doc]
+    assert flags(doc, "IS_TITLE") == [t.is_title for t in doc]
+    assert flags(doc, "IS_ALPHA") == [t.is_alpha for t in doc]
+    assert flags(doc, "IS_STOP") == [t.is_stop for t in doc]
+    assert flags(doc, "ENT_IOB") == [t.ent_iob_ == "B" for t in doc]
     assert column(doc, "lower") is column(doc, "lower")  # built once
 
 
@@ -99,3 +103,18 @@ def test_sent_of_is_the_tokens_sentence(nlp: Language) -> None:
     assert sent_of(doc[2]).text == "Mr. Blinken met Wang Yi in Beijing on Tuesday.\n\n"
     assert all(sent_of(t) == t.sent for t in doc)
     assert sent_of(doc[2]) is sent_of(doc[3])  # one cached Span per sentence
+
+
+def test_classifier_features_read_from_the_columns(nlp: Language) -> None:
+    doc = nlp("Russia did not say it would send troops to Ukraine.")
+    sent = next(iter(doc.sents))
+    assert features(sent) == ["ent:GPE", "neg", "aux:would", "send", "troop", "ent:GPE", "root:say"]
+
+
+def test_cached_name_key_gives_the_knowledge_key() -> None:
+    from storyline.analyse.actors.keys import name_key
+    from storyline.knowledge import name_key as plain
+
+    for name in ("Mr. Antony J. Blinken", "S. Jaishankar", "Wang Yi’s"):
+        assert name_key(name) == plain(name)
+    assert name_key("Mr. Antony J. Blinken") == "antony blinken"

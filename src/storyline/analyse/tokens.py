@@ -17,7 +17,17 @@ from spacy.tokens import Span as SpacySpan
 
 from .nlp import sentences
 
-__all__ = ["Entities", "entities", "ents", "column", "title_case", "children", "subtree", "sent_of"]
+__all__ = [
+    "Entities",
+    "entities",
+    "ents",
+    "column",
+    "offsets",
+    "flags",
+    "children",
+    "subtree",
+    "sent_of",
+]
 
 #: ``column`` names and the attribute each reads (``Token.<name>_`` for the string ones).
 _COLUMNS = {
@@ -44,11 +54,25 @@ def column(doc: Doc, name: str) -> list[str]:
     return got
 
 
-def title_case(doc: Doc) -> list[bool]:
-    """``[t.is_title for t in doc]``, built once per Doc."""
-    got: list[bool] | None = doc.user_data.get("storyline_is_title")
+def offsets(doc: Doc) -> list[int]:
+    """``[t.idx for t in doc]``: where each token starts in the text (ascending), built once."""
+    got: list[int] | None = doc.user_data.get("storyline_offsets")
     if got is None:
-        got = doc.user_data["storyline_is_title"] = [bool(x) for x in doc.to_array("IS_TITLE").tolist()]
+        got = doc.user_data["storyline_offsets"] = doc.to_array("IDX").tolist()
+    return got
+
+
+def flags(doc: Doc, attr: str) -> list[bool]:
+    """``[t.<attr> for t in doc]`` for a yes/no attribute spaCy's arrays hold ("IS_TITLE" for
+    ``is_title``, "IS_ALPHA", "IS_STOP"; "ENT_IOB" gives whether an entity begins there), built
+    once per Doc."""
+    key = f"storyline_flags_{attr}"
+    got: list[bool] | None = doc.user_data.get(key)
+    if got is None:
+        values = doc.to_array(attr).tolist()
+        got = doc.user_data[key] = (
+            [x == 3 for x in values] if attr == "ENT_IOB" else [bool(x) for x in values]
+        )
     return got
 
 

@@ -23,13 +23,14 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ...knowledge import Knowledge, load_knowledge, name_key
+from ...knowledge import Knowledge, load_knowledge
 from ...model import Article, Mention, Span
 from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
 from ..gates import first_chars, quote_s_within
 from ..nlp import doc_text
 from ..ranges import Intervals
-from ..tokens import children, column, ents, title_case
+from ..tokens import children, column, ents, flags
+from .keys import name_key
 from .organisations import described_as_org, institution_mentions, is_org_name, looks_like_person, venue_name
 from .places import demonym_thing, event_name, group_head, person_reading, place_reading
 from .roles import TITLE_WORDS
@@ -491,7 +492,7 @@ def _missed_names(doc: Doc, aid: str, names: dict[str, str], taken: Intervals) -
     surnames = {name_key(v).split()[-1] for v in names.values()} | {
         name_key(v).split()[0] for v in names.values()
     }
-    titled, ent_type = title_case(doc), column(doc, "ent_type")
+    titled, ent_type = flags(doc, "IS_TITLE"), column(doc, "ent_type")
     for t in (doc[i] for i, title in enumerate(titled) if title and not ent_type[i]):
         if taken.overlaps(t.idx, t.idx + len(t)):
             continue

@@ -15,8 +15,9 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ...knowledge import Country, Knowledge, name_key
+from ...knowledge import Country, Knowledge
 from ...words import HONORIFIC_PATTERN
+from .keys import name_key
 from .organisations import INSTITUTION, is_org_name
 from .roles import ROLE_HEADS
 

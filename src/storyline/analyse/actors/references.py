@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ...knowledge import load_knowledge, name_key
+from ...knowledge import load_knowledge
 from ...model import Actor, Mention, Span
 from ...words import PERSON_PRONOUNS
 from ..nlp import sentences
+from .keys import name_key
 from .roles import title_category
 
 __all__ = ["actor_at", "resolve_reference", "reference_with_reason", "resolve_pronoun", "resolve_role"]

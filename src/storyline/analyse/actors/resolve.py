@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from ...knowledge import Knowledge, KnownPerson, load_knowledge, name_key, slug
+from ...knowledge import Knowledge, KnownPerson, load_knowledge, slug
 from ...model import Actor, Article, Mention, Role, Span
+from .keys import name_key
 from .mentions import find_mentions
 from .organisations import INSTITUTION, generic_display_name, org_country, org_sector
 from .places import group_of

@@ -133,6 +133,7 @@ class MentionIndex:
         self.starts = [m.span.start for m in self.mentions]
         self.actors = {m.actor for m in mentions if m.actor}
         self.article = mentions[0].span.article if mentions else ""
+        self._covering: dict[tuple[int, int], Mention | None] = {}
 
     def state_of_demonym(self, tok: Token, unlisted: bool = False) -> Mention | None:
         """'an Indonesian fishing boat': the state of a demonym describing a thing, when the
@@ -189,7 +190,14 @@ class MentionIndex:
         return f"{m.actor} ('{m.text}') is {UNNAMED_STATE}"
 
     def covering(self, start: int, end: int) -> Mention | None:
-        """The shortest mention overlapping [start, end)."""
+        """The shortest mention overlapping [start, end) (remembered: the rules ask it of the same
+        tokens again and again)."""
+        key = (start, end)
+        if key not in self._covering:
+            self._covering[key] = self._shortest_over(start, end)
+        return self._covering[key]
+
+    def _shortest_over(self, start: int, end: int) -> Mention | None:
         i = bisect.bisect_right(self.starts, end)
         best = None
         for m in self.mentions[max(0, i - 12) : i]:

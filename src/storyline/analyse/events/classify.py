@@ -18,6 +18,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from ..tokens import column, flags
+
 __all__ = ["features", "classify", "NO_EVENT"]
 
 NO_EVENT = "NONE"
@@ -28,18 +30,21 @@ _MODALS = frozenset({"will", "would", "must", "should", "may", "might", "could",
 def features(sent: Span) -> list[str]:
     """The sentence as the model reads it: content lemmas, entity kinds instead of names, "neg"
     for a negation, "aux:will" etc. for modal auxiliaries and "root:" + the main verb's lemma."""
+    doc = sent.doc
+    ent_type, dep, lower, lemma = (column(doc, c) for c in ("ent_type", "dep", "lower", "lemma"))
+    begins, alpha, stop = (flags(doc, f) for f in ("ENT_IOB", "IS_ALPHA", "IS_STOP"))
     out: list[str] = []
-    for tok in sent:
-        if tok.ent_type_ in _ENTITY_KINDS:
-            if tok.ent_iob_ == "B":
-                out.append("ent:" + tok.ent_type_)
+    for i in range(sent.start, sent.end):
+        if ent_type[i] in _ENTITY_KINDS:
+            if begins[i]:
+                out.append("ent:" + ent_type[i])
             continue
-        if tok.dep_ == "neg":
+        if dep[i] == "neg":
             out.append("neg")
-        elif tok.dep_ == "aux" and tok.lower_ in _MODALS:
-            out.append("aux:" + tok.lower_)
-        elif tok.is_alpha and not tok.is_stop:
-            out.append(tok.lemma_.lower())
+        elif dep[i] == "aux" and lower[i] in _MODALS:
+            out.append("aux:" + lower[i])
+        elif alpha[i] and not stop[i]:
+            out.append(lemma[i].lower())
     out.append("root:" + sent.root.lemma_.lower())
     return out
 

@@ -323,6 +323,13 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
     # checked before the parties are read: modality never makes or unmakes a statement
     if rule.type == "STATEMENT" and rule.lemma in ("say", "tell", "speak") and not (time or place):
         return None  # undated quotes are the quotes stage's business
+    if (
+        noun
+        and not carried
+        and not (time or place or _dated_since(tok, verb, anchors))
+        and not _points_back(tok)
+    ):
+        return None  # an event noun needs a date or place (see the end); a definite one may enrich
     args = arguments(tok, verb, index, kind)
     if framed and frame is not verb and kind == "CONSULT":
         args = _framed_parties(tok, frame, index, args)
@@ -352,7 +359,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         d.inherited = how.startswith("date inherited")
     if d.rule.cameo == REQUEST_MUST.cameo and modal_request(tok) and tok.head.pos_ in ("VERB", "AUX"):
         d.trigger = tok.head  # "Russia said Sudan must return ...": the saying is the demand
-    definite = noun and any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in children(tok))
+    definite = noun and _points_back(tok)
     # "after the pact was signed": a passive verb whose subject points back names that event
     definite = definite or (not noun and (time is None or d.inherited) and _definite_patient(tok))
     if definite and cancel is None and not (args.source or args.target):
@@ -394,9 +401,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
             return None  # "a charge Australia rejected": no party, no content: nothing to report
     if rule.broad and not _broad_args_ok(rule, d, noun):
         return None
-    since = any(
-        (tr.how or "").startswith("since") for t in (tok, verb) for tr in anchors.get(t.i, []) if tr.date
-    )
+    since = _dated_since(tok, verb, anchors)
     if noun and not carried:
         if rule.carried or not ((time or place or since) and (args.source or args.target)):
             return None
@@ -413,6 +418,18 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
             return None
         d.ghost = True  # "negotiators have been discussing since 2018": only the dated start is news
     return d
+
+
+def _dated_since(tok: Token, verb: Token, anchors: dict[int, list[TimeRef]]) -> bool:
+    """Whether a dated "since ..." hangs on the trigger or its verb: the act began then."""
+    return any(
+        (tr.how or "").startswith("since") for t in (tok, verb) for tr in anchors.get(t.i, []) if tr.date
+    )
+
+
+def _points_back(noun: Token) -> bool:
+    """A definite noun ("the talks", "that visit") may name an event told before."""
+    return any(c.dep_ == "det" and c.lower_ in _BACK_DEFINITE for c in children(noun))
 
 
 #: Types that need a counterpart when the broad lexicon found them ("defended the livelihoods of

@@ -226,7 +226,15 @@ def may_trigger(doc: Doc) -> list[int]:
 
 
 def trigger_for(tok: Token) -> Trigger | None:
-    """The ontology entry ``tok`` triggers in its context, or None."""
+    """The ontology entry ``tok`` triggers in its context, or None (worked out once per token: the
+    events stage asks it again of the verbs and objects around each trigger)."""
+    made: dict[int, Trigger | None] = tok.doc.user_data.setdefault("storyline_trigger_for", {})
+    if tok.i not in made:
+        made[tok.i] = _trigger_for(tok)
+    return made[tok.i]
+
+
+def _trigger_for(tok: Token) -> Trigger | None:
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
@@ -242,6 +250,7 @@ def trigger_for(tok: Token) -> Trigger | None:
         return None  # "suspended the dialogue in protest at ...": a reason, not an event
     if pos == "NOUN" and tok.lower_ in _PLURAL_TRIGGERS:
         lemma = tok.lower_.rstrip("s") if tok.lower_ != "talks" else "talk"
+    objects: dict[str | None, list[tuple[str, str, str]]] = {}  # by preposition, read once
     for t in _table()[0].get(lemma, ()):
         if t.pos and t.pos != pos:
             continue
@@ -251,9 +260,11 @@ def trigger_for(tok: Token) -> Trigger | None:
             wanted = _alternatives(t.obj)
             # "PERSON" in a list of objects takes a named person ("released Nelson Mandela")
             person = "PERSON" in wanted
+            if t.prep not in objects:
+                objects[t.prep] = [(c.lemma_.lower(), c.lower_, c.ent_type_) for c in _objects(tok, t.prep)]
             if not any(
-                c.lemma_.lower() in wanted or c.lower_ in wanted or (person and c.ent_type_ == "PERSON")
-                for c in _objects(tok, t.prep)
+                lemma_ in wanted or lower in wanted or (person and kind == "PERSON")
+                for lemma_, lower, kind in objects[t.prep]
             ):
                 continue
         elif t.prep and not any(

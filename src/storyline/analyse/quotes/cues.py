@@ -8,11 +8,13 @@ The lexicon is the reporting-verb list of news style guides and of quote-attribu
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import entity_ending_at
-from ..tokens import children, column, sent_of, subtree
+from ..nlp import doc_text, entity_ending_at
+from ..tokens import children, column, offsets, sent_of, subtree
 
 __all__ = [
     "SPEECH_CUES",
@@ -351,7 +353,9 @@ def _according_content(doc: Doc, cue: Token) -> SpacySpan | None:
 def _coordinated(cue: Token, comp: Token) -> bool:
     """ "announced the trip, and by then officials were …": the parser made the next clause of a
     coordination the complement; a conjunction between the verb and the clause gives it away."""
-    return any(t.dep_ == "cc" and t.head in (cue, comp) for t in cue.doc[cue.i + 1 : comp.left_edge.i])
+    doc, dep = cue.doc, column(cue.doc, "dep")
+    between = range(cue.i + 1, comp.left_edge.i)
+    return any(dep[i] == "cc" and doc[i].head.i in (cue.i, comp.i) for i in between)
 
 
 # what may stand between a speech verb and "that" when the parser lost the complement:
@@ -421,16 +425,18 @@ def _reported_before(comp: Token, cue: Token) -> bool:
 
 def _in_paragraph(span: SpacySpan, cue: Token) -> SpacySpan:
     """Clip to the cue's paragraph: the parser runs sentences across headings and line breaks."""
-    doc = span.doc
+    doc, text, starts = span.doc, doc_text(span.doc), offsets(span.doc)
     lo, hi = span.start, span.end
-    for i in range(cue.i - 1, lo - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            lo = i + 1
-            break
-    for i in range(cue.i, hi):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            hi = i + 1 if "\n" not in doc[i].text else i
-            break
+    # the last line break in the tokens (with their trailing space) from ``lo`` up to the cue
+    brk = text.rfind("\n", starts[lo], starts[cue.i]) if lo < cue.i else -1
+    if brk >= 0:
+        lo = bisect_right(starts, brk)  # the token after the one holding it
+    # the first line break in the tokens from the cue to ``hi``
+    end = starts[hi] if hi < len(starts) else len(text)
+    brk = text.find("\n", starts[cue.i], end) if cue.i < hi else -1
+    if brk >= 0:
+        i = bisect_right(starts, brk) - 1
+        hi = i if brk < starts[i] + len(doc[i]) else i + 1  # in the token's words, or after them
     return doc[lo:hi]
 
 
