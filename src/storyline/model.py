@@ -60,10 +60,9 @@ class Record:
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        values = self.__dict__
         out = {}
         for name in _names(typing.cast(Any, type(self))):
-            v = values[name]
+            v = getattr(self, name)  # not __dict__, which would give each record a dict to keep
             out[name] = v if type(v) in _SCALARS else _dump(v)
         return out
 

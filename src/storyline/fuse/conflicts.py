@@ -88,13 +88,14 @@ def find_conflicts(
     ``notes`` receives a line for each way the search was narrowed (see :func:`fact_conflicts`).
     """
     sentences = [*sentences, *copy_sentences(articles, sentences)]
+    names = _distinctive_names(sentences)
     found = [
-        *fact_conflicts(sentences, {a.id: a for a in articles}, notes),
+        *fact_conflicts(sentences, {a.id: a for a in articles}, notes, names),
         *superlative_conflicts(sentences, actors),
         *quote_conflicts(quotes),
         *weekday_conflicts(articles),
         *visit_conflicts(articles, sentences, actors),
-        *outcome_conflicts(sentences, _distinctive_names(sentences)),
+        *outcome_conflicts(sentences, names),
         *(c for a in articles if a.duplicate_of is None for c in chronology_conflicts(a)),
         *(c for a in articles if a.duplicate_of is None for c in dated_sentence_conflicts(a)),
         *office_conflicts(articles, actors),
@@ -134,12 +135,16 @@ def copy_sentences(articles: Sequence[Article], sentences: Sequence[Sentence]) -
 
 
 def fact_conflicts(
-    sentences: Sequence[Sentence], articles: dict[str, Article], notes: list[str] | None = None
+    sentences: Sequence[Sentence],
+    articles: dict[str, Article],
+    notes: list[str] | None = None,
+    names: Sequence[frozenset[str]] | None = None,
 ) -> list[Conflict]:
     """Facts of one kind in related sentences of different articles that disagree.
 
     A key shared by more than ``_MAX_GROUP`` facts is compared on blocked pairs only, and
     ``notes`` (when given) says so: fewer pairs are tried, none is dropped unannounced.
+    ``names``: :func:`_distinctive_names` of ``sentences``, when the caller has them already.
     """
     groups: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     for i, s in enumerate(sentences):
@@ -151,7 +156,7 @@ def fact_conflicts(
                 continue  # a sentence dating a sequence ("set for the 20th, postponed on the 15th")
             key = f.kind if f.kind in ("precedent", "start") else f"{f.kind}:{f.key}"
             groups[key].append((i, f))
-    names = _distinctive_names(sentences)
+    names = _distinctive_names(sentences) if names is None else names
     places = _places(sentences)
     visits = _visit_years(sentences)
     prev = _previous(sentences)
@@ -229,17 +234,24 @@ def _distinctive_names(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
     """Per sentence, the names in it that are not the whole story's backdrop. A capital at the
     start of a sentence is a name only when the story writes that word capitalised elsewhere
     ("Brandt and the union leaders met ..." after "talks with Brandt")."""
+    terms: dict[str, frozenset[str]] = {}  # a story repeats its names: each is tokenised once
+
+    def words(name: str) -> frozenset[str]:
+        if name not in terms:
+            terms[name] = frozenset(tokens(name))
+        return terms[name]
+
     raw = [
         frozenset(
             t
             for m in (*_NAME.finditer(s.text), *_TITLED.finditer(s.text))
-            for t in tokens(m.group(m.lastindex or 0))
+            for t in words(m.group(m.lastindex or 0))
         )
         - _NOT_NAMES
         for s in sentences
     ]
     known = frozenset(t for r in raw for t in r)
-    raw = [r | (frozenset(tokens(_first_word(s.text))) & known) for r, s in zip(raw, sentences, strict=True)]
+    raw = [r | (words(_first_word(s.text)) & known) for r, s in zip(raw, sentences, strict=True)]
     df: Counter[str] = Counter(t for r in raw for t in r)
     common = {t for t, c in df.items() if len(sentences) >= 10 and c > _COMMON_NAME * len(sentences)}
     return [r - common for r in raw]
@@ -315,7 +327,7 @@ def _related(sentences: Sequence[Sentence], prev: list[int | None], i: int, j: i
     return max(cosine(sentences[x].vector, sentences[y].vector) for x in ci for y in cj)
 
 
-def _names(names: list[frozenset[str]], prev: list[int | None], i: int) -> frozenset[str]:
+def _names(names: Sequence[frozenset[str]], prev: list[int | None], i: int) -> frozenset[str]:
     p = prev[i]
     return names[i] if p is None else names[i] | names[p]
 

@@ -8,6 +8,7 @@ keeps its character offsets so a conflict can show the words on both sides.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["Fact", "extract_facts", "number_value", "subject_class", "MONTHS"]
@@ -69,6 +70,21 @@ _START = re.compile(
     r"|\b(?:have|has|had)\s+been\s+[a-z]+ing\b[^.;:!?]{0,30}?\bsince\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?:under\s*way|ongoing|running)\s+since\s+(?P<y3>(?:19|20)\d\d)\b",
     re.I,
+)
+# Words the patterns above cannot match without (most sentences have none): a fact pattern
+# runs only where its words are, each looked for in the lower-cased sentence. Lower-casing
+# agrees with IGNORECASE except for these four letters, which IGNORECASE matches to i, s or k.
+_ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+_COUNTED = (
+    "people", "persons", "civilians", "soldiers", "troops", "dead", "killed", "wounded", "injured",
+    "deaths", "victims", "casualties", "arrests", "arrested", "protesters", "refugees", "migrants",
+    "hostages", "prisoners", "detainees", "objectives", "points", "votes", "seats", "jobs",
+    "workers", "homes",
+)  # fmt: skip
+_UNITS = ("minute", "hour", "day", "week")
+_START_WORDS = ("began", "begun", "started", "launched", "opened", "commenced", "since")
+_MONTH_NAME = re.compile(
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _FAMILY = {
     "meeting": "meeting", "talk": "meeting", "talks": "meeting", "session": "meeting",
@@ -141,11 +157,16 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
     "in mid-February" its year.
     """
     out: list[Fact] = []
-    for m in _PRECEDENT.finditer(sentence):
+    low = sentence.lower()
+    # with a letter that folds to ASCII only under IGNORECASE, the word checks could miss: scan all
+    every = not _ODD_FOLDS.isdisjoint(sentence)
+    precedents = _PRECEDENT.finditer(sentence) if every or "first" in low else ()
+    for m in precedents:
         value = _precedent_year(m, year)
         if value is not None:
             out.append(Fact("precedent", m.start(), m.end(), value, subject_class(_subject(m.group("subj")))))
-    for m in _DURATION.finditer(sentence):
+    durations = _DURATION.finditer(sentence) if every or _has_any(low, _UNITS) else ()
+    for m in durations:
         n = number_value(m.group("n"))
         if n is None or (m.group("noun") or "").lower() in _GAP:
             continue  # "three weeks after the visit": the time between two events, not a length
@@ -153,16 +174,19 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
             Fact("duration", *_duration_span(sentence, m), n * _UNIT_MIN[m.group("unit").lower()],
                  _duration_of(sentence, m), _qual(m))
         )  # fmt: skip
-    for m in _COUNT.finditer(sentence):
+    counts = _COUNT.finditer(sentence) if every or _has_any(low, _COUNTED) else ()
+    for m in counts:
         n = number_value(m.group("n"))
         if n is not None:
             out.append(Fact("count", *_span(sentence, m), n, m.group("noun").lower(), _qual(m)))
-    for m in _START.finditer(sentence):
+    starts = _START.finditer(sentence) if every or _has_any(low, _START_WORDS) else ()
+    for m in starts:
         y = m.group("y1") or m.group("y2") or m.group("y3")
         # what began is named just before the verb: its words are the fact's key
         what = " ".join(re.findall(r"[A-Za-z]+", sentence[max(0, m.start() - 80) : m.start() + 40]))
         out.append(Fact("start", m.start(), m.end(), float(y), what))
-    for m in _PERIOD.finditer(sentence):
+    periods = _PERIOD.finditer(sentence) if _MONTH_NAME.search(sentence) else ()
+    for m in periods:
         if not (m.group("part") or m.group("day")):
             continue  # a bare month is too coarse to disagree about
         y = int(m.group("year")) if m.group("year") else year
@@ -172,6 +196,10 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
         detail = m.group("part").lower() if m.group("part") else str(int(m.group("day")))
         out.append(Fact("period", m.start(), m.end(), y * 12 + month, f"{y:04d}-{month:02d}", None, detail))
     return out
+
+
+def _has_any(low: str, words: Iterable[str]) -> bool:
+    return any(w in low for w in words)
 
 
 def _duration_of(sentence: str, m: re.Match[str]) -> str:
