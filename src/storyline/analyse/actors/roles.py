@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...knowledge import Knowledge
 from ...model import Role, Span
@@ -256,8 +257,10 @@ class StatedRole:
     past: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def title_category(title: str, kn: Knowledge) -> tuple[str | None, bool]:
-    """The office a title names ("China's Foreign Minister" -> ("foreign", True))."""
+    """The office a title names ("China's Foreign Minister" -> ("foreign", True)); remembered,
+    as every role phrase and stated role of an article asks it of the same few titles."""
     words = [w for w in re.split(r"\s+", title.strip()) if w]
     kept = [
         w

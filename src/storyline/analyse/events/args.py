@@ -685,9 +685,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
                         objs = _conj_first(pobj[0])
     subj = [_reporter(t) for t in subj]
     thing = [t for t in subj if index.thing_at(t.idx) and t.head == trigger and t.dep_ == "amod"]
-    people = [
-        actor_of(t, index) if actor_of(t, index)[0] else (_state_of(t, index, t in thing), None) for t in subj
-    ]
+    people = [_subject_party(t, index, t in thing) for t in subj]
     # "Hungarian and Romanian officials agreed": the conjoined modifier is the other party
     people += [(_state_of(g, index), None) for t in subj for g in _modifier_conjuncts(t)]
     targets = [actor_of(t, index) for t in objs]
@@ -701,7 +699,7 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
         src, tgt = targets[0][0], next((m for m, _ in targets[1:] if m), None)
     if tgt is not None and src is not None and tgt.actor == src.actor:
         tgt = None
-    obliques = _oblique_parties(trigger, verb)
+    obliques = _oblique_parties(trigger, verb) if tgt is None else []  # read only to find a target
     if tgt is None:  # "shared evidence with the U.S.", "gave aid to Bosnia", "fired on protesters"
         obl = (actor_of(t, index)[0] for t in obliques)
         tgt = next((m for m in obl if m and (src is None or m.actor != src.actor)), None)
@@ -719,6 +717,13 @@ def arguments(trigger: Token, verb: Token, index: MentionIndex, kind: str | None
         notes.append(f"target: the state of the place '{tgt.text}' (a place is never a party)")
     notes += [n for n in (index.unnamed_state_note(src), index.unnamed_state_note(tgt)) if n]
     return Args(src, tgt, tuple(notes))
+
+
+def _subject_party(tok: Token, index: MentionIndex, thing: bool) -> tuple[Mention | None, str | None]:
+    """The party a subject names, else the state its demonym names (``thing``: a demonym on the
+    thing that acts, "an Indonesian boat")."""
+    found = actor_of(tok, index)
+    return found if found[0] else (_state_of(tok, index, thing), None)
 
 
 def place_of(
