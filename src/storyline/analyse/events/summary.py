@@ -83,18 +83,25 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
     return text + (" …" if len(words) > SUMMARY_WORDS else "")
 
 
-def _phrase(head: Token, skip: set[int], top: bool = True) -> list[Token]:
+def _phrase(head: Token, skip: set[int]) -> list[Token]:
     """``head`` and its dependents, minus other clauses, punctuation and skipped tokens (a
-    preposition whose object is skipped goes too: "on Tuesday")."""
-    out = [head] if head.i not in skip else []
+    preposition whose object is skipped goes too: "on Tuesday"), in text order."""
+    out: list[Token] = []
+    _gather(head, skip, True, out)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _gather(head: Token, skip: set[int], top: bool, out: list[Token]) -> None:
+    """Add ``head`` and the dependents ``_phrase`` keeps to ``out`` (sorted once, at the end)."""
+    if head.i not in skip:
+        out.append(head)
+    drop = _DROP if top else _DROP_BELOW
     for c in children(head):
-        drop = _DROP if top else _DROP_BELOW
         if c.dep_ in drop or c.i in skip:
             continue
         if c.dep_ == "prep" and any(g.i in skip for g in children(c) if g.dep_ == "pobj"):
             continue
-        out += _phrase(c, skip, top=False)
-    return sorted(out, key=lambda t: t.i)
+        _gather(c, skip, False, out)
 
 
 def _words(toks: list[Token]) -> list[str]:
