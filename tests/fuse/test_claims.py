@@ -129,3 +129,29 @@ def test_unit_sets_are_sentence_units_both_ways() -> None:
     assert [s.text for s in claims if s.article == "a"] == [
         "Dockers walked out at Valmora over night pay on Monday."
     ]
+
+
+BULK_CASES = [
+    STRIKE_A,
+    STRIKE_B,
+    STRIKE_C,
+    "Mr. Pell is the first union leader to address parliament since 2018. Dockworkers walked out.",
+    "Mr. Pell is the first union leader to address parliament since 2019. Dockers walked out on Monday.",
+    'Brandt said "the port must reopen" on Monday. Dockworkers at Valmora walked out over pay.',
+    'Brandt said "talks will resume next week" on Monday. Dockworkers at Valmora walked out over pay.',
+    "His first trip as minister took him to Valmora, where dockworkers walked out over pay.",
+]
+
+
+def test_bulk_ranking_links_as_pairwise_scoring_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.fuse.claims as claims_module
+
+    arts = [article(chr(97 + k), text, f"Outlet {k}") for k, text in enumerate(BULK_CASES)]
+    bulk = _claims(arts)
+    monkeypatch.setattr(claims_module, "EXACT_PAIR_COSINES", False)
+    assert bulk == _claims(arts)
+    # the walkout links across outlets; the two years, and the two statements of Brandt, do not
+    assert [[e.article for e in c.evidence] for c in bulk if len(c.evidence) > 1] == [
+        ["a", "b", "c", "f", "g", "h"]
+    ]
+    assert len(bulk) == 8

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from storyline.fuse.similarity import (
+    EXACT_PAIR_COSINES,
     IdfTable,
     candidate_array,
     candidate_pairs,
@@ -65,3 +66,21 @@ def test_pair_cosines_match_cosine() -> None:
     pairs = np.array([[0, 1], [0, 3], [2, 4], [1, 4]])
     got = pair_cosines(VECTORS, pairs)
     assert got.tolist() == pytest.approx([cosine(VECTORS[i], VECTORS[j]) for i, j in pairs.tolist()])
+
+
+def test_pair_cosines_are_cosine_to_the_bit_where_sum_adds_in_order() -> None:
+    rng = np.random.default_rng(7)
+    terms = [f"t{k}" for k in range(40)]
+    vectors = []
+    for _ in range(60):
+        chosen = rng.choice(terms, size=int(rng.integers(1, 15)), replace=False)
+        weights = rng.random(len(chosen)) + 1e-3
+        weights /= np.sqrt((weights**2).sum())
+        vectors.append({str(t): float(w) for t, w in zip(chosen, weights, strict=True)})
+    pairs = np.array([(i, j) for i in range(60) for j in range(60) if i != j])
+    got = pair_cosines(vectors, pairs, chunk=500).tolist()
+    want = [cosine(vectors[i], vectors[j]) for i, j in pairs.tolist()]
+    if EXACT_PAIR_COSINES:
+        assert got == want
+    else:
+        assert got == pytest.approx(want)

@@ -20,7 +20,17 @@ from ..ids import derived_id
 from ..model import Analysis, Article, Claim, Event
 from ..sentences import SentenceSpan, pieces
 from ..unionfind import UnionFind
-from .similarity import IdfTable, Vector, candidate_array, cosine, idf_table, pair_cosines, tfidf, tokens
+from .similarity import (
+    EXACT_PAIR_COSINES,
+    IdfTable,
+    Vector,
+    candidate_array,
+    cosine,
+    idf_table,
+    pair_cosines,
+    tfidf,
+    tokens,
+)
 from .sources import Sources
 
 __all__ = [
@@ -237,20 +247,24 @@ def group_claims(
         return value
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
-    # only pairs at the threshold can link: sorting the rest (most of a big story's) is waste
-    scored = sorted(
-        (
-            (v, i, j)
-            for i, j in _may_link(pairs, sentences, threshold, emb is None)
-            if (v := score(i, j)) >= threshold
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
+    if emb is None and EXACT_PAIR_COSINES:
+        ranked = _ranked(pairs, sentences, threshold, numbers, firsts, quoted)
+    else:
+        # only pairs at the threshold can link: sorting the rest (most of a big story's) is waste
+        scored = sorted(
+            (
+                (v, i, j)
+                for i, j in _may_link(pairs, sentences, threshold, emb is None)
+                if (v := score(i, j)) >= threshold
+            ),
+            key=lambda t: (-t[0], t[1], t[2]),
+        )
+        ranked = [(i, j) for _, i, j in scored]
     # Groups that failed the cohesion check, by root and sampled size: a big story tries the
     # same two groups again for each of their linked pairs (a member list only grows at its end,
     # so root and sampled size fix the sample).
     apart: set[tuple[int, int, int, int]] = set()
-    for _, i, j in scored:
+    for i, j in ranked:
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             continue
@@ -282,12 +296,55 @@ def _may_link(
     return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
 
 
+def _ranked(
+    pairs: np.ndarray,
+    sentences: Sequence[Sentence],
+    threshold: float,
+    numbers: Sequence[frozenset[str]],
+    firsts: Sequence[str],
+    quoted: Sequence[Vector | None],
+) -> list[tuple[int, int]]:
+    """The candidate pairs (an (m, 2) array) that score at least ``threshold``, best first and
+    ties in index order: what sorting :func:`group_claims`'s lexical scores gives, with the
+    scores made in bulk. Exact: with ``EXACT_PAIR_COSINES`` the bulk cosines are the same
+    floats, and each rule that zeroes a score is applied as ``score`` applies it."""
+    if not len(pairs):
+        return []
+    values = pair_cosines([s.vector for s in sentences], pairs) + _bulk_structure(
+        [s.marks for s in sentences], pairs
+    )
+    if threshold > 0:  # a zeroed score cannot pass: the rules matter only to pairs that do
+        pairs, values = pairs[values >= threshold], values[values >= threshold]
+    first, second = pairs[:, 0], pairs[:, 1]
+    kinds = np.array(firsts)
+    values[(kinds[first] != kinds[second]) & (kinds[first] != "") & (kinds[second] != "")] = 0.0
+    values[_disjoint(numbers, pairs)] = 0.0
+    has_quotes = np.array([q is not None for q in quoted])
+    both = np.flatnonzero(has_quotes[first] & has_quotes[second])
+    alike = pair_cosines([q or {} for q in quoted], pairs[both])
+    values[both[alike < threshold]] = 0.0  # one speaker's two statements, as in ``score``
+    keep = values >= threshold
+    kept, best = pairs[keep], values[keep]
+    order = np.lexsort((kept[:, 1], kept[:, 0], -best))
+    return list(zip(kept[order, 0].tolist(), kept[order, 1].tolist(), strict=True))
+
+
+def _disjoint(sets: Sequence[frozenset[str]], pairs: np.ndarray) -> np.ndarray:
+    """Per pair, whether both sets are non-empty and share nothing (counted as sums of ones)."""
+    has = np.array([bool(x) for x in sets])
+    both = has[pairs[:, 0]] & has[pairs[:, 1]]
+    out = np.zeros(len(pairs), bool)
+    out[both] = pair_cosines([dict.fromkeys(x, 1.0) for x in sets], pairs[both]) == 0
+    return out
+
+
 def _bulk_structure(marks: Sequence[frozenset[str]], pairs: np.ndarray) -> np.ndarray:
     """:func:`_structure` of many pairs at once. Exact: shared signatures are counted as sums
     of ones."""
-    shared = pair_cosines([dict.fromkeys(m, 1.0) for m in marks], pairs)
     has = np.array([bool(m) for m in marks])
     both = has[pairs[:, 0]] & has[pairs[:, 1]]
+    shared = np.zeros(len(pairs))
+    shared[both] = pair_cosines([dict.fromkeys(m, 1.0) for m in marks], pairs[both])
     return np.where(both, np.where(shared > 0, EVENT_WEIGHT * shared, -EVENT_WEIGHT), 0.0)
 
 

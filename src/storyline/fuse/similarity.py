@@ -29,6 +29,7 @@ __all__ = [
     "candidate_pairs",
     "candidate_array",
     "pair_cosines",
+    "EXACT_PAIR_COSINES",
     "embedder",
 ]
 
@@ -175,10 +176,17 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum([v * b[t] for t, v in a.items() if t in b])  # the same sum: missing terms add 0.0
 
 
+#: Whether ``sum`` adds floats one after another, as CPython did up to 3.11 (3.12 compensates
+#: the rounding): then :func:`pair_cosines`, adding the same products in the same order, gives
+#: exactly :func:`cosine`'s floats, and callers may rank by them.
+EXACT_PAIR_COSINES = sum([1.0, 1e100, 1.0, -1e100]) == 0.0
+
+
 def pair_cosines(vectors: Sequence[Vector], pairs: np.ndarray, chunk: int = 32_768) -> np.ndarray:
     """:func:`cosine` of many pairs at once (numpy): a big story's claim grouping scores about a
     million candidate pairs, and most fall far under the threshold. Equal to :func:`cosine` up to
-    rounding (another order of summation), so callers use it to rule pairs out, with a margin.
+    rounding, so callers use it to rule pairs out, with a margin; equal to the bit where
+    ``EXACT_PAIR_COSINES`` (for vectors of positive weights, as TF-IDF's are).
     ``pairs``: an (m, 2) integer array of indices into ``vectors``.
 
     Each pair looks up the terms of its shorter vector in the longer one, as :func:`cosine` does
