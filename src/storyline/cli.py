@@ -100,7 +100,7 @@ def analyze(
     except StorylineError as e:
         err.print(f"[red]error:[/red] {_e(e)}")
         raise typer.Exit(2) from None
-    s = report.story
+    s = report.largest
     for r in report.rejected:
         err.print(f"[yellow]skipped[/yellow] {_e(r.source)}: {_e(r.reason)}")
     out.print(
@@ -111,8 +111,8 @@ def analyze(
     if len(report.stories) > 1:
         out.print(f"{len(report.stories)} stories found; the largest:")
     out.print(
-        f"{len(s.actors)} actors, {len(s.quotes)} quotes, {len(s.events)} events, "
-        f"{len(s.claims)} claims, {len(s.conflicts)} conflicts"
+        f"{s.actors} actors, {s.quotes} quotes, {s.events} events, "
+        f"{s.claims} claims, {s.conflicts} conflicts"
     )
     for p in report.outputs[:MAX_LISTED_OUTPUTS]:
         out.print(f"wrote {_e(p)}")

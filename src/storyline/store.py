@@ -107,9 +107,13 @@ class Store:
         """Store a story; ``key`` says what it was made from (its articles' analyses, the
         settings and code that fused it), so an unchanged story is not made again. Its dict is
         shared with the story.json written next (:func:`shared_dict`)."""
+        self.put_story_row(story.id, story.title, story_row(story), key)
+
+    def put_story_row(self, story_id: str, title: str | None, data: str, key: str | None = None) -> None:
+        """Store a story already turned into its row (:func:`story_row`), as a pool worker does."""
         self.con.execute(
             "INSERT OR REPLACE INTO stories (id, title, data, key) VALUES (?, ?, ?, ?)",
-            (story.id, story.title, json.dumps(shared_dict(story)), key),
+            (story_id, title, data, key),
         )
 
     def story_key(self, story_id: str) -> str | None:
@@ -213,6 +217,49 @@ class Store:
     def get_story(self, story_id: str) -> Story | None:
         row = self.con.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         return Story.from_dict(json.loads(row[0])) if row else None
+
+    # ------------------------------------------------- rows, for a pool worker to read
+    def article_rows(self, ids: Sequence[str]) -> list[str]:
+        """The stored JSON of these articles, in the order given (unknown ids left out): a pool
+        worker makes the Articles itself, so this process never holds a big story's objects
+        (as text they take several times less memory)."""
+        if not ids:
+            return []
+        cur = self.con.execute("SELECT id, data FROM articles WHERE id IN (SELECT unnest(?))", (list(ids),))
+        by_id: dict[str, str] = {}
+        while rows := cur.fetchmany(FETCH_ROWS):
+            by_id.update(rows)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def analysis_rows(self, keys: Mapping[str, str]) -> dict[str, str]:
+        """The stored JSON of the analyses for article id → key, where the stored key matches."""
+        if not keys:
+            return {}
+        cur = self.con.execute(
+            "SELECT article, data FROM analyses a JOIN (SELECT unnest(?) AS article, unnest(?) AS version) k "
+            "USING (article, version)",
+            (list(keys), list(keys.values())),
+        )
+        out: dict[str, str] = {}
+        while rows := cur.fetchmany(FETCH_ROWS):
+            out.update(rows)
+        return out
+
+    def story_counts(self, story_id: str) -> tuple[int, int, int, int, int] | None:
+        """How many actors, quotes, events, claims and conflicts a stored story holds, read
+        without making the story."""
+        row = self.con.execute(
+            "SELECT json_array_length(data, '$.actors'), json_array_length(data, '$.quotes'), "
+            "json_array_length(data, '$.events'), json_array_length(data, '$.claims'), "
+            "json_array_length(data, '$.conflicts') FROM stories WHERE id = ?",
+            (story_id,),
+        ).fetchone()
+        return tuple(int(x or 0) for x in row) if row else None  # type: ignore[return-value]
+
+
+def story_row(story: Story) -> str:
+    """A story as the store keeps it (its dict shared with the story.json written next)."""
+    return json.dumps(shared_dict(story))
 
 
 def _locked_message(path: Path, detail: str) -> str:

@@ -38,7 +38,7 @@ from ..present.llm import LLMConfig
 from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
 from ..present.story_json import write_story
 from ..settings import Settings
-from ..store import Store
+from ..store import Store, story_row
 
 __all__ = [
     "RunReport",
@@ -46,6 +46,9 @@ __all__ = [
     "StoryWriter",
     "Progress",
     "ChunkResult",
+    "Fused",
+    "StoryCounts",
+    "fuse_rows",
     "INGEST_CHUNK",
     "BATCH",
     "analyse_in_pool",
@@ -98,9 +101,37 @@ class StoryEntry:
     articles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class StoryCounts:
+    """What the run's summary line says of a story."""
+
+    actors: int = 0
+    quotes: int = 0
+    events: int = 0
+    claims: int = 0
+    conflicts: int = 0
+
+    @classmethod
+    def of(cls, story: Story) -> StoryCounts:
+        return cls(
+            len(story.actors), len(story.quotes), len(story.events), len(story.claims), len(story.conflicts)
+        )
+
+
+@dataclass(frozen=True)
+class Fused:
+    """One fused, presented and written story as it comes back from a pool worker: its line in
+    the index, the row the store keeps, its counts and the files written (never the Story)."""
+
+    entry: StoryEntry
+    row: str
+    counts: StoryCounts
+    outputs: tuple[Path, ...]
+
+
 @dataclass
 class RunReport:
-    story: Story  # the largest story (the only one when the input is one story)
+    largest: StoryCounts  # of the largest story (the only one when the input is one story)
     stories: list[StoryEntry]
     files: int
     articles: int
@@ -322,13 +353,13 @@ def _fuse_and_write(
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
     pool = analyser.pool if analyser is not None and writer.several else None
     bar.start("fusing", len(clusters), "stories")
-    pending: deque[tuple[Future[Story] | Story, str]] = deque()
+    pending: deque[tuple[Future[Fused] | Fused, str]] = deque()
+    in_flight = 2 * analyser.workers if pool is not None and analyser is not None else 0
 
-    def finish(job: Future[Story] | Story, key: str) -> None:
-        story = job.result() if isinstance(job, Future) else job
-        _check("fuse", [story], Story)
-        store.put_story(story, key)
-        writer.add(story)
+    def finish(job: Future[Fused] | Fused, key: str) -> None:
+        fused = job.result() if isinstance(job, Future) else job
+        store.put_story_row(fused.entry.id, fused.entry.title, fused.row, key)
+        writer.add_fused(fused)
         bar.advance("fusing")
 
     for ids in clusters:
@@ -340,25 +371,26 @@ def _fuse_and_write(
             writer.keep(StoryEntry(sid, titles[ids[0]], tuple(ids)), store)  # nothing changed
             bar.advance("fusing")
             continue
-        members = store.get_articles(ids)  # in full, with what cleaning removed, for the report
-        own = store.get_analyses({i: k for i in ids if (k := wanted.get(i)) is not None})
+        # the rows as stored: whoever fuses the story makes its objects (see fuse_rows)
+        rows = store.article_rows(ids)
+        own = store.analysis_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
-        if pool is not None:
-            pending.append((pool.submit(fuse_story, members, used, sid, settings), key))
-        else:
-            pending.append((fuse_story(members, used, sid, settings), key))
-        del members, own, used
-        while len(pending) > (2 * analyser.workers if pool and analyser else 0):
+        folder = settings.out / sid if writer.several else settings.out
+        job = (rows, used, sid, settings, folder, writer.several, () if writer.several else tuple(rejected))
+        pending.append((pool.submit(fuse_rows, *job) if pool is not None else fuse_rows(*job), key))
+        del rows, own, used, job
+        while len(pending) > in_flight:
             finish(*pending.popleft())
     while pending:
         finish(*pending.popleft())
     largest = writer.largest
     if writer.largest_kept is not None and (
-        largest is None or len(writer.largest_kept.articles) > len(largest.articles)
+        largest is None or len(writer.largest_kept.articles) > len(largest[0].articles)
     ):
-        largest = store.get_story(writer.largest_kept.id)
+        counts = store.story_counts(writer.largest_kept.id)
+        largest = (writer.largest_kept, StoryCounts(*counts) if counts else StoryCounts())
     return RunReport(
-        story=largest or Story(__version__),
+        largest=largest[1] if largest else StoryCounts(),
         stories=writer.entries,
         files=0,
         articles=len(titles),
@@ -384,7 +416,7 @@ class StoryWriter:
         self.rejected = list(rejected)
         self.entries: list[StoryEntry] = []
         self.outputs: list[Path] = []
-        self.largest: Story | None = None
+        self.largest: tuple[StoryEntry, StoryCounts] | None = None
         self.largest_kept: StoryEntry | None = None
         if several:
             settings.out.mkdir(parents=True, exist_ok=True)
@@ -392,14 +424,21 @@ class StoryWriter:
                 self.outputs.append(write_plotly(settings.out))
 
     def add(self, story: Story) -> None:
+        """Write one story made in this process."""
         if self.several:
-            self.outputs.extend(_write_story(story, self.settings.out / story.id, self.settings, shared=True))
+            folder, story_ = self.settings.out / story.id, story
         else:
-            story = replace(story, rejected=tuple(self.rejected))
-            self.outputs.extend(_write_story(story, self.settings.out, self.settings, shared=False))
-        self.entries.append(StoryEntry(story.id, story.title, tuple(a.id for a in story.articles)))
-        if self.largest is None or len(story.articles) > len(self.largest.articles):
-            self.largest = story
+            folder, story_ = self.settings.out, replace(story, rejected=tuple(self.rejected))
+        outputs = _write_story(story_, folder, self.settings, shared=self.several)
+        entry = StoryEntry(story.id, story.title, tuple(a.id for a in story.articles))
+        self.add_fused(Fused(entry, "", StoryCounts.of(story), tuple(outputs)))
+
+    def add_fused(self, fused: Fused) -> None:
+        """List a story whose files ``fuse_rows`` has written."""
+        self.outputs.extend(fused.outputs)
+        self.entries.append(fused.entry)
+        if self.largest is None or len(fused.entry.articles) > len(self.largest[0].articles):
+            self.largest = (fused.entry, fused.counts)
 
     def written(self, story_id: str) -> bool:
         """Whether a previous run left this story's files (a several-story layout) in place."""
@@ -495,6 +534,29 @@ def _clustering_input(
         for article in store.get_articles(page, light=True):
             titles[article.id] = article.title
             yield article, actors.get(article.id)
+
+
+def fuse_rows(
+    article_rows: list[str],
+    analysis_rows: list[str],
+    story_id: str,
+    settings: Settings,
+    folder: Path,
+    shared: bool,
+    rejected: tuple[Rejected, ...] = (),
+) -> Fused:
+    """Fuse, present and write one story from its stored rows (the job a pool worker runs; also
+    run here). ``shared``: the several-story layout (the report loads the run's one plotly.js);
+    ``rejected`` goes into a lone story's story.json."""
+    members = [Article.from_dict(json.loads(r)) for r in article_rows]
+    analyses = [Analysis.from_dict(json.loads(r)) for r in analysis_rows]
+    story = fuse_story(members, analyses, story_id, settings)
+    row = story_row(story)
+    if rejected:
+        story = replace(story, rejected=rejected)
+    outputs = _write_story(story, folder, settings, shared=shared)
+    entry = StoryEntry(story.id, story.title, tuple(a.id for a in story.articles))
+    return Fused(entry, row, StoryCounts.of(story), tuple(outputs))
 
 
 def fuse_story(members: list[Article], analyses: list[Analysis], story_id: str, settings: Settings) -> Story:
