@@ -13,7 +13,7 @@ from storyline.analyse.events.ontology import may_trigger, trigger_for
 from storyline.analyse.gates import first_chars, quote_s_within
 from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
 from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
-from storyline.analyse.tokens import children, column, entities, ents, flags, sent_of, subtree
+from storyline.analyse.tokens import children, column, entities, ents, flags, heads, offsets, sent_of, subtree
 
 
 def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
@@ -118,3 +118,11 @@ def test_cached_name_key_gives_the_knowledge_key() -> None:
     for name in ("Mr. Antony J. Blinken", "S. Jaishankar", "Wang Yi’s"):
         assert name_key(name) == plain(name)
     assert name_key("Mr. Antony J. Blinken") == "antony blinken"
+
+
+def test_heads_and_offsets_columns(nlp: Language) -> None:
+    doc = nlp(_SENTENCE)
+    assert heads(doc) == [t.head.i for t in doc]
+    assert heads(doc)[1] == 2  # "Blinken" hangs on "met"
+    assert offsets(doc) == [t.idx for t in doc]
+    assert offsets(doc)[:3] == [0, 4, 12]

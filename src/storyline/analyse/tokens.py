@@ -23,6 +23,7 @@ __all__ = [
     "ents",
     "column",
     "offsets",
+    "heads",
     "flags",
     "children",
     "subtree",
@@ -59,6 +60,18 @@ def offsets(doc: Doc) -> list[int]:
     got: list[int] | None = doc.user_data.get("storyline_offsets")
     if got is None:
         got = doc.user_data["storyline_offsets"] = doc.to_array("IDX").tolist()
+    return got
+
+
+def heads(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]``, built once per Doc (spaCy's array holds each head as an offset
+    from its token, negative ones wrapped round as unsigned)."""
+    got: list[int] | None = doc.user_data.get("storyline_heads")
+    if got is None:
+        rel = doc.to_array("HEAD").tolist()
+        got = doc.user_data["storyline_heads"] = [
+            i + (r - (1 << 64) if r >= 1 << 63 else r) for i, r in enumerate(rel)
+        ]
     return got
 
 

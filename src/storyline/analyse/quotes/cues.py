@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text, entity_ending_at
-from ..tokens import children, column, offsets, sent_of, subtree
+from ..tokens import children, column, heads, offsets, sent_of, subtree
 
 __all__ = [
     "SPEECH_CUES",
@@ -353,9 +353,9 @@ def _according_content(doc: Doc, cue: Token) -> SpacySpan | None:
 def _coordinated(cue: Token, comp: Token) -> bool:
     """ "announced the trip, and by then officials were …": the parser made the next clause of a
     coordination the complement; a conjunction between the verb and the clause gives it away."""
-    doc, dep = cue.doc, column(cue.doc, "dep")
+    dep, head_of = column(cue.doc, "dep"), heads(cue.doc)
     between = range(cue.i + 1, comp.left_edge.i)
-    return any(dep[i] == "cc" and doc[i].head.i in (cue.i, comp.i) for i in between)
+    return any(dep[i] == "cc" and head_of[i] in (cue.i, comp.i) for i in between)
 
 
 # what may stand between a speech verb and "that" when the parser lost the complement:

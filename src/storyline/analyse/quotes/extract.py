@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from ...ids import unique_id
 from ...model import Actor, Article, Mention, Quote, Span
 from ..nlp import sentences
-from ..tokens import children, sent_of
+from ..tokens import children, heads, offsets, sent_of
 from .cues import SPEECH_CUES, is_cue, may_be_cue, reported_content, speaker_phrase, speaker_token
 from .marks import Marked, find_marked
 from .speakers import Speaker, resolve_speaker
@@ -177,10 +177,12 @@ def _attribute(
     # not whichever reporting verb is nearest in the sentence
     partial = text[m.start].islower()
     path = _ancestors(inside) if partial else set()
+    maybe = _cue_candidates(doc)
     cues = [
         t
         for t in frame
-        if is_cue(t)
+        if t.i in maybe
+        and is_cue(t)
         and (
             not partial
             or t.i in path  # higher up the parse than the nearest cue: "announced … to stress “…”"
@@ -201,6 +203,14 @@ def _attribute(
     return None
 
 
+def _cue_candidates(doc: Doc) -> frozenset[int]:
+    """The tokens ``is_cue`` may hold for (``cues.may_be_cue``), found once per Doc."""
+    got: frozenset[int] | None = doc.user_data.get("storyline_cue_candidates")
+    if got is None:
+        got = doc.user_data["storyline_cue_candidates"] = frozenset(may_be_cue(doc))
+    return got
+
+
 def _is_title(text: str, m: Marked, inside: SpacySpan) -> bool:
     """A Title Case stretch inside a sentence is a name: the “Keepin' It Real” radio show, an
     episode of “Open Road”. A headline quote ("Xi: “…”") or a quote that opens its sentence is
@@ -211,7 +221,8 @@ def _is_title(text: str, m: Marked, inside: SpacySpan) -> bool:
     if any(w[:1].isalpha() and not w[:1].isupper() and len(w) > 3 for w in words):
         return False
     doc = inside.doc
-    lead = doc[inside.sent.start : max(inside.start - 1, inside.sent.start)]
+    first = sent_of(inside[0]).start  # ``inside.sent``: the sentence of its first token
+    lead = doc[first : max(inside.start - 1, first)]
     lead_words = [t for t in lead if not (t.is_punct or t.is_space)]
     if not lead_words or text[m.para_start : m.open_mark].rstrip().endswith(":"):
         return False
@@ -239,8 +250,9 @@ def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[Token]:
         following = sent_of(doc[last.end])
         if not next((t for t in following if not t.is_space), following[0]).is_quote:
             sents.append(following)
-    toks = [t for s in sents for t in s]
-    return [t for t in toks if not in_quote[t.i] and m.para_start <= t.idx < m.para_end]
+    starts = offsets(doc)
+    kept = (i for s in sents for i in range(s.start, s.end))
+    return [doc[i] for i in kept if not in_quote[i] and m.para_start <= starts[i] < m.para_end]
 
 
 def _governing_cue(inside: SpacySpan, in_quote: list[bool], m: Marked) -> Token | None:
@@ -250,9 +262,10 @@ def _governing_cue(inside: SpacySpan, in_quote: list[bool], m: Marked) -> Token 
     never out of the paragraph: the parser runs a sentence on into the next paragraph, whose
     "…,” said X" then names the wrong speaker.
     """
-    for tok in inside:
-        if not (inside.start <= tok.head.i < inside.end) or tok.head.i == tok.i:
-            head = tok.head
+    doc, head_of = inside.doc, heads(inside.doc)
+    for i in range(inside.start, inside.end):
+        if not (inside.start <= head_of[i] < inside.end) or head_of[i] == i:
+            head = doc[head_of[i]]
             for _ in range(10):
                 if not in_quote[head.i] and is_cue(head) and m.para_start <= head.idx < m.para_end:
                     return head
@@ -266,12 +279,13 @@ def _ancestors(inside: SpacySpan) -> set[int]:
     """Indices of the tokens above the quoted words: "That, Dollar said, could “reinforce …”"
     hangs its parenthetical "said" on one of them."""
     out: set[int] = set()
-    for tok in inside:
-        head = tok
-        while head.head.i != head.i and head.head.i not in out:
-            head = head.head
-            if not (inside.start <= head.i < inside.end):
-                out.add(head.i)
+    head_of = heads(inside.doc)
+    for i in range(inside.start, inside.end):
+        h = i
+        while head_of[h] != h and head_of[h] not in out:
+            h = head_of[h]
+            if not (inside.start <= h < inside.end):
+                out.add(h)
     return out
 
 
