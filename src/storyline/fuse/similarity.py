@@ -124,15 +124,18 @@ def tokens(text: str) -> list[str]:
     """Lower-cased content-word stems, paraphrases mapped to one term (numbers kept: they
     carry facts)."""
     text = _PHRASES.sub(lambda m: _PHRASE_FOR[m.group(0)[:3].lower().rstrip("l")], text)
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group(0).lower()
-        if w in _STOP or (len(w) < 2 and not w.isdigit()):
-            continue
-        s = _stem(w)
-        if s and s not in _STOP:
-            out.append(_PARAPHRASE.get(s, s))
-    return out
+    return [t for t in map(_term, _WORD.findall(text)) if t is not None]
+
+
+# a story repeats its words: one word's term is worked out once (as for _stem)
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """The term a word as written counts as, or None for a stop word or a lone letter."""
+    w = word.lower()
+    if w in _STOP or (len(w) < 2 and not w.isdigit()):
+        return None
+    s = _stem(w)
+    return _PARAPHRASE.get(s, s) if s and s not in _STOP else None
 
 
 class IdfTable(dict[str, float]):

@@ -26,9 +26,15 @@ class Sources:
         for a in articles:
             if a.duplicate_of is not None:
                 self.copies[a.duplicate_of].append(a.id)
+        self._outlets: dict[str, str] = {}  # asked for every claim, quote and event a story has
 
     def outlet(self, article_id: str) -> str:
         """The outlet's name, or the host of the URL, or the file's stem when nothing is known."""
+        if article_id not in self._outlets:
+            self._outlets[article_id] = self._find_outlet(article_id)
+        return self._outlets[article_id]
+
+    def _find_outlet(self, article_id: str) -> str:
         a = self.by_id.get(article_id)
         if a is None:
             return article_id
