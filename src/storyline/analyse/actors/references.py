@@ -30,8 +30,8 @@ def actor_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | Non
     """The resolved mention covering most of ``[start, end)``; ties go to the earliest."""
     best, best_overlap = None, 0
     for m in mentions:
-        if m.actor is None:
-            continue
+        if m.actor is None or m.span.end <= start or m.span.start >= end:
+            continue  # no overlap: never more than none
         overlap = min(end, m.span.end) - max(start, m.span.start)
         if overlap > best_overlap:
             best, best_overlap = m, overlap

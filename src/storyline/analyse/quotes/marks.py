@@ -19,6 +19,8 @@ _STRAIGHT = '"'
 _PARA = re.compile(r"[^\n]+")
 # Punctuation that belongs to the attribution, not the quote: “…,” Austin said.
 _TRAIL = ",;:"
+#: Every character the paragraph scan acts on.
+_ANY_MARK = re.compile("[" + re.escape(_DOUBLE_OPEN + _DOUBLE_CLOSE + _STRAIGHT + "‘’") + "]")
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,8 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Marked]:
     out: list[Marked] = []
     opened = -1
     single_opened = -1
-    i = start
-    while i < end:
-        ch = text[i]
+    for mark in _ANY_MARK.finditer(text, start, end):  # every other character leaves the state as it is
+        i, ch = mark.start(), mark.group()
         if opened < 0:
             if ch in _DOUBLE_OPEN or (ch == _STRAIGHT and _opens(text, i, start, end)):
                 opened = i
@@ -76,7 +77,6 @@ def _scan_paragraph(text: str, start: int, end: int) -> list[Marked]:
         elif ch in _DOUBLE_OPEN:
             # a second opening mark before any close: the first one was a stray, restart here
             opened = i
-        i += 1
     if opened >= 0:
         _add(out, text, opened, -1, start, end)
     return out
