@@ -15,6 +15,7 @@ from functools import cache
 
 from ...knowledge import Country, Knowledge
 from ...model import Mention, Span
+from ..gates import first_chars
 
 __all__ = [
     "org_head",
@@ -277,7 +278,8 @@ def _institution_pattern(kn: Knowledge) -> re.Pattern[str]:
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
     # the institution in any case: "an Indonesian navy patrol boat", "an Australian Border Force cutter"
-    return re.compile(rf"(?<![\w.])(?:(?:{alt})['’]s|(?:{dem}))\s+(?i:{INSTITUTION})\b")
+    gate = first_chars(names | demonyms)  # spares the names at every other word
+    return re.compile(rf"(?<![\w.]){gate}(?:(?:{alt})['’]s|(?:{dem}))\s+(?i:{INSTITUTION})\b")
 
 
 def institution_mentions(text: str, aid: str, kn: Knowledge) -> list[Mention]:
