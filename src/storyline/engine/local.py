@@ -124,7 +124,7 @@ class Fused:
     the index, the row the store keeps, its counts and the files written (never the Story)."""
 
     entry: StoryEntry
-    row: str
+    row: bytes
     counts: StoryCounts
     outputs: tuple[Path, ...]
 
@@ -431,7 +431,7 @@ class StoryWriter:
             folder, story_ = self.settings.out, replace(story, rejected=tuple(self.rejected))
         outputs = _write_story(story_, folder, self.settings, shared=self.several)
         entry = StoryEntry(story.id, story.title, tuple(a.id for a in story.articles))
-        self.add_fused(Fused(entry, "", StoryCounts.of(story), tuple(outputs)))
+        self.add_fused(Fused(entry, b"", StoryCounts.of(story), tuple(outputs)))
 
     def add_fused(self, fused: Fused) -> None:
         """List a story whose files ``fuse_rows`` has written."""

@@ -1,0 +1,66 @@
+"""Stories in the store: packed rows, rows written by earlier versions, counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.model import Actor, Article, Story
+from storyline.store import Store, story_row
+
+
+def _story() -> Story:
+    text = "The ministers met in Harbour City on Sunday."
+    return Story(
+        "0.1.0",
+        id="story-abc",
+        title="Ministers meet",
+        articles=(Article(id="a1", source="a.txt", text=text, published="2025-03-08"),),
+        actors=(Actor("p1", "Ingrid Dahl", "person"), Actor("s1", "Norway", "state")),
+    )
+
+
+def test_a_packed_story_reads_back_equal(tmp_path: Path) -> None:
+    story = _story()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put_story(story, key="k1")
+        (data, packed) = store.con.execute("SELECT data, packed FROM stories").fetchone()  # type: ignore[misc]
+        assert data is None and isinstance(packed, bytes)
+        assert store.get_story("story-abc") == story
+        assert store.story_key("story-abc") == "k1"
+        assert store.story_counts("story-abc") == (2, 0, 0, 0, 0)
+        assert store.story_counts("story-none") is None
+
+
+def test_a_row_a_worker_made_is_stored_as_given(tmp_path: Path) -> None:
+    story = _story()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put_story_row(story.id, story.title, story_row(story), key="k2")
+        assert store.get_story(story.id) == story
+        assert store.list_stories() == [("story-abc", "Ministers meet")]
+
+
+def test_a_story_stored_as_json_by_an_earlier_version_still_loads(tmp_path: Path) -> None:
+    story = _story()
+    with Store(tmp_path / "s.duckdb") as store:
+        store.con.execute(
+            "INSERT INTO stories (id, title, data) VALUES (?, ?, ?)",
+            (story.id, story.title, json.dumps(story.to_dict())),
+        )
+        assert store.get_story(story.id) == story
+        assert store.story_counts(story.id) == (2, 0, 0, 0, 0)
+
+
+def test_a_read_only_store_made_before_packed_rows_still_serves_its_stories(tmp_path: Path) -> None:
+    import duckdb
+
+    story = _story()
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR, data JSON, key VARCHAR)")
+    con.execute(
+        "INSERT INTO stories VALUES (?, ?, ?, NULL)", (story.id, story.title, json.dumps(story.to_dict()))
+    )
+    con.close()
+    with Store(db, read_only=True) as store:
+        assert store.get_story(story.id) == story
