@@ -781,7 +781,7 @@ def place_of(
                 # "at the Merdeka Palace", not "at the time that ... Australia's zone"
                 proper = any(t.pos_ == "PROPN" for t in _phrase(g))
                 if (m is not None and m.label in _PLACE_LABELS) or (proper and c.lower_ in ("at", "on")):
-                    text = trigger.doc[sub[0].i : sub[-1].i + 1].text.rstrip(" ,.")
+                    text = _words_of(sub[0], sub[-1]).rstrip(" ,.")
                     return text, start, start + len(text)
     return None
 
@@ -795,6 +795,12 @@ def _phrase(head: Token) -> list[Token]:
     return out
 
 
+def _words_of(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` (``doc[first.i : last.i + 1].text``), cut from the
+    cached article text instead of joined from the tokens."""
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]
+
+
 def duration_of(trigger: Token) -> str | None:
     """'35-minute meeting', 'three-hour session', 'talks lasting more than three hours'."""
     toks = [
@@ -802,7 +808,7 @@ def duration_of(trigger: Token) -> str | None:
     ]
     for t in toks:
         sub = list(subtree(t))
-        text = trigger.doc[sub[0].i : sub[-1].i + 1].text  # Doc.text is rebuilt on every access
+        text = _words_of(sub[0], sub[-1])
         m = _DURATION.search(text)
         if m and (t.dep_ != "prep" or t.lower_ in ("for", "of")):
             return m.group(0)

@@ -451,12 +451,13 @@ def carry_over(doc: Doc, drafts: list[Draft], references: dict[int, Draft]) -> N
             note = f"dated by the event of its own sentence ({mate.when})"
             d.set_date(mate.when, mate.when_granularity or "day", None, note)
             continue
-        arrival = _arrival(d, drafts, sent.text)
+        words = doc_text(doc)[sent.start_char : sent.end_char]  # ``sent.text``, without rebuilding it
+        arrival = _arrival(d, drafts, words)
         if arrival is not None and arrival.when:
             note = f"'upon arriving': the day of the arrival ({arrival.when})"
             d.set_date(arrival.when, "day", None, note)
             continue
-        same_day = bool(_SAME_DAY.search(sent.text))
+        same_day = bool(_SAME_DAY.search(words))
         prev = _antecedent(d, drafts, k, sent_of, para_of, same_day)
         if prev is None or prev.when is None:
             continue
