@@ -136,7 +136,8 @@ def _pipeline(paths: list[str], tmp: Path, profile: bool, workers: int) -> int:
     from storyline.engine import local
     from storyline.settings import Settings
 
-    load_nlp()  # the model load is not timed, as in the bare pass
+    if workers == 1:
+        load_nlp()  # the model load is not timed, as in the bare pass (workers load their own)
     out = tmp / f"out{workers}"
     settings = Settings(db=tmp / f"bench{workers}.duckdb", out=out, workers=workers)
     prof = None

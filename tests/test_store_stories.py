@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from storyline.model import Actor, Article, Story
 from storyline.store import Store, story_row
 
@@ -64,3 +66,23 @@ def test_a_read_only_store_made_before_packed_rows_still_serves_its_stories(tmp_
     con.close()
     with Store(db, read_only=True) as store:
         assert store.get_story(story.id) == story
+
+
+@pytest.mark.parametrize("lookup_rows", [0, 200])
+def test_story_rows_by_lookup_and_by_scan_agree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookup_rows: int
+) -> None:
+    import storyline.store as store_module
+    from storyline.model import Analysis
+
+    monkeypatch.setattr(store_module, "LOOKUP_ROWS", lookup_rows)
+    arts = [Article(id=f"a{i}", source=f"{i}.txt", text=f"Text {i}.") for i in range(3)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put_articles(arts)
+        store.put_analyses([(Analysis(article="a0"), "old"), (Analysis(article="a0"), "new")])
+        store.put_analyses([(Analysis(article="a2", actors=(Actor("p", "P", "person"),)), "new")])
+        assert [json.loads(r)["id"] for r in store.article_rows(["a2", "zz", "a0"])] == ["a2", "a0"]
+        rows = store.analysis_rows({"a0": "new", "a1": "new", "a2": "new"})
+        assert sorted(rows) == ["a0", "a2"]
+        assert json.loads(rows["a2"])["actors"][0]["name"] == "P"
+        assert store.analysis_rows({"a0": "older"}) == {}

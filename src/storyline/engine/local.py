@@ -300,9 +300,14 @@ class _Analyser:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
-    def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
-        if self.pool is None and self.workers > 1 and sum(map(len, batches)) >= POOL_MIN_ARTICLES:
+    def start_for(self, articles: int) -> None:
+        """Start the pool for this much work if it earns its start (a run that reused every
+        analysis still fuses its changed stories in the pool)."""
+        if self.pool is None and self.workers > 1 and articles >= POOL_MIN_ARTICLES:
             self.pool = _pool(self.workers)
+
+    def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
+        self.start_for(sum(map(len, batches)))
         if self.pool is None:
             for b in batches:
                 yield analyse_isolated(b)
@@ -351,7 +356,15 @@ def _fuse_and_write(
     titles: dict[str, str | None] = {}
     clusters = cluster_stream(_clustering_input(store, list(keys), wanted, titles))
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
-    pool = analyser.pool if analyser is not None and writer.several else None
+    plan = []  # (ids, story id, key, unchanged since the last run)
+    for ids in clusters:
+        sid = derived_id(ids[0], 10, prefix="story-")
+        key = _story_key(ids, wanted, settings)
+        plan.append((ids, sid, key, writer.several and store.story_key(sid) == key and writer.written(sid)))
+    pool = None
+    if analyser is not None and writer.several:
+        analyser.start_for(sum(len(ids) for ids, _, _, kept in plan if not kept))
+        pool = analyser.pool
     bar.start("fusing", len(clusters), "stories")
     pending: deque[tuple[Future[Fused] | Fused, str]] = deque()
     in_flight = 2 * analyser.workers if pool is not None and analyser is not None else 0
@@ -362,10 +375,8 @@ def _fuse_and_write(
         writer.add_fused(fused)
         bar.advance("fusing")
 
-    for ids in clusters:
-        sid = derived_id(ids[0], 10, prefix="story-")
-        key = _story_key(ids, wanted, settings)
-        if writer.several and store.story_key(sid) == key and writer.written(sid):
+    for ids, sid, key, kept in plan:
+        if kept:
             while pending:  # stories are listed in cluster order
                 finish(*pending.popleft())
             writer.keep(StoryEntry(sid, titles[ids[0]], tuple(ids)), store)  # nothing changed
