@@ -111,8 +111,7 @@ def analyze(
     if len(report.stories) > 1:
         out.print(f"{len(report.stories)} stories found; the largest:")
     out.print(
-        f"{s.actors} actors, {s.quotes} quotes, {s.events} events, "
-        f"{s.claims} claims, {s.conflicts} conflicts"
+        f"{s.actors} actors, {s.quotes} quotes, {s.events} events, {s.claims} claims, {s.conflicts} conflicts"
     )
     for p in report.outputs[:MAX_LISTED_OUTPUTS]:
         out.print(f"wrote {_e(p)}")
