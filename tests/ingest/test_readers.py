@@ -211,8 +211,8 @@ def test_every_file_met_while_walking_is_read_or_named(tmp_path: Path) -> None:
         ("orphan.meta.json", "sidecar metadata with no article file beside it"),
         (
             "photo.png",
-            "not read: .png is not an input format (txt, html, warc, rss, atom, xml, jsonl, or any of them "
-            "gzipped); name the file to have its content sniffed",
+            "not read: .png is not an input format (txt, html, warc, rss, atom, xml, jsonl, parquet, or any "
+            "of them gzipped); name the file to have its content sniffed",
         ),
     ]
 

@@ -110,7 +110,7 @@ def _walk(folder: Path, skipped: list[InputError], sidecars: list[Path]) -> Iter
                 InputError(
                     display_name(f),
                     f"not read: {suffix} is not an input format (txt, html, warc, rss, atom, xml, "
-                    "jsonl, or any of them gzipped); name the file to have its content sniffed",
+                    "jsonl, parquet, or any of them gzipped); name the file to have its content sniffed",
                 )
             )
 
