@@ -436,13 +436,9 @@ class StoryWriter:
 
     def add(self, story: Story) -> None:
         """Write one story made in this process."""
-        if self.several:
-            folder, story_ = self.settings.out / story.id, story
-        else:
-            folder, story_ = self.settings.out, replace(story, rejected=tuple(self.rejected))
-        outputs = _write_story(story_, folder, self.settings, shared=self.several)
-        entry = StoryEntry(story.id, story.title, tuple(a.id for a in story.articles))
-        self.add_fused(Fused(entry, b"", StoryCounts.of(story), tuple(outputs)))
+        folder = self.settings.out / story.id if self.several else self.settings.out
+        rejected = () if self.several else tuple(self.rejected)
+        self.add_fused(_write_fused(story, b"", folder, self.settings, self.several, rejected))
 
     def add_fused(self, fused: Fused) -> None:
         """List a story whose files ``fuse_rows`` has written."""
@@ -562,10 +558,17 @@ def fuse_rows(
     members = [Article.from_dict(json.loads(r)) for r in article_rows]
     analyses = [Analysis.from_dict(json.loads(r)) for r in analysis_rows]
     story = fuse_story(members, analyses, story_id, settings)
-    row = story_row(story)
-    if rejected:
-        story = replace(story, rejected=rejected)
-    outputs = _write_story(story, folder, settings, shared=shared)
+    return _write_fused(story, story_row(story), folder, settings, shared, rejected)
+
+
+def _write_fused(
+    story: Story, row: bytes, folder: Path, settings: Settings, shared: bool, rejected: tuple[Rejected, ...]
+) -> Fused:
+    """Write a story's files (a lone story's story.json also lists ``rejected``) and say what
+    the run lists of it; ``row`` is its store row, made before ``rejected`` joins it."""
+    outputs = _write_story(
+        replace(story, rejected=rejected) if rejected else story, folder, settings, shared=shared
+    )
     entry = StoryEntry(story.id, story.title, tuple(a.id for a in story.articles))
     return Fused(entry, row, StoryCounts.of(story), tuple(outputs))
 
