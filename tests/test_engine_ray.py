@@ -11,7 +11,7 @@ import pytest
 
 from storyline.engine.local import run
 from storyline.settings import Settings
-from storyline.store import Store
+from storyline.store import Store, unpack
 
 ray = pytest.importorskip("ray")
 
@@ -38,8 +38,8 @@ def local_ray() -> Iterator[None]:
 
 def _facts(db: Path) -> dict[str, object]:
     with Store(db, read_only=True) as store:
-        rows = store.con.execute("SELECT data FROM analyses").fetchall()
-    analyses = [json.loads(r[0]) for r in rows]
+        keys = dict(store.con.execute("SELECT article, version FROM analyses").fetchall())
+        analyses = [unpack(r) for r in store.analysis_rows(keys).values()]
     return {
         "articles": sorted(a["article"] for a in analyses),
         "events": sorted(json.dumps(e, sort_keys=True) for a in analyses for e in a["events"]),

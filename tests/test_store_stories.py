@@ -1,4 +1,4 @@
-"""Stories in the store: packed rows, rows written by earlier versions, counts."""
+"""Records in the store: packed rows, rows written by earlier versions, counts."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.model import Actor, Article, Story
-from storyline.store import Store, story_row
+from storyline.model import Actor, Analysis, Article, Story
+from storyline.store import Store, story_row, unpack
 
 
 def _story() -> Story:
@@ -73,7 +73,6 @@ def test_story_rows_by_lookup_and_by_scan_agree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lookup_rows: int
 ) -> None:
     import storyline.store as store_module
-    from storyline.model import Analysis
 
     monkeypatch.setattr(store_module, "LOOKUP_ROWS", lookup_rows)
     arts = [Article(id=f"a{i}", source=f"{i}.txt", text=f"Text {i}.") for i in range(3)]
@@ -81,8 +80,58 @@ def test_story_rows_by_lookup_and_by_scan_agree(
         store.put_articles(arts)
         store.put_analyses([(Analysis(article="a0"), "old"), (Analysis(article="a0"), "new")])
         store.put_analyses([(Analysis(article="a2", actors=(Actor("p", "P", "person"),)), "new")])
-        assert [json.loads(r)["id"] for r in store.article_rows(["a2", "zz", "a0"])] == ["a2", "a0"]
+        assert [unpack(r)["id"] for r in store.article_rows(["a2", "zz", "a0"])] == ["a2", "a0"]
         rows = store.analysis_rows({"a0": "new", "a1": "new", "a2": "new"})
         assert sorted(rows) == ["a0", "a2"]
-        assert json.loads(rows["a2"])["actors"][0]["name"] == "P"
+        assert unpack(rows["a2"])["actors"][0]["name"] == "P"
         assert store.analysis_rows({"a0": "older"}) == {}
+
+
+def test_articles_and_analyses_are_stored_packed_and_read_back_equal(tmp_path: Path) -> None:
+    art = Article(id="a1", source="a.txt", text="The ministers met.", title="Talks", published="2025-03-08")
+    an = Analysis(article="a1", actors=(Actor("p1", "Ingrid Dahl", "person"),))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put_articles([art])
+        store.put_analyses([(an, "k")])
+        for table in ("articles", "analyses"):
+            (data, packed) = store.con.execute(f"SELECT data, packed FROM {table}").fetchone()  # type: ignore[misc]
+            assert data is None and isinstance(packed, bytes)
+        assert store.get_article("a1") == art
+        assert store.get_articles(["a1"]) == [art]
+        assert store.get_analyses({"a1": "k"}) == {"a1": an}
+        assert store.get_analyses({"a1": "other"}) == {}
+
+
+def _old_store(db: Path, art: Article, an: Analysis) -> None:
+    """A store as versions before packed rows wrote it: records in the JSON ``data`` columns."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    con.execute(
+        "CREATE TABLE articles (id VARCHAR PRIMARY KEY, source VARCHAR, outlet VARCHAR, title VARCHAR, "
+        "published VARCHAR, duplicate_of VARCHAR, text VARCHAR, data JSON)"
+    )
+    con.execute(
+        "CREATE TABLE analyses (article VARCHAR, version VARCHAR, data JSON, actors VARCHAR, "
+        "PRIMARY KEY (article, version))"
+    )
+    con.execute(
+        "INSERT INTO articles VALUES (?, ?, NULL, ?, ?, NULL, ?, ?)",
+        (art.id, art.source, art.title, art.published, art.text, json.dumps(art.to_dict())),
+    )
+    con.execute("INSERT INTO analyses VALUES (?, 'k', ?, NULL)", (an.article, json.dumps(an.to_dict())))
+    con.close()
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_articles_and_analyses_stored_as_json_by_an_earlier_version_still_load(
+    tmp_path: Path, read_only: bool
+) -> None:
+    art = Article(id="a1", source="a.txt", text="The ministers met.", title="Talks", published="2025-03-08")
+    an = Analysis(article="a1", actors=(Actor("p1", "Ingrid Dahl", "person"),))
+    _old_store(tmp_path / "old.duckdb", art, an)
+    with Store(tmp_path / "old.duckdb", read_only=read_only) as store:
+        assert store.get_articles(["a1"], light=True) == [art]
+        assert [unpack(r) for r in store.article_rows(["a1"])] == [art.to_dict()]
+        assert store.get_analyses({"a1": "k"}) == {"a1": an}
+        assert store.get_actor_lists({"a1": "k"})["a1"].actors == an.actors

@@ -38,7 +38,7 @@ from ..present.llm import LLMConfig
 from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
 from ..present.story_json import write_story
 from ..settings import Settings
-from ..store import Store, story_row
+from ..store import Store, story_row, unpack
 
 __all__ = [
     "RunReport",
@@ -382,7 +382,7 @@ def _fuse_and_write(
             writer.keep(StoryEntry(sid, titles[ids[0]], tuple(ids)), store)  # nothing changed
             bar.advance("fusing")
             continue
-        # the rows as stored: whoever fuses the story makes its objects (see fuse_rows)
+        # the rows as stored (packed): whoever fuses the story makes its objects (see fuse_rows)
         rows = store.article_rows(ids)
         own = store.analysis_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
@@ -544,8 +544,8 @@ def _clustering_input(
 
 
 def fuse_rows(
-    article_rows: list[str],
-    analysis_rows: list[str],
+    article_rows: list[bytes],
+    analysis_rows: list[bytes],
     story_id: str,
     settings: Settings,
     folder: Path,
@@ -555,8 +555,8 @@ def fuse_rows(
     """Fuse, present and write one story from its stored rows (the job a pool worker runs; also
     run here). ``shared``: the several-story layout (the report loads the run's one plotly.js);
     ``rejected`` goes into a lone story's story.json."""
-    members = [Article.from_dict(json.loads(r)) for r in article_rows]
-    analyses = [Analysis.from_dict(json.loads(r)) for r in analysis_rows]
+    members = [Article.from_dict(unpack(r)) for r in article_rows]
+    analyses = [Analysis.from_dict(unpack(r)) for r in analysis_rows]
     story = fuse_story(members, analyses, story_id, settings)
     return _write_fused(story, story_row(story), folder, settings, shared, rejected)
 
