@@ -40,6 +40,7 @@ ALTER TABLE stories ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
+CREATE TABLE IF NOT EXISTS chunks (key VARCHAR PRIMARY KEY, packed BLOB);
 """
 
 #: A story with up to this many articles reads its rows one lookup each (an index probe, ~1 ms);
@@ -141,6 +142,24 @@ class Store:
             "INSERT OR REPLACE INTO stories (id, title, data, key, packed) VALUES (?, ?, NULL, ?, ?)",
             (story_id, title, key, packed),
         )
+
+    def put_chunk(self, key: str, packed: bytes) -> None:
+        """Remember what ingesting one chunk of files gave (packed), under a key naming the
+        files as they were (see ``engine.local``): a re-run over unchanged files reads this
+        instead of the files."""
+        self.con.execute("INSERT OR REPLACE INTO chunks VALUES (?, ?)", (key, packed))
+
+    def get_chunk(self, key: str) -> bytes | None:
+        """The packed chunk stored under ``key``, if any."""
+        if not self._has_table("chunks"):  # a read-only store made before the table
+            return None
+        row = self.con.execute("SELECT packed FROM chunks WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def keep_chunks(self, keys: Iterable[str]) -> None:
+        """Forget every remembered chunk but these (the run's own), so the table does not grow
+        with each change to the files."""
+        self.con.execute("DELETE FROM chunks WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
 
     def story_key(self, story_id: str) -> str | None:
         """The key the stored story ``story_id`` was made under (None: no such story, or no key)."""
@@ -298,6 +317,10 @@ class Store:
         while rows := cur.fetchmany(FETCH_ROWS):
             out.update((aid, _row(data, p)) for aid, data, p in rows)
         return out
+
+    def _has_table(self, table: str) -> bool:
+        rows = self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", (table,))
+        return bool(rows.fetchall())
 
     def _packed_column(self, table: str) -> str:
         """``packed``, or ``NULL`` in a read-only store made before ``table`` had that column."""

@@ -31,14 +31,14 @@ from ..fuse.clusters import cluster_stream
 from ..ids import derived_id
 from ..ingest import ingest
 from ..ingest.dedupe import copy_id
-from ..ingest.readers import discover
+from ..ingest.readers import discover, sidecar_candidates
 from ..model import Analysis, Article, Rejected, Story
 from ..present.build import build_presentation
 from ..present.llm import LLMConfig
 from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
 from ..present.story_json import write_story
 from ..settings import Settings
-from ..store import Store, story_row, unpack
+from ..store import Store, pack, story_row, unpack
 
 __all__ = [
     "RunReport",
@@ -210,7 +210,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
                 bar.grow("analysing", len(part.analyses) + len(part.failed))
                 bar.advance("analysing", len(part.analyses) + len(part.failed))
         else:
-            for chunk in _chunks(files, settings, bar):
+            for chunk in _chunks(files, settings, bar, store):
                 fresh = tally.add_chunk(chunk)
                 store.put_articles(fresh)  # committed before their analyses, never after
                 wanted = {a.id: k for a in fresh if (k := chunk.keys[a.id]) is not None}
@@ -270,10 +270,69 @@ class _Tally:
         self.reused += reused
 
 
-def _chunks(files: list[Path], settings: Settings, bar: Progress) -> Iterator[ChunkResult]:
+def _chunks(files: list[Path], settings: Settings, bar: Progress, store: Store) -> Iterator[ChunkResult]:
+    """The run's chunks, ingested, or as the store remembers them when none of a chunk's files
+    (nor their sidecars, the code or the settings ingest reads) changed since: a re-run over a
+    grown corpus reads only the chunks that changed (new files sorted last land in the last)."""
+    used = []
     for i in range(0, len(files), INGEST_CHUNK):
         names = [str(f) for f in files[i : i + INGEST_CHUNK]]
-        yield ingest_chunk(names, settings, tick=lambda: bar.advance("reading"))
+        key = _chunk_key(names, settings)
+        kept = store.get_chunk(key) if key is not None else None
+        if kept is not None:
+            bar.advance("reading", len(names))
+            chunk = _unpack_chunk(kept)
+        else:
+            chunk = ingest_chunk(names, settings, tick=lambda: bar.advance("reading"))
+            if key is not None:
+                store.put_chunk(key, _pack_chunk(chunk))
+        if key is not None:
+            used.append(key)
+        yield chunk
+    store.keep_chunks(used)
+
+
+def _chunk_key(names: list[str], settings: Settings) -> str | None:
+    """What one chunk's ingest depends on: each file and sidecar as it is now (path, size,
+    modification time, inode), the settings ingest reads and the code. None when a file cannot
+    be looked at (ingest then says why). A file rewritten with the same size within the file
+    system's timestamp resolution goes unnoticed, as in other tools that trust stat."""
+    opts = (settings.published, settings.outlet, settings.max_bytes, settings.near_duplicate_threshold)
+    parts = [CODE_VERSION, repr(opts)]
+    try:
+        for name in names:
+            path = Path(name)
+            for p in (path, *sidecar_candidates(path)):
+                try:
+                    st = p.stat()
+                except FileNotFoundError:
+                    if p is path:
+                        return None
+                    parts.append("-")
+                    continue
+                parts.append(f"{p}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+    except OSError:
+        return None
+    return derived_id(parts, 16)
+
+
+def _pack_chunk(chunk: ChunkResult) -> bytes:
+    return pack(
+        {
+            "articles": [a.to_dict() for a in chunk.articles],
+            "keys": chunk.keys,
+            "rejected": [r.to_dict() for r in chunk.rejected],
+        }
+    )
+
+
+def _unpack_chunk(packed: bytes) -> ChunkResult:
+    data = unpack(packed)
+    return ChunkResult(
+        [Article.from_dict(a) for a in data["articles"]],
+        dict(data["keys"]),
+        [Rejected.from_dict(r) for r in data["rejected"]],
+    )
 
 
 def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:

@@ -251,11 +251,17 @@ def display_name(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _sidecar(path: Path) -> dict[str, Any]:
-    """``X.txt`` -> ``X.meta.json`` whatever dots X holds (``ABC19980108.1830.0711.meta.json``);
-    ``X.txt.meta.json`` and ``<name up to its first dot>.meta.json`` are still found."""
+def sidecar_candidates(path: Path) -> list[Path]:
+    """Where ``path``'s sidecar may be, first found wins: ``X.txt`` -> ``X.meta.json`` whatever
+    dots X holds (``ABC19980108.1830.0711.meta.json``); ``X.txt.meta.json`` and ``<name up to
+    its first dot>.meta.json`` are still found."""
     names = dict.fromkeys((path.name, path.stem, path.name.split(".")[0]))
-    for cand in (path.with_name(n + SIDECAR_SUFFIX) for n in names):
+    return [path.with_name(n + SIDECAR_SUFFIX) for n in names]
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    """The metadata of ``path``'s sidecar (see :func:`sidecar_candidates`), or none."""
+    for cand in sidecar_candidates(path):
         if cand.is_file():
             try:
                 data = json.loads(cand.read_text(encoding="utf-8"))
