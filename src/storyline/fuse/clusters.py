@@ -4,14 +4,17 @@ Single-pass centroid clustering in date order (the classic topic-detection-and-t
 scheme): each article joins the most similar active story or starts a new one. Articles are
 TF-IDF vectors of their title, text and resolved actor names (actors weigh double: a shared
 protagonist is strong evidence of one story). Candidate stories come from an inverted index
-over each story's heaviest terms, and only stories seen within ``WINDOW_DAYS`` compete, so
-the cost per article is bounded and the whole pass is O(n log n) (the sort).
+over each story's heaviest terms, and only stories seen within ``WINDOW_DAYS`` compete: a story
+that falls out of the window leaves the index and keeps only its member list, so the index, the
+cost per article and the memory of live centroids stay bounded however long the corpus runs, and
+the whole pass is O(n log n) (the sorts).
 Wire copies follow their original.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from array import array
@@ -43,6 +46,7 @@ class _Story:
     total: dict[str, float] = field(default_factory=dict)
     centroid: Vector = field(default_factory=dict)
     last: dt.date | None = None
+    indexed: set[str] = field(default_factory=set)  # the index terms that point at it
 
 
 def cluster_stories(
@@ -72,8 +76,11 @@ def cluster_stream(
     idf = bags.idf(canon)
     stories: list[_Story] = []
     index: dict[str, set[int]] = defaultdict(set)
+    live: list[tuple[dt.date, int]] = []  # (a story's last date when pushed, story): a heap
     for k in sorted(canon, key=lambda k: (bags.published[k], bags.ids[k])):
         vec, when = bags.vector(k, idf), _date(bags.published[k])
+        if when is not None:
+            _close(stories, live, index, when, window_days)
         best, best_score = -1, threshold
         for c in _candidates(vec, index):
             st = stories[c]
@@ -86,6 +93,8 @@ def cluster_stream(
             best = len(stories)
             stories.append(_Story())
         _add(stories[best], best, bags.ids[k], vec, when, index)
+        if when is not None:
+            heapq.heappush(live, (when, best))
     copies: dict[str, list[str]] = defaultdict(list)
     for aid, dup in zip(bags.ids, bags.duplicate_of, strict=True):
         if dup is not None and dup in ids:
@@ -168,6 +177,28 @@ def _candidates(vec: Vector, index: dict[str, set[int]]) -> set[int]:
     return out
 
 
+def _close(
+    stories: list[_Story],
+    live: list[tuple[dt.date, int]],
+    index: dict[str, set[int]],
+    when: dt.date,
+    days: int,
+) -> None:
+    """Take the stories whose last article is more than ``days`` before ``when`` out of the
+    index: articles come in date order, so none can join them again (undated stories stay).
+    A closed story keeps its members and drops its term weights."""
+    while live and (when - live[0][0]).days > days:
+        last, c = heapq.heappop(live)
+        st = stories[c]
+        if st.last != last or not st.indexed:
+            continue  # it has a later article (pushed again), or was closed already
+        for t in st.indexed:
+            index[t].discard(c)
+            if not index[t]:
+                del index[t]
+        st.indexed, st.total, st.centroid = set(), {}, {}
+
+
 def _add(st: _Story, k: int, aid: str, vec: Vector, when: dt.date | None, index: dict[str, set[int]]) -> None:
     st.members.append(aid)
     for t, v in vec.items():
@@ -178,6 +209,7 @@ def _add(st: _Story, k: int, aid: str, vec: Vector, when: dt.date | None, index:
     st.centroid = {t: v / norm for t, v in top}
     for t, _ in top:
         index[t].add(k)
+        st.indexed.add(t)
     if when and (st.last is None or when > st.last):
         st.last = when
 
