@@ -10,9 +10,9 @@ from spacy.language import Language
 from storyline.analyse.events.classify import features
 from storyline.analyse.events.modality import modal_request
 from storyline.analyse.events.ontology import may_trigger, trigger_for
-from storyline.analyse.gates import first_chars, quote_s_within
+from storyline.analyse.gates import can_start, first_chars, quote_s_within
 from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
-from storyline.analyse.time.dates import _CAN_START, TIME_PATTERN
+from storyline.analyse.time.dates import _CAN_START, TIME_FORMS, TIME_PATTERN
 from storyline.analyse.tokens import children, column, entities, ents, flags, heads, offsets, sent_of, subtree
 
 
@@ -42,9 +42,26 @@ _TRICKY = (
 )
 
 
+def test_can_start_reads_a_patterns_first_characters() -> None:
+    assert can_start(r"\b(?:the\s+)?(?:early|late)\b") == r"(?=[elt])"
+    assert can_start(r"(?i:\bQ[1-4])|\d+") == r"(?=[\d]|(?i:[Q]))"
+    assert can_start(r"(?<=\bfor )(?!x)(?:a|b)?c") == r"(?=[abc])"
+    # what it cannot be sure of gets no gate
+    assert can_start(r"(?:the)?\b") == ""  # may match nothing
+    assert can_start(r"[^a]x") == ""
+    assert can_start(r".x") == ""
+    assert can_start(r"(?a:\w)") == ""
+
+
+def test_can_start_gates_change_no_match() -> None:
+    for form in TIME_FORMS:
+        gated, plain = re.compile(can_start(form) + form), re.compile(form)
+        assert [m.span() for m in gated.finditer(_TRICKY)] == [m.span() for m in plain.finditer(_TRICKY)]
+
+
 def test_time_pattern_gate_changes_no_match() -> None:
     assert TIME_PATTERN.pattern.startswith(_CAN_START)
-    ungated = re.compile(TIME_PATTERN.pattern[len(_CAN_START) :])
+    ungated = re.compile("(?:" + "|".join(TIME_FORMS) + ")")
     found = [m.span() for m in TIME_PATTERN.finditer(_TRICKY)]
     assert found == [m.span() for m in ungated.finditer(_TRICKY)]
     assert _TRICKY[slice(*found[0])] == "late May"  # mid-word

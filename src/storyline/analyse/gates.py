@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
-__all__ = ["first_chars", "quote_s_within"]
+__all__ = ["first_chars", "quote_s_within", "can_start"]
 
 
 def first_chars(words: Iterable[str]) -> str:
@@ -31,3 +32,91 @@ def quote_s_within(words: Iterable[str]) -> str:
     if not lengths:
         return "(?!)"
     return rf"(?=[\s\S]{{{min(lengths)},{max(lengths)}}}?['’][sS])"
+
+
+def can_start(pattern: str) -> str:
+    """A lookahead that holds only where a match of ``pattern`` can begin: the characters its first
+    consumed character may be, read off the parsed pattern (zero-width items such as ``\\b`` and
+    lookarounds are looked through; optional items add the next item's characters).
+
+    Put before one branch of a long alternation, it turns a branch that cannot match here into a
+    one-step failure instead of a walk through its leading optional groups; a branch that can
+    still starts exactly as before, so the alternation matches the same. Where the reading is not
+    certain (a negated class, ``.``, a backreference, a flag other than ``i``, a pattern that can
+    match the empty string, a Python whose ``re`` internals differ) it gives ``""``: no gate.
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        parsed = _parser.parse(pattern)
+        found: set[tuple[bool, str]] = set()
+        if _first(parsed.data, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE), found, sre):
+            return ""
+    except Exception:  # an internals change, or an item ``_first`` does not read: no gate
+        return ""
+    exact = "".join(sorted(c for folded, c in found if not folded))
+    folded = "".join(sorted(c for f, c in found if f))
+    either = ([f"[{exact}]"] if exact else []) + ([f"(?i:[{folded}])"] if folded else [])
+    return "(?=" + "|".join(either) + ")"
+
+
+class _Unread(Exception):
+    """A pattern item ``can_start`` does not read."""
+
+
+def _first(items: list[tuple[Any, Any]], folded: bool, found: set[tuple[bool, str]], sre: Any) -> bool:
+    """Add to ``found`` the character-class parts (with whether case is folded) that the first
+    character consumed by the item sequence ``items`` may match; return whether the sequence can
+    match without consuming any."""
+    categories = {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add((folded, re.escape(chr(av))))
+            return False
+        if op is sre.IN:
+            for item, value in av:
+                if item is sre.LITERAL:
+                    found.add((folded, re.escape(chr(value))))
+                elif item is sre.RANGE:
+                    found.add((folded, re.escape(chr(value[0])) + "-" + re.escape(chr(value[1]))))
+                elif item is sre.CATEGORY and value in categories:
+                    found.add((folded, categories[value]))
+                else:
+                    raise _Unread(item)
+            return False
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero-width: the first character is the next item's
+        if op is sre.SUBPATTERN:
+            _, add, remove, sub = av
+            if (add | remove) & ~sre.SRE_FLAG_IGNORECASE:
+                raise _Unread(op)
+            inner = (folded or bool(add & sre.SRE_FLAG_IGNORECASE)) and not remove & sre.SRE_FLAG_IGNORECASE
+            if not _first(sub.data, inner, found, sre):
+                return False
+            continue
+        if op is sre.BRANCH:
+            empty = False
+            for branch in av[1]:
+                empty = _first(branch.data, folded, found, sre) or empty
+            if not empty:
+                return False
+            continue
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            least, _, sub = av
+            if not _first(sub.data, folded, found, sre) and least > 0:
+                return False
+            continue
+        if op is sre.ATOMIC_GROUP:
+            if not _first(av.data, folded, found, sre):
+                return False
+            continue
+        raise _Unread(op)
+    return True

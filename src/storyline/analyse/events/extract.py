@@ -22,7 +22,7 @@ from ...model import Actor, Article, Event, Evidence, Mention, Span, TimeRef
 from ..nlp import doc_text, sentences
 from ..time.dates import UNDATED, awaiting_note
 from ..time.tense import governing_verb, mode_of
-from ..tokens import children, entities, sent_of, subtree
+from ..tokens import children, entities, offsets, sent_of, subtree
 from .args import (
     AGENT_NOUNS,
     GROUP_NOUNS,
@@ -316,7 +316,8 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         time, how = _time_for(tok, tok, anchors, tref_at)
         how = how or (f"date of the {tok.text} as planned" if time else None)
     sent = sent_of(tok)
-    date_chars = {tok.doc[i].idx for i in tref_at if sent.start <= i < sent.end}
+    starts = offsets(tok.doc)
+    date_chars = {starts[i] for i in tref_at if sent.start <= i < sent.end}
     place = place_of(tok, verb, index, date_chars)
     if _generic_condition(verb):
         return None  # "whenever crew members are taken into custody": a standing rule, no event

@@ -55,6 +55,7 @@ from spacy.tokens import Doc
 
 from ...calendar_words import MONTH_NUMBERS
 from ...model import Article, Span, TimeRef
+from ..gates import can_start
 from ..ranges import Intervals
 from ..tokens import ents, sent_of
 from .tense import clause_tense
@@ -81,6 +82,7 @@ __all__ = [
     "find_dateline",
     "published_base",
     "TIME_PATTERN",
+    "TIME_FORMS",
 ]
 
 
@@ -126,45 +128,42 @@ HOLIDAY_PATTERN = (
 _CAN_START = r"(?=\b\w|[\dFJMASONDTW]|early|mid|late|the )"
 
 #: The surface forms the scanner looks for, most specific first (alternation order matters).
-TIME_PATTERN = re.compile(
-    _CAN_START
-    + "(?:"
-    + "|".join(
-        [
-            *EXTRA_PATTERNS,
-            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b",
-            rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b(?!:\d)",
-            rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:\s?,?\s+{_Y})?\b",
-            # wire and broadcast headers: "10/20/2000 20:02:07.85", "1998-01-08 18:30"
-            r"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\d:])",
-            r"\b\d{4}-\d{2}-\d{2}\b",
-            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-            rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y}|{_OF_REL_YEAR})?\b",
-            rf"(?i:\b(?:last|this|next)\s+)(?-i:{_M})\b",
-            rf"(?:\bsince\s+)?{_Q}?\b{_M}{_OF_REL_YEAR}\b",
-            rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:\s?,?\s+{_Y})?\b",
-            rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
-            rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
-            rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
-            r"(?i:\b(?:the\s+)?(?:previous|prior)\s+(?:week|month|year)\b)",
-            r"(?i:\bthe\s+following\s+(?:week|month|year)\b)",
-            r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this\s+past|this|last|next|past|coming)\s+"
-            r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
-            rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
-            rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
-            r"(?i:\b(?:this|yesterday|tomorrow|last)\s+(?:morning|afternoon|evening|night)\b)",
-            r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
-            rf"\b(?:(?:last|this|next|[Ee]arly|[Ll]ate)\s+)?{_WD}{_PART}?\b",
-            r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b)",
-            r"(?i:\bthe\s+weekend\b)",
-            r"(?i:\bthe\s+(?:next|following|previous|prior|preceding|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b)",
-            HOLIDAY_PATTERN,
-            r"(?i:\bthat\s+(?:day|month|year)\b)",
-            r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
-        ]
-    )
-    + ")"
-)
+TIME_FORMS = [
+    *EXTRA_PATTERNS,
+    rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}\s*(?:-|–|to|through)\s*\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b",
+    rf"(?:{_WD},?\s+)?{_M}\s+\d{{1,2}}{_ORD}(?:\s?,?\s+{_Y})?\b(?!:\d)",
+    rf"(?:{_WD},?\s+)?\d{{1,2}}{_ORD}\s+(?:of\s+)?{_M}(?:\s?,?\s+{_Y})?\b",
+    # wire and broadcast headers: "10/20/2000 20:02:07.85", "1998-01-08 18:30"
+    r"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?![\d:])",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    rf"\b(?:from\s+|between\s+)?{_M}\s+(?:to|through|and|-|–)\s+{_M}(?:,?\s+{_Y}|{_OF_REL_YEAR})?\b",
+    rf"(?i:\b(?:last|this|next)\s+)(?-i:{_M})\b",
+    rf"(?:\bsince\s+)?{_Q}?\b{_M}{_OF_REL_YEAR}\b",
+    rf"(?:\bsince\s+)?{_Q}?\b{_M}(?:\s?,?\s+{_Y})?\b",
+    rf"\bbetween\s+{_Y}\s+and\s+{_Y}\b",
+    rf"\b(?:from\s+)?{_Y}\s*(?:-|–|to|through)\s*(?:{_Y}|\d{{2}})\b(?![-/]\d)",
+    rf"(?:\bsince\s+)?{_Q}?\b{_Y}\b(?![-/,.]?\d)",
+    r"(?i:\b(?:the\s+)?(?:previous|prior)\s+(?:week|month|year)\b)",
+    r"(?i:\bthe\s+following\s+(?:week|month|year)\b)",
+    r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?:this\s+past|this|last|next|past|coming)\s+"
+    r"(?:week(?:end)?|month|year|summer|winter|spring|fall|autumn)\b)",
+    rf"(?i:\b{_APPROX}?{_NUM}\s+{_UNIT}\s+(?:ago|earlier|later|from now)\b)",
+    rf"(?i:\bin\s+(?:the\s+(?:next|past|last)\s+)?{_NUM}\s+{_UNIT}\b)",
+    r"(?i:\b(?:this|yesterday|tomorrow|last)\s+(?:morning|afternoon|evening|night)\b)",
+    r"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
+    rf"\b(?:(?:last|this|next|[Ee]arly|[Ll]ate)\s+)?{_WD}{_PART}?\b",
+    r"(?i:\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(?:week|month|year)\b)",
+    r"(?i:\bthe\s+weekend\b)",
+    r"(?i:\bthe\s+(?:next|following|previous|prior|preceding|same)\s+day\b|\bthe\s+day\s+(?:before|after)\b)",
+    HOLIDAY_PATTERN,
+    r"(?i:\bthat\s+(?:day|month|year)\b)",
+    r"\b(?:over|during|in|this)\s+the\s+(?:summer|winter|spring|fall|autumn)\b",
+]
+#: ``TIME_FORMS`` as one alternation. Each form is led by the lookahead of its possible first
+#: characters (``gates.can_start``): at a word start where a form cannot begin it fails in one
+#: step rather than through its optional leading words (1.1 s -> 0.8 s on 300 bench articles).
+TIME_PATTERN = re.compile(_CAN_START + "(?:" + "|".join(can_start(f) + f for f in TIME_FORMS) + ")")
 _LEAD = re.compile(
     r"^(?:on|in(?!\s+\w+\s+(?:day|week|month|year|decade)s?$)|at(?!\s+least)"
     r"|during|by|until|through|from|between|for|within|the)\s+",
