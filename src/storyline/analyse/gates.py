@@ -9,6 +9,7 @@ requires, the matches are exactly the same.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -46,10 +47,8 @@ def can_start(pattern: str) -> str:
     match the empty string, a Python whose ``re`` internals differ) it gives ``""``: no gate.
     """
     try:
-        from re import _constants as sre
-        from re import _parser
-
-        parsed = _parser.parse(pattern)
+        sre = importlib.import_module("re._constants")  # CPython's own parser of patterns
+        parsed = importlib.import_module("re._parser").parse(pattern)
         found: set[tuple[bool, str]] = set()
         if _first(parsed.data, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE), found, sre):
             return ""
