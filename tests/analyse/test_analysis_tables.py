@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storyline.analyse.events.classify import features
 from storyline.analyse.events.modality import modal_request
@@ -105,6 +106,14 @@ def test_children_and_subtree_are_spacys_made_once(nlp: Language) -> None:
     assert [t.text for t in subtree(doc[5])] == ["in", "Beijing"]
     assert all(subtree(t) == tuple(t.subtree) for t in doc)
     assert ents(doc) == tuple(doc.ents) and ents(doc) is ents(doc)
+
+
+def test_subtree_keeps_spacys_order_where_arcs_cross(nlp: Language) -> None:
+    # "b" hangs on "d", which hangs on "c" after it: the subtree of "c" is a, c, b, d
+    doc = Doc(nlp.vocab, words=["a", "b", "c", "d"], heads=[2, 3, 2, 2], deps=["dep", "dep", "ROOT", "dep"])
+    assert [t.i for t in doc[2].subtree] == [0, 2, 1, 3]
+    assert all(subtree(t) == tuple(t.subtree) for t in doc)
+    assert all(children(t) == tuple(t.children) for t in doc)
 
 
 def test_candidate_scans_keep_every_token_the_slow_checks_accept(nlp: Language) -> None:
