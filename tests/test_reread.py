@@ -97,3 +97,54 @@ def test_a_changed_sidecar_or_setting_reads_the_chunk_again(
     assert "Harbour Post" in outlets
     _run(folder, tmp_path, published="2025-03-08")  # a setting ingest reads: every chunk again
     assert calls[3:] == [["a.txt", "b.txt"], ["c.txt", "d.txt"]]
+
+
+TOPICS = {
+    "s1.txt": "Dock Strike\n\nDockers at Valdivia harbour went on strike over wages, the union said.\n",
+    "s2.txt": "Strike Goes\n\nDockers at Valdivia harbour kept up their strike over wages, said the union.\n",
+    "v1.txt": "Vote Called\n\nThe parliament of Norland called an early election as the coalition fell.\n",
+    "v2.txt": "Coalition Talks\n\nNorland's parties began coalition talks before the early election.\n",
+}
+
+
+def test_a_new_article_refuses_only_the_story_it_joins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in TOPICS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    fused: list[int] = []
+    real = local.fuse_rows
+
+    def spy(articles: list[bytes], *args: object, **kw: object) -> local.Fused:
+        fused.append(len(articles))
+        return real(articles, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(local, "fuse_rows", spy)
+    settings = dict(published="2024-03-04")
+    first = _run(d, tmp_path, **settings)
+    assert sorted(len(s.articles) for s in first.stories) == [2, 2] and sorted(fused) == [2, 2]
+    (d / "s3.txt").write_text(
+        "Strike Ends\n\nThe dockers at Valdivia harbour ended their strike: the union won higher wages.\n",
+        encoding="utf-8",
+    )
+    again = _run(d, tmp_path, **settings)
+    assert sorted(len(s.articles) for s in again.stories) == [2, 3]
+    assert fused[2:] == [3]  # the vote story was kept as written, not fused again
+    # the stories come from the store's assignment: one moved there stays moved until --recluster
+    with Store(tmp_path / "s.duckdb") as store:
+        ids = dict(
+            store.con.execute("SELECT regexp_extract(source, '[sv][0-9]'), id FROM articles").fetchall()
+        )
+        s1, v1 = ids["s1"], ids["v1"]
+        store.con.execute(
+            "UPDATE assignments SET story = (SELECT story FROM assignments WHERE article = ?) "
+            "WHERE article = ?",
+            (v1, s1),
+        )
+    moved = _run(d, tmp_path, **settings)
+    assert sorted(len(s.articles) for s in moved.stories) == [2, 3]
+    assert any(s1 in s.articles and v1 in s.articles for s in moved.stories)
+    back = _run(d, tmp_path, recluster=True, **settings)
+    assert [s.articles for s in back.stories] == [s.articles for s in again.stories]

@@ -60,6 +60,7 @@ def analyze(
     llm_model: Annotated[str | None, typer.Option("--llm-model", help=SETTINGS_HELP["llm_model"])] = None,
     period: Annotated[str, typer.Option("--period", help=SETTINGS_HELP["period"])] = "auto",
     semantic: Annotated[bool, typer.Option("--semantic", help=SETTINGS_HELP["semantic"])] = False,
+    recluster: Annotated[bool, typer.Option("--recluster", help=SETTINGS_HELP["recluster"])] = False,
     summary_sentences: Annotated[
         int, typer.Option("--summary-sentences", help=SETTINGS_HELP["summary_sentences"])
     ] = 8,
@@ -92,6 +93,7 @@ def analyze(
             period=period,
             summary_sentences=summary_sentences,
             semantic=semantic,
+            recluster=recluster,
             max_bytes=max_bytes,
             near_duplicate_threshold=near_duplicate_threshold,
         )

@@ -30,6 +30,8 @@ SETTINGS_HELP: dict[str, str] = {
     "report": "Also write report.html, a self-contained HTML report, next to story.json.",
     "llm_url": "OpenAI-compatible endpoint (…/v1) for an abstractive summary; off by default.",
     "llm_model": "Model name the --llm-url endpoint expects.",
+    "recluster": "Cluster every article into stories afresh, instead of keeping the stories the last "
+    "run over this --db made and placing only new articles.",
     "semantic": "Group claims with MiniLM sentence embeddings as well as words (needs the embed extra).",
     "period": "Period of the relations index: day, week, month or auto (from the story's span).",
 }
@@ -67,6 +69,7 @@ class Settings:
     llm_model: str | None = None
     period: str = "auto"
     semantic: bool = False
+    recluster: bool = False
 
     def __post_init__(self) -> None:
         if self.published is not None:

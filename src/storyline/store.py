@@ -41,6 +41,7 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
 CREATE TABLE IF NOT EXISTS chunks (key VARCHAR PRIMARY KEY, packed BLOB);
+CREATE TABLE IF NOT EXISTS assignments (article VARCHAR, story VARCHAR, version VARCHAR);
 """
 
 #: A story with up to this many articles reads its rows one lookup each (an index probe, ~1 ms);
@@ -160,6 +161,27 @@ class Store:
         """Forget every remembered chunk but these (the run's own), so the table does not grow
         with each change to the files."""
         self.con.execute("DELETE FROM chunks WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
+
+    def put_assignment(self, version: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """The story each article of the run is in (replacing the last run's), made by clustering
+        ``version``: the next run keeps these stories (see ``fuse.clusters.cluster_stream``)."""
+        rows = list(pairs)
+        self.con.execute("DELETE FROM assignments")
+        if rows:
+            cols = [list(c) for c in zip(*rows, strict=True)]
+            self.con.execute(
+                "INSERT INTO assignments SELECT unnest(?), unnest(?), ?", (cols[0], cols[1], version)
+            )
+
+    def get_assignment(self, version: str) -> dict[str, str]:
+        """Article id -> story id from the last run, if its clustering was ``version``."""
+        if not self._has_table("assignments"):  # a read-only store made before the table
+            return {}
+        cur = self.con.execute("SELECT article, story FROM assignments WHERE version = ?", (version,))
+        out: dict[str, str] = {}
+        while rows := cur.fetchmany(FETCH_ROWS * 20):
+            out.update(rows)
+        return out
 
     def story_key(self, story_id: str) -> str | None:
         """The key the stored story ``story_id`` was made under (None: no such story, or no key)."""

@@ -413,13 +413,16 @@ def _fuse_and_write(
     fusion is per story, so it spreads over the cores like analysis does."""
     wanted = {i: k for i, k in keys.items() if k is not None}
     titles: dict[str, str | None] = {}
-    clusters = cluster_stream(_clustering_input(store, list(keys), wanted, titles))
+    previous = {} if settings.recluster else store.get_assignment(CODE_VERSION)
+    clusters = cluster_stream(_clustering_input(store, list(keys), wanted, titles), previous=previous)
+    del previous
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
     plan = []  # (ids, story id, key, unchanged since the last run)
     for ids in clusters:
         sid = derived_id(ids[0], 10, prefix="story-")
         key = _story_key(ids, wanted, settings)
         plan.append((ids, sid, key, writer.several and store.story_key(sid) == key and writer.written(sid)))
+    store.put_assignment(CODE_VERSION, ((i, sid) for ids, sid, _, _ in plan for i in ids))
     pool = None
     if analyser is not None and writer.several:
         analyser.start_for(sum(len(ids) for ids, _, _, kept in plan if not kept))
