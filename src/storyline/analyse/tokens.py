@@ -9,7 +9,7 @@ whole article makes Tokens only where something may match, and each token's depe
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -140,42 +140,11 @@ def children(tok: Token) -> tuple[Token, ...]:
 
 
 def subtree(tok: Token) -> tuple[Token, ...]:
-    """``tok.subtree`` (the token and all its descendants), made once per token.
-
-    spaCy's generator recurses, so each token passes up through one generator per level above
-    it; this walks the heads column instead (``_dependents``) in the same order: the left
-    dependents' subtrees, the token, the right ones' (not always ascending: arcs may cross)."""
-    doc = tok.doc
-    made: dict[int, tuple[Token, ...]] | None = doc.user_data.get("storyline_subtree")
-    if made is None:
-        made = doc.user_data["storyline_subtree"] = {}
+    """``tok.subtree`` (the token and all its descendants, in order), made once per token."""
+    made: dict[int, tuple[Token, ...]] = tok.doc.user_data.setdefault("storyline_subtree", {})
     got = made.get(tok.i)
     if got is None:
-        order, their_heads = _by_head(doc)
-        out: list[int] = []
-        todo: list[tuple[int, bool]] = [(tok.i, False)]  # (token, whether its own turn has come)
-        while todo:
-            i, own = todo.pop()
-            if own:
-                out.append(i)
-                continue
-            below = order[bisect_left(their_heads, i) : bisect_right(their_heads, i)]
-            todo.extend((j, False) for j in reversed(below) if j > i)
-            todo.append((i, True))
-            todo.extend((j, False) for j in reversed(below) if j < i)
-        got = made[tok.i] = tuple([doc[i] for i in out])
-    return got
-
-
-def _by_head(doc: Doc) -> tuple[list[int], list[int]]:
-    """The token indices sorted by their head, ascending within a head, and each one's head: a
-    token's dependents are one run of the first list, found by bisecting the second (the root, its
-    own head, is in its own run: ``subtree`` skips it as neither left nor right of itself)."""
-    got: tuple[list[int], list[int]] | None = doc.user_data.get("storyline_by_head")
-    if got is None:
-        hs = heads(doc)
-        order = sorted(range(len(hs)), key=hs.__getitem__)
-        got = doc.user_data["storyline_by_head"] = (order, [hs[j] for j in order])
+        got = made[tok.i] = tuple(tok.subtree)
     return got
 
 
