@@ -1,11 +1,12 @@
 """A large generated run, then the same corpus with 1% new articles (the store's reuse).
 
-    python bench/bench_scale.py N [--workers W] [--keep DIR]
+    python bench/bench_scale.py N [--workers W] [--keep DIR] [--no-rerun]
 
 Runs ``storyline analyze`` (the local engine, in this process so the driver's and the workers'
 peak memory can be told apart) over N articles from bench/corpus.py, prints wall time,
 articles/s, peak RSS of the driver and of the largest worker, output size and story count;
-then adds N/100 new articles and runs again over all of them.
+then adds N/100 new articles and runs again over all of them. Each run also prints when each
+stage began (reading, analysing, fusing), from the progress the engine reports.
 """
 
 from __future__ import annotations
@@ -35,33 +36,65 @@ def _size(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+class _Stages:
+    """Progress that notes when each stage first advanced (the engine starts bars early)."""
+
+    def __init__(self) -> None:
+        self.t0 = time.perf_counter()
+        self.began: dict[str, float] = {}
+
+    def start(self, stage: str, total: int | None, unit: str) -> None:
+        pass
+
+    def grow(self, stage: str, more: int) -> None:
+        pass
+
+    def advance(self, stage: str, n: int = 1) -> None:
+        self.began.setdefault(stage, time.perf_counter() - self.t0)
+
+    def line(self, total: float) -> str:
+        marks = sorted(self.began.items(), key=lambda kv: kv[1])
+        spans = [
+            f"{stage} {(marks[i + 1][1] if i + 1 < len(marks) else total) - t:.0f} s"
+            for i, (stage, t) in enumerate(marks)
+        ]
+        return "  stages (from first progress): " + ", ".join(spans)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("n", type=int)
     ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    ap.add_argument("--no-rerun", action="store_true", help="skip the +1%% re-run")
     args = ap.parse_args()
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="storyline-scale-"))
     src = write_corpus(tmp / "corpus", args.n)
     settings = Settings(db=tmp / "s.duckdb", out=tmp / "out", workers=args.workers)
     t0 = time.perf_counter()
-    first = run([str(src)], settings)
+    stages = _Stages()
+    first = run([str(src)], settings, stages)
     took = time.perf_counter() - t0
     print(f"first run: {args.n} articles, workers {args.workers}, batch {BATCH}")
     print(f"  time {took:.0f} s ({args.n / took:.2f} articles/s), {len(first.stories)} stories")
+    print(stages.line(took))
     driver, worker = _mb(resource.RUSAGE_SELF), _mb(resource.RUSAGE_CHILDREN)
     print(f"  peak RSS driver {driver:.0f} MB, largest worker {worker:.0f} MB")
     print(f"  output {_size(settings.out):.1f} MB, store {settings.db.stat().st_size / 1e6:.1f} MB")
+    if args.no_rerun:
+        return 0
     extra = max(1, args.n // 100)
     for g in articles(args.n + extra):  # the same generator: the first N are the same texts
         if int(g.name) >= args.n:
             (src / f"{g.name}.txt").write_text(g.text, encoding="utf-8")
             (src / f"{g.name}.meta.json").write_text(json.dumps(g.meta), encoding="utf-8")
     t0 = time.perf_counter()
-    again = run([str(src)], settings)
+    stages = _Stages()
+    again = run([str(src)], settings, stages)
     took2 = time.perf_counter() - t0
     print(f"re-run with {extra} new articles: {took2:.0f} s ({took2 / took:.1%} of the first run);")
     print(f"  {again.reused} reused, {again.analysed} analysed")
+    print(stages.line(took2))
     return 0
 
 

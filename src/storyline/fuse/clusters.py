@@ -150,19 +150,14 @@ def _extend(
         undated_new = len(dates) < len(new)
         stories: list[_Story] = []
         index: dict[str, set[int]] = defaultdict(set)
-        spare: dict[str, set[int]] = defaultdict(set)  # the index of stories no new article is near
         for g, members in enumerate(groups):
             stories.append(_Story())
             first = next((d for k in members if (d := _date(bags.published[k])) is not None), None)
             last = next((d for k in reversed(members) if (d := _date(bags.published[k])) is not None), None)
-            near = (
-                undated_new or first is None or last is None or _any_between(dates, first, last, window_days)
-            )
-            for k in members:
-                _add(
-                    stories[g], g, k, bags.vector(k, idf), _date(bags.published[k]), index if near else spare
-                )
-            stories[g].first = first
+            if undated_new or first is None or last is None or _any_between(dates, first, last, window_days):
+                for k in members:  # a story no new article comes near is never a candidate
+                    _add(stories[g], g, k, bags.vector(k, idf), _date(bags.published[k]), index)
+                stories[g].first = first
         for k in new:
             vec, when = bags.vector(k, idf), _date(bags.published[k])
             best = _best(vec, when, stories, index, threshold, window_days)
