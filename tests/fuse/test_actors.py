@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from storyline.fuse.actors import merge_actors
+from storyline.fuse.actors import _join_all, merge_actors
 from storyline.model import Actor, Analysis, Role, Span
 
 
@@ -195,3 +197,36 @@ def test_former_holder_does_not_claim_the_office() -> None:
     b = Analysis(article="b", actors=(filled("person:penny-wong", "Penny Wong", "b"),))
     _, remap = merge_actors([a, b])
     assert remap["person:penny-wong"] == "person:penny-wong"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_joining_all_records_at_once_is_joining_them_one_by_one(seed: int) -> None:
+    rng = random.Random(seed)
+    roles = [
+        Role("Foreign Minister", span=Span("a1", 0, 5)),
+        Role("Foreign Minister", span=Span("a2", 0, 5)),
+        Role("Senator", start="2020-01-01", source="knowledge"),
+        Role("Senator", start="2020-01-01", source="knowledge", country="USA"),
+    ]
+    records = [
+        Actor(
+            id="person:x",
+            name=rng.choice(["Lee", "Mia Lee", "Mia Ann Lee"]),
+            kind=rng.choice(["person", "person", "organisation"]),
+            country=rng.choice([None, "", "USA", "KOR"]),
+            sector=rng.choice([None, "", "GOV", "DIP"]),
+            roles=tuple(rng.sample(roles, rng.randrange(3))),
+            aliases=tuple(rng.sample(["Lee", "Mia Lee", "Ms Lee"], rng.randrange(3))),
+            mentions=tuple(
+                Span(f"a{rng.randrange(4)}", 0, rng.randrange(1, 3)) for _ in range(rng.randrange(3))
+            ),
+            notes=tuple(
+                rng.sample(["n1", "n2", "country: USA in one article, KOR in another"], rng.randrange(3))
+            ),
+        )
+        for _ in range(12)
+    ]
+    one_by_one = records[0]
+    for r in records[1:]:
+        one_by_one = _join_all([one_by_one, r])
+    assert _join_all(records) == one_by_one

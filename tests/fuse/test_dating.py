@@ -5,15 +5,17 @@ Texts are written for these tests; the people are real so that actor resolution 
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
+import pytest
 from spacy.language import Language
 
 from conftest import make_article
 from storyline.analyse import analyse_doc
 from storyline.fuse import fuse
-from storyline.fuse.dating import date_articles, infer_dates
-from storyline.model import Analysis, Article
+from storyline.fuse.dating import _DatedGroups, _weight, date_articles, infer_dates
+from storyline.model import Analysis, Article, Event
 
 DATED = "Antony Blinken met Xi Jinping in Beijing on June 19, 2023, for talks on trade and Taiwan."
 UNDATED = "Antony Blinken met Xi Jinping on Monday in Beijing. Officials said the talks went well."
@@ -75,3 +77,44 @@ def test_fuse_reports_the_inferred_date(nlp: Language) -> None:
     b = next(a for a in story.articles if a.source == "b.txt")
     assert (b.published, b.published_inferred) == ("2023-06-19", True)
     assert "publication dates inferred from the story for 1 undated article(s)" in story.notes
+
+
+def _best_by_scanning(mine: Event, dated: list[Event]) -> dict[str, tuple[int, int]]:
+    """Per day, the weight and index of the best match among every dated event of the type
+    (the first one on a tie): what matching against each event one by one keeps."""
+    out: dict[str, tuple[int, int]] = {}
+    for k, o in enumerate(dated):
+        w = _weight(mine, o)
+        if w and w > out.get(o.date or "", (0, 0))[0]:
+            out[o.date or ""] = (w, k)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_day_groups_give_the_matches_scanning_every_dated_event_gives(seed: int) -> None:
+    rng = random.Random(seed)
+    parties = [None, "person:a", "person:b", "state:CHN", "unnamed:official", "unnamed:aide"]
+
+    def event(k: int) -> Event:
+        return Event(
+            f"e{k}",
+            rng.choice(["CONSULT", "VISIT"]),
+            rng.choice(parties),
+            rng.choice(parties),
+            f"2023-06-{rng.randrange(10, 16)}",
+            "day",
+            None,
+            None,
+            0.0,
+            "happened",
+            f"report {k}",
+            (),
+        )
+
+    dated = [event(k) for k in range(150)]
+    groups = _DatedGroups(dated)
+    for k in range(60):
+        mine = event(1000 + k)
+        found = groups.best(mine)
+        assert [i for _, i, _ in found] == sorted(i for _, i, _ in found)
+        assert {o.date or "": (w, i) for w, i, o in found} == _best_by_scanning(mine, dated)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
-from storyline.fuse.events import merge_events
+import pytest
+
+from storyline.fuse.events import (
+    WINDOW_DAYS,
+    _end,
+    _start,
+    _sweep,
+    _undated_match,
+    _Window,
+    merge_events,
+)
 from storyline.fuse.sources import Sources
 from storyline.model import Event, Evidence
+from storyline.unionfind import UnionFind
 
 from .helpers import article
 
@@ -173,3 +185,50 @@ def test_a_state_named_only_by_an_adjective_gets_an_actor() -> None:
         "state",
     )
     assert by_id["state:TUR"].country == "TUR"
+
+
+def _random_reports(seed: int, n: int) -> list[Event]:
+    """Reports of one pair and type on a few days: days, months, ranges and undated ones,
+    with and without places, planned and happened."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        day = rng.randrange(1, 28)
+        date, gran, end = rng.choice(
+            [
+                (f"2023-06-{day:02d}", "day", None),
+                (f"2023-0{rng.randrange(5, 8)}", "month", None),
+                (f"2023-06-{day:02d}", "day", f"2023-06-{min(28, day + rng.randrange(0, 6)):02d}"),
+                (None, None, None),
+            ]
+        )
+        place = rng.choice([None, "Beijing", "the Great Hall in Beijing", "Munich", "the sidelines"])
+        key = rng.choice(["wsj", "nyt", "ap", "old"])
+        e = _event(key, date, gran, place=place, mode=rng.choice(["happened", "planned"]))
+        out.append(replace(e, id=f"e{k}", end=end))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_sweep_joins_the_sets_that_joining_every_pair_within_reach_does(seed: int) -> None:
+    evs = [e for e in _random_reports(seed, 80) if _start(e) is not None]
+    dated = sorted(range(len(evs)), key=lambda i: _start(evs[i]))
+    every = UnionFind(len(evs))
+    for x, i in enumerate(dated):
+        for j in dated[x + 1 :]:
+            if (_start(evs[j]) - _end(evs[i])).days <= WINDOW_DAYS:
+                every.union(j, i)
+    swept = UnionFind(len(evs))
+    _sweep(swept, [(i, _start(evs[i])) for i in dated], lambda i: _end(evs[i]))
+    assert swept.groups() == every.groups()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_window_finds_the_report_that_scanning_every_one_finds(seed: int) -> None:
+    evs = _random_reports(seed, 120)
+    dated = sorted((e for e in evs if _start(e) is not None), key=_start)
+    window = _Window(dated, [_start(e) for e in dated], SOURCES)
+    undated = [e for e in evs if _start(e) is None]
+    assert undated
+    for e in undated:
+        assert window.match(e) == _undated_match(e, dated, SOURCES)

@@ -22,19 +22,29 @@ __all__ = ["merge_actors"]
 
 def merge_actors(analyses: Sequence[Analysis]) -> tuple[list[Actor], dict[str, str]]:
     """Merge per-article actors; return actors and a local→global id map."""
-    merged: dict[str, Actor] = {}
+    records: dict[str, list[Actor]] = {}
     for an in analyses:
         for a in an.actors:
-            merged[a.id] = _join(merged[a.id], a) if a.id in merged else a
+            records.setdefault(a.id, []).append(a)
+    # joined once per actor: joining record by record rebuilt the growing mention list each
+    # time (an actor named in every article of a 3,000-article story: quadratic)
+    merged = {aid: rs[0] if len(rs) == 1 else _join_all(rs) for aid, rs in records.items()}
     remap = {aid: aid for aid in merged}
     _one_kind_per_name(merged, remap)
     _stated_over_known(merged, remap)
-    full = [a for a in merged.values() if a.kind == "person" and len(name_key(a.name).split()) >= 2]
+    # full-named people (not journalists) by each word of their name, in the actors' order:
+    # a single name looks up its possible owners instead of scanning every full name
+    owners_of: dict[str, list[Actor]] = {}
+    for f in merged.values():
+        full_words = name_key(f.name).split()
+        if f.kind == "person" and len(full_words) >= 2 and f.sector != "MED":
+            for w in dict.fromkeys(full_words):
+                owners_of.setdefault(w, []).append(f)
     for a in list(merged.values()):
         words = name_key(a.name).split()
         if a.kind != "person" or len(words) != 1:
             continue
-        owners = [f for f in full if words[0] in name_key(f.name).split() and f.sector != "MED"]
+        owners = owners_of.get(words[0], [])
         if len(owners) == 1:
             target = owners[0]
             joined = _join(merged[target.id], a)
@@ -112,31 +122,47 @@ def _stated_over_known(merged: dict[str, Actor], remap: dict[str, str]) -> None:
 
 
 def _join(cur: Actor, a: Actor) -> Actor:
-    """Union of two records of one actor; the first record's name and country win, a
-    disagreement on country is kept as a note for the conflicts stage."""
-    notes = list(cur.notes) + [n for n in a.notes if n not in cur.notes]
-    if cur.country and a.country and cur.country != a.country:
-        notes.append(f"country: {cur.country} in one article, {a.country} in another")
+    """Union of two records of one actor (see :func:`_join_all`)."""
+    return _join_all([cur, a])
+
+
+def _join_all(records: Sequence[Actor]) -> Actor:
+    """Union of several records of one actor, the same as joining them one by one: the first
+    record's kind wins, its name unless a later person's name is longer, the first country and
+    sector given; a disagreement on country is kept as a note for the conflicts stage."""
+    first = records[0]
+    name, country, sector = first.name, first.country, first.sector
+    notes = dict.fromkeys(first.notes)
+    roles: dict[object, Role] = {}
+    aliases = dict.fromkeys(first.aliases)
+    mentions = dict.fromkeys(first.mentions)
+    _add_roles(roles, first.roles)
+    for a in records[1:]:
+        notes.update(dict.fromkeys(a.notes))
+        if country and a.country and country != a.country:
+            notes[f"country: {country} in one article, {a.country} in another"] = None
+        if not (len(name) >= len(a.name) or first.kind != "person"):
+            name = a.name
+        country = country or a.country
+        sector = sector or a.sector
+        _add_roles(roles, a.roles)
+        aliases.update(dict.fromkeys(a.aliases))
+        mentions.update(dict.fromkeys(a.mentions))
     return Actor(
-        id=cur.id,
-        name=cur.name if len(cur.name) >= len(a.name) or cur.kind != "person" else a.name,
-        kind=cur.kind,
-        country=cur.country or a.country,
-        sector=cur.sector or a.sector,
-        roles=_roles(cur.roles, a.roles),
-        aliases=tuple(dict.fromkeys((*cur.aliases, *a.aliases))),
-        mentions=tuple(dict.fromkeys((*cur.mentions, *a.mentions))),
-        notes=tuple(dict.fromkeys(notes)),
+        id=first.id,
+        name=name,
+        kind=first.kind,
+        country=country,
+        sector=sector,
+        roles=tuple(roles.values()),
+        aliases=tuple(aliases),
+        mentions=tuple(mentions),
+        notes=tuple(notes),
     )
 
 
-def _roles(a: tuple[Role, ...], b: tuple[Role, ...]) -> tuple[Role, ...]:
+def _add_roles(kept: dict[object, Role], roles: Sequence[Role]) -> None:
     """Text roles all kept (each has its own span); knowledge roles once each."""
-    seen = set()
-    out = []
-    for r in (*a, *b):
+    for r in roles:
         key = (r.title, r.start, r.end) if r.source == "knowledge" else (r.title, r.span)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return tuple(out)
+        kept.setdefault(key, r)

@@ -63,14 +63,17 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
     """Inferred dates for the articles without a day-precise date of their own."""
     by_id = {a.id: a for a in articles}
     out: dict[str, Inferred] = {}
+    copies = _dated_by_root(articles)
     for a in articles:
         if _day(a.published) is not None:
             continue
-        copy = _from_copy(a, articles)
+        copy = _from_copy(a, copies)
         if copy is not None:
             out[a.id] = copy
-    _, remap = merge_actors(analyses)
     undated = [an for an in analyses if an.article in by_id and _day(by_id[an.article].published) is None]
+    if all(an.article in out for an in undated):
+        return out  # nothing left to date from the story's events
+    _, remap = merge_actors(analyses)
     dated = [
         _canon(e, remap)
         for an in analyses
@@ -78,10 +81,11 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
         for e in an.events
         if e.date and len(e.date) == 10 and e.granularity == "day" and e.mode in ("happened", "planned")
     ]
+    groups = _DatedGroups(dated)
     for an in undated:
         if an.article in out:
             continue
-        found = _from_events(an, dated, remap)
+        found = _from_events(an, groups, remap)
         bound = _lower_bound(an)
         if found is None:
             found = _from_story_time(an, dated)
@@ -99,10 +103,19 @@ def infer_dates(articles: Sequence[Article], analyses: Sequence[Analysis]) -> di
     return out
 
 
-def _from_copy(a: Article, articles: Sequence[Article]) -> Inferred | None:
-    root = a.duplicate_of or a.id
+def _dated_by_root(articles: Sequence[Article]) -> dict[str, list[Article]]:
+    """The dated articles under the article they copy (or themselves), in the given order."""
+    out: dict[str, list[Article]] = {}
     for b in articles:
-        if b.id != a.id and (b.duplicate_of or b.id) == root and _day(b.published) is not None:
+        if _day(b.published) is not None:
+            out.setdefault(b.duplicate_of or b.id, []).append(b)
+    return out
+
+
+def _from_copy(a: Article, copies: dict[str, list[Article]]) -> Inferred | None:
+    """The date of the first dated copy of ``a``'s original (or of the original itself)."""
+    for b in copies.get(a.duplicate_of or a.id, ()):
+        if b.id != a.id:
             day = (b.published or "")[:10]
             return Inferred(a.id, day, day, day, f"dated by its copy {b.source} ({day})")
     return None
@@ -161,7 +174,62 @@ def _fits(words: str, tense: str, target: dt.date) -> tuple[tuple[dt.date, ...],
     return tuple(days), start
 
 
-def _from_events(an: Analysis, dated: Sequence[Event], remap: dict[str, str]) -> Inferred | None:
+class _DatedGroups:
+    """The story's dated events by type and day, each day's group reduced to what a match can
+    use: its first event, and its first event per set of parties and per named party.
+
+    An undated article's event is matched against each day's group instead of each dated event
+    (a big story has thousands; matching every undated report against every one was quadratic).
+    All events of one group fit the same publication days, so the best-weighted, earliest of
+    them stands for the group, and the earliest group's wins a tie, as one event after another
+    would."""
+
+    def __init__(self, dated: Sequence[Event]) -> None:
+        self.days: dict[str, dict[str, _DayGroup]] = {}
+        for k, o in enumerate(dated):
+            day = self.days.setdefault(o.type, {})
+            group = day.get(o.date or "")
+            if group is None:
+                group = day[o.date or ""] = _DayGroup(k, o)
+            group.add(k, o)
+
+    def best(self, mine: Event) -> list[tuple[int, int, Event]]:
+        """(weight, index, event) of the event of each day's group of ``mine``'s type that
+        matches it best (earliest among equals), in the order of those events."""
+        parties = frozenset(x for x in (mine.source_actor, mine.target_actor) if x)
+        named = [x for x in parties if not x.startswith("unnamed:")]
+        out = []
+        for group in self.days.get(mine.type, {}).values():
+            same = group.parties.get(parties) if parties else None
+            if same is not None:
+                out.append((_SAME_PARTIES, *same))
+                continue
+            shared = [group.named[x] for x in named if x in group.named]
+            if shared:
+                out.append((_SHARED_PARTY, *min(shared, key=lambda ko: ko[0])))
+            else:
+                out.append((_SAME_TYPE, *group.first))
+        out.sort(key=lambda wko: wko[1])
+        return out
+
+
+class _DayGroup:
+    """Dated events of one type and day (see :class:`_DatedGroups`)."""
+
+    def __init__(self, k: int, o: Event) -> None:
+        self.first = (k, o)
+        self.parties: dict[frozenset[str], tuple[int, Event]] = {}
+        self.named: dict[str, tuple[int, Event]] = {}
+
+    def add(self, k: int, o: Event) -> None:
+        parties = frozenset(x for x in (o.source_actor, o.target_actor) if x)
+        self.parties.setdefault(parties, (k, o))
+        for x in parties:
+            if not x.startswith("unnamed:"):
+                self.named.setdefault(x, (k, o))
+
+
+def _from_events(an: Analysis, dated: _DatedGroups, remap: dict[str, str]) -> Inferred | None:
     score: Counter[dt.date] = Counter()
     support: dict[dt.date, list[str]] = {}
     reported: list[dt.date] = []  # days of matched events the article reports as past
@@ -173,11 +241,8 @@ def _from_events(an: Analysis, dated: Sequence[Event], remap: dict[str, str]) ->
         words, tense = waiting
         mine = _canon(e, remap)
         best: dict[dt.date, tuple[int, str]] = {}
-        for o in dated:
-            w = _weight(mine, o)
-            if not w or o.date is None:
-                continue
-            target = dt.date.fromisoformat(o.date)
+        for w, _, o in dated.best(mine):
+            target = dt.date.fromisoformat(o.date or "")
             fits, start = _fits(words, tense, target)
             if fits and tense in ("future", "present"):
                 announced.append(start)  # "lands this weekend": written before the weekend began

@@ -10,11 +10,12 @@ evidence, and every article and outlet; reports that disagree on date or place b
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..ids import derived_id
@@ -58,20 +59,23 @@ def merge_events(
         if actors:
             blocks[(e.type, *actors)].append(i)
     for members in blocks.values():
-        dated = sorted((i for i in members if _start(evs[i]) is not None), key=lambda i: _start(evs[i]))  # type: ignore[arg-type,return-value]
-        for x, i in enumerate(dated):
-            for j in dated[x + 1 :]:
-                if (_start(evs[j]) - _end(evs[i])).days > WINDOW_DAYS:  # type: ignore[operator]
-                    break
-                sets.union(j, i)
+        starts = {i: _start(evs[i]) for i in members}
+        dated = sorted((i for i in members if starts[i] is not None), key=starts.__getitem__)  # type: ignore[arg-type]
+        _sweep(sets, [(i, starts[i]) for i in dated], lambda i: _end(evs[i]))  # type: ignore[misc]
+        window = _Window([evs[j] for j in dated], [starts[j] for j in dated], sources)  # type: ignore[misc]
+        # undated reports by (mode, place): the candidates ``_same_undated`` accepts, in order
+        alike: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for j in members:
+            if evs[j].date is None:
+                alike[_undated_key(evs[j])].append(j)
         for i in members:
-            if _start(evs[i]) is None:
-                match = _undated_match(evs[i], [evs[j] for j in dated], sources)
+            if starts[i] is None:
+                match = window.match(evs[i])
                 target = (
                     dated[match]
                     if match is not None
                     # two undated reports are one event only when place and mode agree too
-                    else next((j for j in members if j != i and _same_undated(evs[i], evs[j])), None)
+                    else next((j for j in alike.get(_undated_key(evs[i]), ()) if j != i), None)
                 )
                 if target is not None:
                     sets.union(i, target)
@@ -83,6 +87,29 @@ def merge_events(
         conflicts.extend(found)
     merged.sort(key=lambda e: (e.date or "9999", e.id))
     return merged, conflicts
+
+
+def _sweep(sets: UnionFind, dated: list[tuple[int, dt.date]], end: Callable[[int], dt.date]) -> None:
+    """Join each dated report (index and start, in start order) to the reports before it whose
+    period (``end``: its last day) ends at most ``WINDOW_DAYS`` before it starts.
+
+    Only the earlier report reaching furthest is joined: any earlier report within reach of this
+    one is within reach of every later-starting earlier one too, so those already share a set,
+    and the sets are those of joining every such pair (which was quadratic in a block of
+    thousands of reports of one pair's meetings on a few days)."""
+    far: tuple[int, dt.date] | None = None  # (index, last day) of the report reaching furthest
+    for k, (i, start) in enumerate(dated):
+        if far is not None and (start - far[1]).days <= WINDOW_DAYS:
+            sets.union(i, far[0])
+        if k + 1 < len(dated):  # the last report's end is never needed (nor worked out)
+            last = end(i)
+            if far is None or last > far[1]:
+                far = (i, last)
+
+
+def _undated_key(e: Event) -> tuple[str, str]:
+    """What two undated reports must share to be one event (see ``_same_undated``)."""
+    return e.mode, (e.place or "").lower()
 
 
 def _same_undated(a: Event, b: Event) -> bool:
@@ -126,9 +153,7 @@ def _undated_match(e: Event, dated: list[Event], sources: Sources) -> int | None
         return None
     # news reports what happened as the latest thing: an undated past-tense report is about
     # the last day or two; an expectation looks ahead. The closest fitting date wins.
-    behind, ahead = (
-        (UNDATED_HAPPENED_DAYS, 1) if e.mode == "happened" else (UNDATED_BEHIND_DAYS, UNDATED_AHEAD_DAYS)
-    )
+    behind, ahead = _reach(e)
     best: tuple[int, int] | None = None
     for k, d in enumerate(dated):
         start = _start(d)
@@ -139,6 +164,49 @@ def _undated_match(e: Event, dated: list[Event], sources: Sources) -> int | None
             if best is None or gap < best[0]:
                 best = (gap, k)
     return None if best is None else best[1]
+
+
+def _reach(e: Event) -> tuple[int, int]:
+    """Days before and after its publication an undated report's event may lie."""
+    return (UNDATED_HAPPENED_DAYS, 1) if e.mode == "happened" else (UNDATED_BEHIND_DAYS, UNDATED_AHEAD_DAYS)
+
+
+class _Window:
+    """:func:`_undated_match` over one block's dated reports (sorted by start), by looking up
+    the start days nearest the publication day instead of scanning every report."""
+
+    def __init__(self, dated: list[Event], starts: list[dt.date], sources: Sources) -> None:
+        self.dated, self.starts, self.sources = dated, starts, sources
+        self.found: dict[tuple[str | None, dt.date, int, int], int | None] = {}
+
+    def match(self, e: Event) -> int | None:
+        """The same index as ``_undated_match(e, dated, sources)``: the fitting report closest
+        to the publication day, the first in order among equally close ones (days before the
+        publication day sort first)."""
+        pub = _published(e, self.sources)
+        if pub is None:
+            return None
+        behind, ahead = _reach(e)
+        key = (e.place, pub, behind, ahead)
+        if key not in self.found:
+            self.found[key] = self._closest(e.place, pub, behind, ahead)
+        return self.found[key]
+
+    def _closest(self, place: str | None, pub: dt.date, behind: int, ahead: int) -> int | None:
+        for gap in range(max(behind, ahead) + 1):
+            for side in (-gap, gap) if gap else (0,):
+                if not -behind <= side <= ahead:
+                    continue
+                try:
+                    day = pub + dt.timedelta(days=side)
+                except OverflowError:  # past the calendar's end: no report starts there
+                    continue
+                k = bisect.bisect_left(self.starts, day)
+                while k < len(self.starts) and self.starts[k] == day:
+                    if _places_fit(place, self.dated[k].place):
+                        return k
+                    k += 1
+        return None
 
 
 def _places_fit(undated: str | None, dated: str | None) -> bool:
