@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import pytest
 import story_fixture as f
 
-from storyline.model import Event
-from storyline.present.timeline import build_timeline, format_date, granularity_of, period_bounds
+from storyline.model import Article, Event
+from storyline.present.timeline import (
+    _articles_of,
+    _Copies,
+    build_timeline,
+    format_date,
+    granularity_of,
+    period_bounds,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +135,30 @@ def test_merged_entry_takes_the_title_of_the_most_specific_report() -> None:
     visits = (_visit("v0", "sta:nzl"), _visit("v1", "per:reardon"))
     (entry,) = build_timeline(replace(s, events=visits))
     assert (entry.title, entry.events) == ("Visit v1", ("v0", "v1"))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_copies_looked_up_by_original_are_those_asking_every_copy_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    originals = [Article(id=f"a{k}", source=f"a{k}.txt", text="x") for k in range(30)]
+    copies = [
+        Article(id=f"c{k}", source=f"c{k}.txt", text="x", duplicate_of=rng.choice(originals).id)
+        for k in range(40)
+    ]
+    articles = rng.sample(originals + copies, len(originals) + len(copies))  # copies anywhere in order
+    index = _Copies(articles)
+    assert not index.chained
+    asking_each = _Copies(articles)
+    asking_each.chained = True  # the path that asks every copy whether its original is cited
+    for _ in range(20):
+        events = [
+            replace(
+                f.events()[0],
+                evidence=tuple(
+                    replace(f.events()[0].evidence[0], article=a.id) for a in rng.sample(originals, 3)
+                ),
+                articles=tuple(a.id for a in rng.sample(originals + copies, 2)),
+            )
+            for _ in range(rng.randrange(1, 4))
+        ]
+        assert _articles_of(events, index) == _articles_of(events, asking_each)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Actor, Story
-from .headline import event_title
+from .headline import event_title, place_names
 from .timeline import granularity_of, outlet_of
 
 __all__ = ["EVENT_COLUMNS", "FORMATS", "events_table", "write_export", "cell"]
@@ -61,13 +61,15 @@ def events_table(stories: Iterable[Story]) -> list[dict[str, Any]]:
     for story in stories:
         actors = {a.id: a for a in story.actors}
         arts = {a.id: a for a in story.articles}
+        places = place_names(actors)
         copies: dict[str, list[str]] = {}
         for a in story.articles:
             if a.duplicate_of:
                 copies.setdefault(a.duplicate_of, []).append(a.id)
         for e in story.events:
             ids = list(dict.fromkeys([*(ev.article for ev in e.evidence), *e.articles]))
-            ids += [c for i in ids for c in copies.get(i, []) if c not in ids]
+            have = set(ids)
+            ids += [c for i in ids for c in copies.get(i, []) if c not in have]
             sources = [arts[i] for i in ids if i in arts]
             outlets = list(dict.fromkeys(outlet_of(a) for a in sources))
             rows.append(
@@ -84,7 +86,7 @@ def events_table(stories: Iterable[Story]) -> list[dict[str, Any]]:
                     **_actor("target", actors.get(e.target_actor or "")),
                     "intensity": float(e.intensity),
                     "place": e.place,
-                    "summary": event_title(e, actors, arts),
+                    "summary": event_title(e, actors, arts, places),
                     "num_articles": len(ids),
                     "num_outlets": len(outlets),
                     "outlets": "; ".join(outlets),

@@ -23,7 +23,7 @@ from importlib import resources
 
 from ..model import Actor, Article, Event
 
-__all__ = ["event_title", "lemma_of", "third_person", "clause_around"]
+__all__ = ["event_title", "place_names", "lemma_of", "third_person", "clause_around"]
 
 # irregular past forms of verbs that name political events (the triggers list's lemmas and the
 # light verbs); regular forms are derived by rule
@@ -163,8 +163,16 @@ _OBJECT_STOP = {
 }
 
 
-def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Article]) -> str:
-    """A headline for ``e``; the analyse summary when the event has no trigger span to build on."""
+def event_title(
+    e: Event,
+    actors: Mapping[str, Actor],
+    articles: Mapping[str, Article],
+    places: frozenset[str] | None = None,
+) -> str:
+    """A headline for ``e``; the analyse summary when the event has no trigger span to build on.
+
+    ``places``: :func:`place_names` of ``actors``, from a caller titling many events (worked
+    out per event otherwise, which made a big story's titles quadratic)."""
     src = actors.get(e.source_actor or "")
     tgt = actors.get(e.target_actor or "")
     trigger = _trigger(e, articles)
@@ -209,7 +217,7 @@ def event_title(e: Event, actors: Mapping[str, Actor], articles: Mapping[str, Ar
             ):
                 return _cap(e.summary)  # "Arif Santoso pressed for a faster process …", not "… presses"
             title += words
-    place = _place(e, actors, target) or (("in", place_actor) if place_actor else None)
+    place = _place(e, actors, target, places) or (("in", place_actor) if place_actor else None)
     if place and place[1].lower() not in title.lower():
         title += f" {place[0]} {place[1]}"
     return _cap(title)
@@ -390,14 +398,21 @@ def _object_words(e: Event, articles: Mapping[str, Article]) -> str:
     return " " + " ".join(out) if out else ""
 
 
-def _place(e: Event, actors: Mapping[str, Actor], target: str | None) -> tuple[str, str] | None:
+def place_names(actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The names of the places and states among ``actors``: a place named so reads "in X"."""
+    return frozenset(a.name for a in actors.values() if a.kind in ("place", "state"))
+
+
+def _place(
+    e: Event, actors: Mapping[str, Actor], target: str | None, places: frozenset[str] | None
+) -> tuple[str, str] | None:
     """(preposition, place): "in Jakarta", "at the Merdeka Palace"."""
     place = (e.place or "").strip()
     if not place or len(place.split()) > MAX_PLACE_WORDS or place == target:
         return None
     if not any(w[:1].isupper() for w in place.split()):
         return None  # "the time", "the border area": not a named place
-    named = {a.name for a in actors.values() if a.kind in ("place", "state")}
+    named = place_names(actors) if places is None else places
     return ("in" if place in named or not place.lower().startswith("the ") else "at", place)
 
 

@@ -56,10 +56,12 @@ def build_relations(story: Story, period: str = "auto") -> tuple[tuple[RelationP
         RelationPoint(dyad=dyad, period=key, score=round(sum(v) / len(v), 2), events=len(v))
         for (dyad, key), v in sorted(buckets.items())
     )
-    readings = {}
-    for dyad in sorted({d.dyad for d in dated}):
-        series = [p for p in points if p.dyad == dyad]
-        readings[dyad] = describe_direction(dyad, series, period, coarse.get(dyad, 0))
+    series: dict[str, list[RelationPoint]] = {d.dyad: [] for d in dated}
+    for p in points:
+        series[p.dyad].append(p)
+    readings = {
+        dyad: describe_direction(dyad, series[dyad], period, coarse.get(dyad, 0)) for dyad in sorted(series)
+    }
     return points, readings
 
 

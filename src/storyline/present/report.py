@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from ..model import Actor, Article, Story
 from .figures import figure_json, relations_figure, timeline_figure
-from .headline import event_title
+from .headline import event_title, place_names
 from .relations import describe_direction
 from .timeline import format_date, outlet_of, period_bounds
 
@@ -426,10 +426,11 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
         for t in story.timeline
     ]
     actors = {a.id: a for a in story.actors}
+    places = place_names(actors)
     others = [
         row(
             "event",
-            f"{format_date(e.date, e.granularity)} · {event_title(e, actors, arts)}",
+            f"{format_date(e.date, e.granularity)} · {event_title(e, actors, arts, places)}",
             {ev.article for ev in e.evidence} | set(e.articles),
         )
         for e in sorted(story.events, key=lambda e: e.date or "")

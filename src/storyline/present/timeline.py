@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..model import Actor, Article, Event, Story, TimelineEntry
-from .headline import event_title
+from .headline import event_title, place_names
 
 __all__ = ["build_timeline", "format_date", "granularity_of", "period_bounds", "outlet_of"]
 
@@ -29,8 +29,9 @@ def build_timeline(story: Story) -> tuple[TimelineEntry, ...]:
     happening twice: same type, date and mode, and actors that agree (equal, one side unknown,
     or a person and the state they belong to: "Marlowe's visit" and "Australia's visit").
     """
-    duplicates = {a.id: a.duplicate_of for a in story.articles if a.duplicate_of}
+    copies = _Copies(story.articles)
     actors = {a.id: a for a in story.actors}
+    places = place_names(actors)
     articles = {a.id: a for a in story.articles}
     groups: dict[tuple[str, str, str, str], list[list[Event]]] = {}
     for e in sorted(story.events, key=lambda e: (-_specificity(e, actors), e.id)):
@@ -50,9 +51,9 @@ def build_timeline(story: Story) -> tuple[TimelineEntry, ...]:
                 TimelineEntry(
                     date=date,
                     granularity=gran,
-                    title=_title(events, actors, articles),
+                    title=_title(events, actors, articles, places),
                     events=tuple(sorted(e.id for e in events)),
-                    articles=_articles_of(sorted(events, key=lambda e: e.id), duplicates),
+                    articles=_articles_of(sorted(events, key=lambda e: e.id), copies),
                     mode=mode,
                 )
             )
@@ -145,23 +146,47 @@ def outlet_of(article: Article) -> str:
     return ref.rsplit("/", 1)[-1]
 
 
-def _articles_of(events: Iterable[Event], duplicates: dict[str, str]) -> tuple[str, ...]:
+class _Copies:
+    """The story's wire copies (``duplicate_of``), in the story's order and by original."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self.duplicates = {a.id: a.duplicate_of for a in articles if a.duplicate_of}
+        self.order = {dup: k for k, dup in enumerate(self.duplicates)}
+        self.of: dict[str, list[str]] = {}
+        for dup, canon in self.duplicates.items():
+            self.of.setdefault(canon, []).append(dup)
+        # a copy of a copy: whether a copy counts then depends on the order they are added in
+        self.chained = any(canon in self.duplicates for canon in self.of)
+
+
+def _articles_of(events: Iterable[Event], copies: _Copies) -> tuple[str, ...]:
     ids: dict[str, None] = {}
     for e in events:
         for ev in e.evidence:
             ids[ev.article] = None
         for a in e.articles:  # set by fuse when it merged reports
             ids[a] = None
-    # wire copies report the same happening: they are sources of the entry too
-    for dup, canon in duplicates.items():
-        if canon in ids:
+    # wire copies report the same happening: they are sources of the entry too, in the story's
+    # order (looked up by original: asking every copy of a big story for every entry was quadratic)
+    if copies.chained:
+        for dup, canon in copies.duplicates.items():
+            if canon in ids:
+                ids[dup] = None
+    else:
+        found = [dup for canon in ids for dup in copies.of.get(canon, ())]
+        for dup in sorted(found, key=copies.order.__getitem__):
             ids[dup] = None
     return tuple(ids)
 
 
-def _title(events: Sequence[Event], actors: Mapping[str, Actor], articles: Mapping[str, Article]) -> str:
+def _title(
+    events: Sequence[Event],
+    actors: Mapping[str, Actor],
+    articles: Mapping[str, Article],
+    places: frozenset[str],
+) -> str:
     """The headline of the most specific event (they come sorted most specific first)."""
-    return event_title(events[0], actors, articles)
+    return event_title(events[0], actors, articles, places)
 
 
 def _mode_rank(mode: str) -> int:
