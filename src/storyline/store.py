@@ -42,6 +42,8 @@ ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
 CREATE TABLE IF NOT EXISTS chunks (key VARCHAR PRIMARY KEY, packed BLOB);
 CREATE TABLE IF NOT EXISTS assignments (article VARCHAR, story VARCHAR, version VARCHAR);
+CREATE TABLE IF NOT EXISTS near_bands (band INTEGER, key BIGINT, article VARCHAR);
+CREATE TABLE IF NOT EXISTS near_signatures (article VARCHAR PRIMARY KEY, sig BLOB);
 """
 
 #: A story with up to this many articles reads its rows one lookup each (an index probe, ~1 ms);
@@ -161,6 +163,41 @@ class Store:
         """Forget every remembered chunk but these (the run's own), so the table does not grow
         with each change to the files."""
         self.con.execute("DELETE FROM chunks WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
+
+    # ------------------------------------- the run's near-duplicate index, across ingest chunks
+    def clear_near(self) -> None:
+        """Start a run's near-duplicate index afresh (it holds only this run's articles)."""
+        self.con.execute("DELETE FROM near_bands")
+        self.con.execute("DELETE FROM near_signatures")
+
+    def put_near(self, entries: Sequence[tuple[str, bytes, Sequence[tuple[int, int]]]]) -> None:
+        """Index articles by their MinHash signature and LSH (band, key) pairs."""
+        if not entries:
+            return
+        bands = [(b, k, aid) for aid, _, keys in entries for b, k in keys]
+        cols = [list(c) for c in zip(*bands, strict=True)]
+        self.con.execute("INSERT INTO near_bands SELECT unnest(?), unnest(?), unnest(?)", cols)
+        self.con.execute(
+            "INSERT OR REPLACE INTO near_signatures SELECT unnest(?), unnest(?)",
+            ([aid for aid, _, _ in entries], [sig for _, sig, _ in entries]),
+        )
+
+    def near_candidates(
+        self, entries: Sequence[tuple[str, bytes, Sequence[tuple[int, int]]]]
+    ) -> list[tuple[str, str, bytes]]:
+        """(article, indexed article sharing an LSH band with it, the latter's signature)."""
+        if not entries:
+            return []
+        bands = [(b, k, aid) for aid, _, keys in entries for b, k in keys]
+        cols = [list(c) for c in zip(*bands, strict=True)]
+        rows = self.con.execute(
+            "SELECT DISTINCT q.article, n.article, s.sig FROM "
+            "(SELECT unnest(?) AS band, unnest(?) AS key, unnest(?) AS article) q "
+            "JOIN near_bands n ON n.band = q.band AND n.key = q.key "
+            "JOIN near_signatures s ON s.article = n.article ORDER BY 1, 2",
+            cols,
+        ).fetchall()
+        return [(a, b, bytes(sig)) for a, b, sig in rows]
 
     def put_assignment(self, version: str, pairs: Iterable[tuple[str, str]]) -> None:
         """The story each article of the run is in (replacing the last run's), made by clustering

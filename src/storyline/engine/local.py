@@ -23,6 +23,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
 from .. import __version__
 from ..analyse import analyse_isolated, analysis_key
 from ..errors import StageError
@@ -30,7 +32,7 @@ from ..fuse import fuse
 from ..fuse.clusters import cluster_stream
 from ..ids import derived_id
 from ..ingest import ingest
-from ..ingest.dedupe import copy_id
+from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
 from ..ingest.readers import discover, sidecar_candidates
 from ..model import Analysis, Article, Rejected, Story
 from ..present.build import build_presentation
@@ -195,23 +197,26 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     files, missing = discover(paths)
     tally = _Tally(rejected=[Rejected(e.source, e.reason) for e in missing])
     with Store(settings.db) as store, _Analyser(settings.workers) as analyser:
+        store.clear_near()
         bar.start("reading", len(files), "files")
         bar.start("analysing", 0, "articles")
         if settings.engine == "ray":
             from .ray_runner import stream_on_ray
 
             for part in stream_on_ray(files, settings, store.analysed_keys()):
-                fresh = tally.add_chunk(part.chunk)
+                fresh = tally.near_copies(tally.add_chunk(part.chunk), part.chunk, store, settings)
                 store.put_articles(fresh)
                 _check("analyse", part.analyses, Analysis)
-                store.put_analyses((an, part.chunk.keys[an.article] or "") for an in part.analyses)
+                store.put_analyses(
+                    (an, key) for an in part.analyses if (key := part.chunk.keys.get(an.article)) is not None
+                )
                 tally.add_batch(part.analyses, part.failed, reused=part.reused)
                 bar.advance("reading", part.files)
                 bar.grow("analysing", len(part.analyses) + len(part.failed))
                 bar.advance("analysing", len(part.analyses) + len(part.failed))
         else:
             for chunk in _chunks(files, settings, bar, store):
-                fresh = tally.add_chunk(chunk)
+                fresh = tally.near_copies(tally.add_chunk(chunk), chunk, store, settings)
                 store.put_articles(fresh)  # committed before their analyses, never after
                 wanted = {a.id: k for a in fresh if (k := chunk.keys[a.id]) is not None}
                 have = store.analysed(wanted)
@@ -263,6 +268,42 @@ class _Tally:
         self.duplicates += sum(1 for a in fresh if a.duplicate_of)
         self.keys.update((a.id, chunk.keys[a.id]) for a in fresh)
         return fresh
+
+    def near_copies(
+        self, fresh: list[Article], chunk: ChunkResult, store: Store, settings: Settings
+    ) -> list[Article]:
+        """``fresh`` with each near copy of an article of an earlier chunk marked as its copy
+        (ingest finds near copies within a chunk; without this a wire story in chunk 1 and its
+        reprint in chunk 40 were two articles). The earlier article is stored and stays
+        canonical; the chunk's own originals join the store's index for the chunks to come."""
+        threshold = settings.near_duplicate_threshold
+        entries = []
+        for a in fresh:
+            if a.duplicate_of is None:
+                sig = signature(a.text)
+                entries.append((a.id, sig.tobytes(), band_keys(sig, threshold)))
+        sigs = {aid: np.frombuffer(raw, dtype=np.uint64) for aid, raw, _ in entries}
+        best: dict[str, tuple[float, str]] = {}
+        for aid, other, raw in store.near_candidates(entries):
+            score = similarity(sigs[aid], np.frombuffer(raw, dtype=np.uint64))
+            # the most similar earlier article; candidates come sorted, so ties go to the first
+            if score >= threshold and score > best.get(aid, (0.0, ""))[0]:
+                best[aid] = (score, other)
+        store.put_near([e for e in entries if e[0] not in best])
+        if not best:
+            return fresh
+        originals = {a.id: a for a in store.get_articles(sorted({o for _, o in best.values()}), light=True)}
+        out = []
+        for a in fresh:
+            if a.id in best:
+                a = as_copy(a, originals[best[a.id][1]])
+                chunk.keys[a.id] = self.keys[a.id] = None
+                self.duplicates += 1
+            elif a.duplicate_of in best:  # a copy within the chunk of an article now a copy
+                a = replace(a, duplicate_of=best[a.duplicate_of][1])
+            self.canonical[a.id] = a.duplicate_of or a.id
+            out.append(a)
+        return out
 
     def add_batch(self, done: list[Analysis], failed: list[Rejected], reused: int = 0) -> None:
         self.analysed += len(done)

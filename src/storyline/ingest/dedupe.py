@@ -3,21 +3,38 @@
 Near duplicates use MinHash LSH (datasketch), so the cost grows with the number of articles,
 not with the number of pairs. Copies are grouped (union-find over exact and near matches) and
 each group keeps one canonical article; the others stay as extra sources (``duplicate_of``).
+
+Within one ingest chunk that is ``mark_duplicates``. Across chunks the engine keeps the same
+LSH bands in its store (``signature``, ``band_keys``, ``as_copy``): a copy in a later chunk is
+marked as a copy of the earlier chunk's article, which is already stored and stays canonical.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
+import numpy as np
+import numpy.typing as npt
 from datasketch import MinHash, MinHashLSH
 
 from ..ids import content_id
 from ..model import Article
 from ..unionfind import UnionFind
 
-__all__ = ["mark_duplicates", "canonical_rank", "is_originator", "copy_id"]
+__all__ = [
+    "mark_duplicates",
+    "canonical_rank",
+    "is_originator",
+    "copy_id",
+    "signature",
+    "band_keys",
+    "similarity",
+    "as_copy",
+]
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -31,6 +48,46 @@ def _minhash(text: str) -> MinHash:
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m.update_batch([g.encode("utf-8") for g in grams])
     return m
+
+
+def signature(text: str) -> npt.NDArray[np.uint64]:
+    """The MinHash values of a text's word 5-shingles (what ``mark_duplicates`` compares)."""
+    return np.asarray(_minhash(text).hashvalues, dtype=np.uint64)
+
+
+def similarity(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
+    """Estimated Jaccard similarity of two signatures (as ``MinHash.jaccard``)."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+@cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """The (bands, rows) split datasketch's LSH picks for ``threshold`` (25 x 5 at 0.5)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: npt.NDArray[np.uint64], threshold: float) -> list[tuple[int, int]]:
+    """(band, key) pairs: two texts that share one are candidates, as in the LSH index."""
+    b, r = _bands(threshold)
+    return [
+        (
+            i,
+            int.from_bytes(
+                hashlib.blake2b(sig[i * r : (i + 1) * r].tobytes(), digest_size=8).digest(),
+                "little",
+                signed=True,
+            ),
+        )
+        for i in range(b)
+    ]
+
+
+def as_copy(copy: Article, original: Article) -> Article:
+    """``copy`` marked as a copy of ``original`` found in an earlier chunk: it takes the
+    original's wire agency when it names none and its date when it has none."""
+    wire = copy.wire_source or original.wire_source
+    return _inherit(replace(copy, duplicate_of=original.id, wire_source=wire), original)
 
 
 def canonical_rank(a: Article, position: int) -> tuple[int, str, int, int, int]:
