@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 
 from storyline.fuse.claims import sentence_units
 from storyline.fuse.conflicts import find_conflicts
-from storyline.fuse.outcomes import outcome
+from storyline.fuse.outcomes import _opposite_pairs, outcome
 
 from .helpers import analysis, article
 
@@ -44,3 +47,18 @@ def test_opposite_outcomes_about_different_things_are_compatible() -> None:
         "At the Valmora talks, Brandt and Pell agreed on a new port levy for Harlow.",
         "At the Valmora talks, Brandt and Pell failed to agree on fishing quotas for Harlow.",
     ) == [("outcome", "compatible")]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_opposite_pairs_are_those_sharing_two_names_among_all_pairs(seed: int) -> None:
+    rng = random.Random(seed)
+    pool = ["tanaka", "silva", "oslo", "haugen", "nowak"]
+    names = [frozenset(rng.sample(pool, rng.randrange(len(pool) + 1))) for _ in range(60)]
+    found = {i: (rng.choice(["yes", "no"]), 0, 1) for i in range(60) if rng.random() < 0.7}
+    every = [
+        (i, j)
+        for i, j in itertools.combinations(sorted(found), 2)
+        if found[i][0] != found[j][0] and len(names[i] & names[j]) >= 2
+    ]
+    assert every
+    assert _opposite_pairs(found, names) == every

@@ -49,12 +49,7 @@ def outcome(text: str) -> tuple[str, int, int] | None:
 def outcome_conflicts(sentences: Sequence[Sentence], names: Sequence[frozenset[str]]) -> list[Conflict]:
     """Pairs of sentences reporting one happening with opposite outcomes about the same thing."""
     found = {i: o for i, s in enumerate(sentences) if (o := outcome(s.text)) is not None}
-    # pairs share at least two names: index each sentence by its names, compare within a name
-    by_name: dict[str, list[int]] = {}
-    for i in found:
-        for name in names[i]:
-            by_name.setdefault(name, []).append(i)
-    pairs = sorted({p for group in by_name.values() for p in itertools.combinations(sorted(group), 2)})
+    pairs = _opposite_pairs(found, names)
     out = []
     for i, j in pairs:
         a, b = found[i], found[j]
@@ -87,6 +82,20 @@ def outcome_conflicts(sentences: Sequence[Sentence], names: Sequence[frozenset[s
         key = "|".join(sorted(f"{s.article}:{s.start}" for s in sides))
         out.append(Conflict(derived_id(key, prefix="conflict-"), "outcome", desc, sides, verdict))
     return out
+
+
+def _opposite_pairs(
+    found: dict[int, tuple[str, int, int]], names: Sequence[frozenset[str]]
+) -> list[tuple[int, int]]:
+    """Pairs (i < j, in order) of sentences with opposite outcomes that share at least two
+    names: indexed by each pair of names a sentence has, and only a "yes" against a "no"
+    (pairing every sentence that shares one name was quadratic in a big story's signings)."""
+    by_names: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    for i, (said, _, _) in found.items():
+        for two in itertools.combinations(sorted(names[i]), 2):
+            yes, no = by_names.setdefault(two, ([], []))
+            (yes if said == "yes" else no).append(i)
+    return sorted({(min(i, j), max(i, j)) for yes, no in by_names.values() for i in yes for j in no})
 
 
 def _object(text: str, end: int) -> str:

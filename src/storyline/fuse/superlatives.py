@@ -72,7 +72,7 @@ def find_rankings(sentences: Sequence[SentenceSpan], actors: Sequence[Actor]) ->
     out = []
     for k, s in enumerate(order):
         for m in _RANKING.finditer(s.text):
-            found = _subject(m, s, order[:k], mentions.get(s.article, []))
+            found = _subject(m, s, order, k, mentions.get(s.article, []))
             if found is None:
                 continue
             # nationality words ("US", "Australian") and plain ones do not change the ranking
@@ -91,15 +91,18 @@ def find_rankings(sentences: Sequence[SentenceSpan], actors: Sequence[Actor]) ->
 def _subject(
     m: re.Match[str],
     s: SentenceSpan,
-    earlier: Sequence[SentenceSpan],
+    order: Sequence[SentenceSpan],
+    k: int,
     mentions: list[tuple[int, int, str, str]],
 ) -> tuple[str, str] | None:
-    """(actor id, name) of the ranking's subject; a pronoun is the first person named in the
-    nearest earlier sentence of the article that names one (the subject there, as a rule)."""
+    """(actor id, name) of the ranking's subject, ``s`` being ``order[k]``; a pronoun is the
+    first person named in the nearest earlier sentence of the article that names one (the
+    subject there, as a rule). Earlier sentences are read back from ``k``, not copied out (a
+    copy per ranking was quadratic in a big story)."""
     words = m.group("subj").split()
     lo, hi = s.start + m.start("subj"), s.start + m.end("subj")
     if _PRONOUN.match(words[-1]):
-        for prev in reversed(earlier):
+        for prev in (order[x] for x in range(k - 1, -1, -1)):
             if prev.article != s.article:
                 break
             named = [t for t in mentions if prev.start <= t[0] < prev.end]
@@ -126,9 +129,16 @@ def _since(words: str) -> str:
 def superlative_conflicts(sentences: Sequence[SentenceSpan], actors: Sequence[Actor]) -> list[Conflict]:
     """Pairs of rankings of the same kind that name different people."""
     ranks = find_rankings(sentences, actors)
+    # only rankings of one place and starting point can clash: pairs within those, in the
+    # order of all pairs (comparing every pair of a big story's rankings was quadratic)
+    same: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(ranks):
+        if r.since:
+            same.setdefault((r.place, r.since), []).append(i)
+    pairs = sorted(p for group in same.values() for p in itertools.combinations(group, 2))
     out = []
     seen: set[tuple[str, str]] = set()
-    for a, b in itertools.combinations(ranks, 2):
+    for a, b in ((ranks[i], ranks[j]) for i, j in pairs):
         if a.person == b.person or a.place != b.place or a.since != b.since or not a.since:
             continue
         key = tuple(sorted((f"{a.article}:{a.start}", f"{b.article}:{b.start}")))

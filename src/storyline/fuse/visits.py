@@ -45,6 +45,7 @@ def visit_conflicts(
     visitors = {v[0] for v in VISITS}
     known = [(a, p) for a in actors if a.kind == "person" and (p := kn.person(a.name)) and p.name in visitors]
     order = sorted(sentences, key=lambda s: (s.article, s.start))
+    spans = _spans(known)
     out = []
     for k, s in enumerate(order):
         day = dated.get(s.article)
@@ -52,7 +53,7 @@ def visit_conflicts(
             continue
         for m in _FIRST.finditer(s.text):
             country = kn.country(m.group("place"))
-            who = _person(s, m, order[:k], known)
+            who = _person(s, m, order[k - 1] if k else None, known, spans.get(s.article, []))
             if country is None or who is None:
                 continue
             since = int(m.group("year"))
@@ -77,14 +78,30 @@ def visit_conflicts(
     return out
 
 
+def _spans(known: list[tuple[Actor, KnownPerson]]) -> dict[str, list[tuple[int, str]]]:
+    """Per article, (start, actor id) of the known people's mentions in order: worked out once,
+    not per claim (a big story repeats the claim in many articles and names the person in all)."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for a, _ in known:
+        for sp in a.mentions:
+            out.setdefault(sp.article, []).append((sp.start, a.id))
+    for v in out.values():
+        v.sort()
+    return out
+
+
 def _person(
-    s: SentenceSpan, m: re.Match[str], earlier: Sequence[SentenceSpan], known: list[tuple[Actor, KnownPerson]]
+    s: SentenceSpan,
+    m: re.Match[str],
+    before: SentenceSpan | None,
+    known: list[tuple[Actor, KnownPerson]],
+    spans: list[tuple[int, str]],
 ) -> str | None:
     """The known person the claim is about: named ("Xi's first trip"), or the nearest person
-    mentioned before the pronoun in the sentence, or else in the sentence before."""
+    mentioned before the pronoun in the sentence, or else in the sentence ``before`` (when of
+    the same article). ``spans``: the article's (start, actor id) of known people, in order."""
     at = s.start + m.start()
     names = {a.id: p.name for a, p in known}
-    spans = sorted((sp.start, a.id) for a, _ in known for sp in a.mentions if sp.article == s.article)
     word = m.group("who")
     if word not in ("his", "her"):
         bare = word.rstrip("'’s")
@@ -93,9 +110,9 @@ def _person(
     inside = [aid for start, aid in spans if s.start <= start < at]
     if inside:
         return names[inside[-1]]
-    prev = earlier[-1] if earlier and earlier[-1].article == s.article else None
+    prev = before if before is not None and before.article == s.article else None
     if prev is not None:
-        before = [aid for start, aid in spans if prev.start <= start < prev.end]
-        if before:
-            return names[before[-1]]
+        there = [aid for start, aid in spans if prev.start <= start < prev.end]
+        if there:
+            return names[there[-1]]
     return None
