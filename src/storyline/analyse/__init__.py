@@ -1,18 +1,20 @@
-"""Analyse: one ``Article`` in, one ``Analysis`` out (actors, quotes, dates, events)."""
+"""Analyse: one ``Article`` in, one ``Analysis`` out (actors, quotes, dates, events).
+
+Importing this package does not import spaCy (the steps are imported when an article is
+analysed): a run's driver process needs ``analysis_key`` and its fingerprint only, and spaCy's
+import alone held ~70 MB of its memory.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..model import Analysis, Article, Rejected, Span
-from .actors import find_mentions, resolve_local
-from .events import extract_events
-from .nlp import load_nlp
-from .quotes import extract_quotes, unnamed_actors
-from .time import extract_timerefs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "analyse_doc",
@@ -77,6 +79,11 @@ def analysis_key(article: Article) -> str:
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
     """Run every analysis step over one parsed article, in dependency order."""
+    from .actors import find_mentions, resolve_local
+    from .events import extract_events
+    from .quotes import extract_quotes, unnamed_actors
+    from .time import extract_timerefs
+
     mentions = find_mentions(doc, article)
     mentions, actors = resolve_local(mentions, article, doc)
     timerefs = extract_timerefs(doc, article)
@@ -104,6 +111,8 @@ SPACY_BATCH = 8
 
 def analyse_articles(articles: Iterable[Article], batch_size: int = SPACY_BATCH) -> Iterator[Analysis]:
     """Parse with spaCy in batches and analyse each article."""
+    from .nlp import load_nlp
+
     nlp = load_nlp()
     items = list(articles)
     docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
@@ -127,6 +136,8 @@ def analyse_isolated(
     The catch is deliberately broad (any ``Exception`` from the steps for that one article): it is
     the boundary that turns a bug into a named, per-article rejection rather than a traceback.
     """
+    from .nlp import load_nlp
+
     nlp = load_nlp()
     items = list(articles)
     done: list[Analysis] = []
