@@ -148,3 +148,64 @@ def test_a_new_article_refuses_only_the_story_it_joins(
     assert any(s1 in s.articles and v1 in s.articles for s in moved.stories)
     back = _run(d, tmp_path, recluster=True, **settings)
     assert [s.articles for s in back.stories] == [s.articles for s in again.stories]
+
+
+def test_an_undated_article_dated_by_its_story_is_not_parsed_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.analyse as analyse
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "Talks in Beijing\n\nAntony Blinken met Xi Jinping in Beijing on June 19, 2023, for talks.\n",
+        encoding="utf-8",
+    )
+    (d / "a.meta.json").write_text(json.dumps({"published": "2023-06-20"}), encoding="utf-8")
+    (d / "b.txt").write_text(
+        "Blinken Meets Xi\n\nAntony Blinken met Xi Jinping on Monday in Beijing. The talks went well.\n",
+        encoding="utf-8",
+    )
+    parsed: list[int] = []
+    real = analyse.analyse_articles
+
+    def counting(articles: object, *args: object, **kw: object) -> object:
+        items = list(articles)  # type: ignore[call-overload]
+        parsed.append(len(items))
+        return real(items, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analyse, "analyse_articles", counting)
+    report = _run(d, tmp_path)
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        (kept,) = store.con.execute("SELECT count(*) FROM parses").fetchone()  # type: ignore[misc]
+    story = json.loads((tmp_path / "out" / "story.json").read_text(encoding="utf-8"))
+    b = next(a for a in story["articles"] if a["source"].endswith("b.txt"))
+    assert (b["published"], b["published_source"]) == ("2023-06-19", "inferred")
+    assert kept == 1 and parsed == []  # its kept parse was analysed again, not the text
+    assert report.analysed == 2
+
+
+def test_a_new_analyser_redoes_analyses_of_a_remembered_chunk(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.analyse as analyse
+
+    calls = _ingested(monkeypatch)
+    _run(folder, tmp_path)
+    monkeypatch.setattr(analyse, "ANALYSER_VERSION", "upgraded")
+    again = _run(folder, tmp_path)
+    assert len(calls) == 2  # the chunks came from the store...
+    assert (again.reused, again.analysed) == (0, 3)  # ...but the analyses were made afresh
+
+
+def test_an_article_whose_date_changed_is_placed_afresh(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in TOPICS.items():
+        (d / name).write_text(text, encoding="utf-8")
+        (d / name.replace(".txt", ".meta.json")).write_text(json.dumps({"published": "2024-03-04"}))
+    first = _run(d, tmp_path)
+    assert sorted(len(s.articles) for s in first.stories) == [2, 2]
+    (d / "s2.meta.json").write_text(json.dumps({"published": "2026-09-04"}))  # two years on
+    again = _run(d, tmp_path)
+    assert sorted(len(s.articles) for s in again.stories) == [1, 1, 2]

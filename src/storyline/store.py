@@ -42,6 +42,10 @@ ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
 CREATE TABLE IF NOT EXISTS chunks (key VARCHAR PRIMARY KEY, packed BLOB);
 CREATE TABLE IF NOT EXISTS assignments (article VARCHAR, story VARCHAR, version VARCHAR);
+ALTER TABLE assignments ADD COLUMN IF NOT EXISTS key VARCHAR;
+CREATE TABLE IF NOT EXISTS parses (
+    article VARCHAR, version VARCHAR, doc BLOB, PRIMARY KEY (article, version));
+CREATE INDEX IF NOT EXISTS parses_by_article ON parses (article);
 CREATE TABLE IF NOT EXISTS near_bands (band INTEGER, key BIGINT, article VARCHAR);
 CREATE TABLE IF NOT EXISTS near_signatures (article VARCHAR PRIMARY KEY, sig BLOB);
 """
@@ -199,25 +203,38 @@ class Store:
         ).fetchall()
         return [(a, b, bytes(sig)) for a, b, sig in rows]
 
-    def put_assignment(self, version: str, pairs: Iterable[tuple[str, str]]) -> None:
-        """The story each article of the run is in (replacing the last run's), made by clustering
-        ``version``: the next run keeps these stories (see ``fuse.clusters.cluster_stream``)."""
-        rows = list(pairs)
-        self.con.execute("DELETE FROM assignments")
-        if rows:
-            cols = [list(c) for c in zip(*rows, strict=True)]
-            self.con.execute(
-                "INSERT INTO assignments SELECT unnest(?), unnest(?), ?", (cols[0], cols[1], version)
-            )
+    def put_assignment(self, version: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        """The story each original article of the run is in, with the analysis key it was
+        clustered under (article, story, key), replacing the last run's in one transaction;
+        made by clustering ``version``. The next run keeps these stories for the articles whose
+        key is unchanged (see ``fuse.clusters.cluster_stream``)."""
+        got = list(rows)
+        self.con.begin()
+        try:
+            self.con.execute("DELETE FROM assignments")
+            if got:
+                cols = [list(c) for c in zip(*got, strict=True)]
+                self.con.execute(
+                    "INSERT INTO assignments (article, story, key, version) "
+                    "SELECT unnest(?), unnest(?), unnest(?), ?",
+                    (*cols, version),
+                )
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
-    def get_assignment(self, version: str) -> dict[str, str]:
-        """Article id -> story id from the last run, if its clustering was ``version``."""
+    def get_assignment(self, version: str) -> dict[str, tuple[str, str]]:
+        """Article id -> (story id, analysis key) from the last run, if its clustering was
+        ``version``."""
         if not self._has_table("assignments"):  # a read-only store made before the table
             return {}
-        cur = self.con.execute("SELECT article, story FROM assignments WHERE version = ?", (version,))
-        out: dict[str, str] = {}
+        cur = self.con.execute(
+            "SELECT article, story, key FROM assignments WHERE version = ? AND key IS NOT NULL", (version,)
+        )
+        out: dict[str, tuple[str, str]] = {}
         while rows := cur.fetchmany(FETCH_ROWS * 20):
-            out.update(rows)
+            out.update((aid, (story, key)) for aid, story, key in rows)
         return out
 
     def story_key(self, story_id: str) -> str | None:
@@ -354,27 +371,46 @@ class Store:
     def analysis_rows(self, keys: Mapping[str, str]) -> dict[str, bytes]:
         """The analyses for article id → key as stored (packed JSON, see :func:`unpack`), where
         the stored key matches."""
+        packed = self._packed_column("analyses")
+        return {
+            aid: _row(data, p) for aid, (data, p) in self._keyed("analyses", f"data, {packed}", keys).items()
+        }
+
+    def put_parses(self, parses: Iterable[tuple[str, str, bytes]]) -> None:
+        """Keep parses (article id, analysis key, DocBin bytes) of undated articles: fusion may
+        date one from its story and analyse it again without parsing it again."""
+        rows = list(parses)
+        if rows:
+            cols = [list(c) for c in zip(*rows, strict=True)]
+            self.con.execute("INSERT OR REPLACE INTO parses SELECT unnest(?), unnest(?), unnest(?)", cols)
+
+    def parse_rows(self, keys: Mapping[str, str]) -> dict[str, bytes]:
+        """The kept parses for article id → key, where one was kept under exactly that key."""
+        if not self._has_table("parses"):  # a read-only store made before the table
+            return {}
+        return {aid: bytes(doc) for aid, (doc,) in self._keyed("parses", "doc", keys).items()}
+
+    def _keyed(self, table: str, columns: str, keys: Mapping[str, str]) -> dict[str, tuple[Any, ...]]:
+        """``columns`` of ``table``'s rows for article id → version, where the stored version
+        matches: one index probe per article up to ``LOOKUP_ROWS``, else one join."""
         if not keys:
             return {}
-        out: dict[str, bytes] = {}
-        packed = self._packed_column("analyses")
+        out: dict[str, tuple[Any, ...]] = {}
         if len(keys) <= LOOKUP_ROWS:
             for aid, key in keys.items():
                 # the article alone: the index serves one column, not (article, version)
-                found = self.con.execute(
-                    f"SELECT version, data, {packed} FROM analyses WHERE article = ?", (aid,)
-                )
-                for version, data, p in found.fetchall():
+                found = self.con.execute(f"SELECT version, {columns} FROM {table} WHERE article = ?", (aid,))
+                for version, *values in found.fetchall():
                     if version == key:
-                        out[aid] = _row(data, p)
+                        out[aid] = tuple(values)
             return out
         cur = self.con.execute(
-            f"SELECT article, data, {packed} FROM analyses a "
+            f"SELECT article, {columns} FROM {table} "
             "JOIN (SELECT unnest(?) AS article, unnest(?) AS version) k USING (article, version)",
             (list(keys), list(keys.values())),
         )
         while rows := cur.fetchmany(FETCH_ROWS):
-            out.update((aid, _row(data, p)) for aid, data, p in rows)
+            out.update((aid, tuple(values)) for aid, *values in rows)
         return out
 
     def _has_table(self, table: str) -> bool:

@@ -44,3 +44,18 @@ def test_a_corpus_mostly_new_is_clustered_afresh() -> None:
     fewer = {"x1": "s1", "y1": "s1", "gone": "s1"}
     more = [*items, _a("x3", 5, STRIKE)]  # 2 of 5 known: afresh
     assert cluster_stream(more, previous=fewer) == cluster_stream(more) == [["x1", "x2", "x3"], ["y1", "y2"]]
+
+
+def test_a_new_article_inside_a_long_kept_story_joins_it() -> None:
+    """A story running from day 1 to day 61 in reports 10 days apart takes a report dated day 31,
+    though that is more than the window from the story's last article."""
+    items = [_a(f"m{d:02d}", d, STRIKE) for d in (1, 11, 21)] + [
+        (Article(id=f"m{d:02d}", source="m.txt", text=STRIKE, published=f"2024-04-{d - 31:02d}"), None)
+        for d in (41, 51, 61)
+    ]
+    previous = {a.id: "s1" for a, _ in items}
+    late = _a("n31", 31, STRIKE)
+    assert cluster_stream([*items, late]) == cluster_stream([*items, late], previous=previous)
+    assert cluster_stream([*items, late], previous=previous) == [
+        ["m01", "m11", "m21", "n31", "m41", "m51", "m61"]
+    ]

@@ -118,3 +118,22 @@ def test_day_groups_give_the_matches_scanning_every_dated_event_gives(seed: int)
         found = groups.best(mine)
         assert [i for _, i, _ in found] == sorted(i for _, i, _ in found)
         assert {o.date or "": (w, i) for w, i, o in found} == _best_by_scanning(mine, dated)
+
+
+def test_a_kept_parse_dates_the_article_without_a_second_parse(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.analyse as analyse
+
+    arts, ans = _pair(nlp, DATED, UNDATED)
+    want_arts, want_ans = date_articles(arts, ans)  # parses the dated article again
+    parses = {arts[1].id: analyse.parse_bytes(nlp(arts[1].text))}
+
+    def no_parse(*args: object, **kw: object) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(analyse, "analyse_articles", no_parse)
+    got_arts, got_ans = date_articles(arts, ans, parses)
+    assert (got_arts, got_ans) == (want_arts, want_ans)
+    meeting = next(e for e in got_ans[1].events if e.type == "CONSULT")
+    assert meeting.date == "2023-06-19"

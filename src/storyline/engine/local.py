@@ -15,7 +15,7 @@ from __future__ import annotations
 import glob
 import json
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -26,16 +26,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from .. import __version__
-from ..analyse import analyse_isolated, analysis_key
+from ..analyse import analyse_keeping_parses, analysis_key
 from ..errors import StageError
-from ..fuse import fuse
 from ..fuse.clusters import cluster_stream
 from ..ids import derived_id
 from ..ingest import ingest
 from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
 from ..ingest.readers import discover, sidecar_candidates
 from ..model import Analysis, Article, Rejected, Story
-from ..present.build import build_presentation
 from ..present.llm import LLMConfig
 from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
 from ..present.story_json import write_story
@@ -185,7 +183,7 @@ def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysi
     with _Analyser(workers) as analyser:
         if workers > 1:  # this entry point always uses the pool it is asked for
             analyser.pool = _pool(workers)
-        for fresh, bad in analyser.map(list(_batches(articles, BATCH))):
+        for fresh, bad, _ in analyser.map(list(_batches(articles, BATCH))):
             done.update((an.article, an) for an in fresh)
             failed.extend(bad)
     return [done[a.id] for a in articles if a.id in done], failed
@@ -223,9 +221,10 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
                 need = [a for a in fresh if a.id in wanted and a.id not in have]
                 tally.reused += len(have)
                 bar.grow("analysing", len(need))
-                for batch, bad in analyser.map(list(_batches(need, BATCH))):
+                for batch, bad, parses in analyser.map(list(_batches(need, BATCH))):
                     _check("analyse", batch, Analysis)
                     store.put_analyses((an, wanted[an.article]) for an in batch)
+                    store.put_parses((aid, wanted[aid], parse) for aid, parse in parses.items())
                     tally.add_batch(batch, bad)
                     bar.advance("analysing", len(batch) + len(bad))
         store.put_rejected(tally.rejected)
@@ -333,13 +332,39 @@ def _chunks(files: list[Path], settings: Settings, bar: Progress, store: Store) 
     store.keep_chunks(used)
 
 
+#: Libraries whose version changes what ingest makes of a file.
+_INGEST_LIBRARIES = (
+    "trafilatura",
+    "htmldate",
+    "charset-normalizer",
+    "feedparser",
+    "warcio",
+    "datasketch",
+    "duckdb",
+)
+
+
+def _library_versions() -> str:
+    from importlib import metadata
+
+    found = []
+    for name in _INGEST_LIBRARIES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=absent")
+    return ";".join(found)
+
+
 def _chunk_key(names: list[str], settings: Settings) -> str | None:
     """What one chunk's ingest depends on: each file and sidecar as it is now (path, size,
-    modification time, inode), the settings ingest reads and the code. None when a file cannot
-    be looked at (ingest then says why). A file rewritten with the same size within the file
-    system's timestamp resolution goes unnoticed, as in other tools that trust stat."""
+    modification and change times, inode, mode: a file that could not be read and was then
+    made readable counts as changed), the settings ingest reads, the code and the libraries.
+    None when a file cannot be looked at (ingest then says why). A file rewritten with the same
+    size within the file system's timestamp resolution goes unnoticed, as in other tools that
+    trust stat."""
     opts = (settings.published, settings.outlet, settings.max_bytes, settings.near_duplicate_threshold)
-    parts = [CODE_VERSION, repr(opts)]
+    parts = [CODE_VERSION, _LIBRARIES, repr(opts)]
     try:
         for name in names:
             path = Path(name)
@@ -351,34 +376,35 @@ def _chunk_key(names: list[str], settings: Settings) -> str | None:
                         return None
                     parts.append("-")
                     continue
-                parts.append(f"{p}\t{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}")
+                stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode)
+                parts.append(f"{p}\t{stamp}")
     except OSError:
         return None
     return derived_id(parts, 16)
 
 
 def _pack_chunk(chunk: ChunkResult) -> bytes:
+    """A chunk as the store remembers it: its articles and rejections (not the analysis keys,
+    which depend on the analyser and are made afresh, see ``_unpack_chunk``)."""
     return pack(
-        {
-            "articles": [a.to_dict() for a in chunk.articles],
-            "keys": chunk.keys,
-            "rejected": [r.to_dict() for r in chunk.rejected],
-        }
+        {"articles": [a.to_dict() for a in chunk.articles], "rejected": [r.to_dict() for r in chunk.rejected]}
     )
 
 
 def _unpack_chunk(packed: bytes) -> ChunkResult:
     data = unpack(packed)
-    return ChunkResult(
-        [Article.from_dict(a) for a in data["articles"]],
-        dict(data["keys"]),
-        [Rejected.from_dict(r) for r in data["rejected"]],
-    )
+    articles = [Article.from_dict(a) for a in data["articles"]]
+    keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in articles}
+    return ChunkResult(articles, keys, [Rejected.from_dict(r) for r in data["rejected"]])
 
 
 def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
+
+
+#: What analysing one batch gives: analyses, failures, kept parses of undated articles.
+_Analysed = tuple[list[Analysis], list[Rejected], dict[str, bytes]]
 
 
 class _Analyser:
@@ -406,17 +432,18 @@ class _Analyser:
         if self.pool is None and self.workers > 1 and articles >= POOL_MIN_ARTICLES:
             self.pool = _pool(self.workers)
 
-    def map(self, batches: list[list[Article]]) -> Iterator[tuple[list[Analysis], list[Rejected]]]:
+    def map(self, batches: list[list[Article]]) -> Iterator[_Analysed]:
+        """Each batch's analyses, failures and kept parses (``analyse_keeping_parses``)."""
         self.start_for(sum(map(len, batches)))
         if self.pool is None:
             for b in batches:
-                yield analyse_isolated(b)
+                yield analyse_keeping_parses(b)
             return
         todo = iter(batches)
-        running: set[Future[tuple[list[Analysis], list[Rejected]]]] = set()
+        running: set[Future[_Analysed]] = set()
         while True:
             for b in islice(todo, 2 * self.workers - len(running)):
-                running.add(self.pool.submit(analyse_isolated, b))
+                running.add(self.pool.submit(analyse_keeping_parses, b))
             if not running:
                 return
             finished, running = wait(running, return_when=FIRST_COMPLETED)
@@ -454,7 +481,11 @@ def _fuse_and_write(
     fusion is per story, so it spreads over the cores like analysis does."""
     wanted = {i: k for i, k in keys.items() if k is not None}
     titles: dict[str, str | None] = {}
-    previous = {} if settings.recluster else store.get_assignment(CODE_VERSION)
+    # the last run's stories, for the articles whose analysis key (date, outlet, analyser) is
+    # unchanged: an article whose sidecar moved its date is placed afresh
+    last_run = {} if settings.recluster else store.get_assignment(CODE_VERSION)
+    previous = {aid: story for aid, (story, key) in last_run.items() if wanted.get(aid) == key}
+    del last_run
     clusters = cluster_stream(_clustering_input(store, list(keys), wanted, titles), previous=previous)
     del previous
     writer = StoryWriter(settings, several=len(clusters) > 1, rejected=rejected)
@@ -463,7 +494,10 @@ def _fuse_and_write(
         sid = derived_id(ids[0], 10, prefix="story-")
         key = _story_key(ids, wanted, settings)
         plan.append((ids, sid, key, writer.several and store.story_key(sid) == key and writer.written(sid)))
-    store.put_assignment(CODE_VERSION, ((i, sid) for ids, sid, _, _ in plan for i in ids))
+    store.put_assignment(
+        CODE_VERSION,
+        ((i, sid, k) for ids, sid, _, _ in plan for i in ids if (k := wanted.get(i)) is not None),
+    )
     pool = None
     if analyser is not None and writer.several:
         analyser.start_for(sum(len(ids) for ids, _, _, kept in plan if not kept))
@@ -489,10 +523,12 @@ def _fuse_and_write(
         rows = store.article_rows(ids)
         own = store.analysis_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
         used = [own[i] for i in ids if i in own]
+        parses = store.parse_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
         folder = settings.out / sid if writer.several else settings.out
-        job = (rows, used, sid, settings, folder, writer.several, () if writer.several else tuple(rejected))
+        lone = () if writer.several else tuple(rejected)
+        job = (rows, used, sid, settings, folder, writer.several, lone, parses)
         pending.append((pool.submit(fuse_rows, *job) if pool is not None else fuse_rows(*job), key))
-        del rows, own, used, job
+        del rows, own, used, parses, job
         while len(pending) > in_flight:
             finish(*pending.popleft())
     while pending:
@@ -607,10 +643,13 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
+_LIBRARIES = _library_versions()
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
     """Timeline, summary and relations for one fused story."""
+    from ..present.build import build_presentation  # as in fuse_story
+
     llm = LLMConfig(settings.llm_url, settings.llm_model) if settings.llm_url and settings.llm_model else None
     ids = {a.id for a in story.articles}
     own = [an for an in analyses if an.article in ids]
@@ -654,13 +693,14 @@ def fuse_rows(
     folder: Path,
     shared: bool,
     rejected: tuple[Rejected, ...] = (),
+    parses: Mapping[str, bytes] | None = None,
 ) -> Fused:
     """Fuse, present and write one story from its stored rows (the job a pool worker runs; also
     run here). ``shared``: the several-story layout (the report loads the run's one plotly.js);
     ``rejected`` goes into a lone story's story.json."""
     members = [Article.from_dict(unpack(r)) for r in article_rows]
     analyses = [Analysis.from_dict(unpack(r)) for r in analysis_rows]
-    story = fuse_story(members, analyses, story_id, settings)
+    story = fuse_story(members, analyses, story_id, settings, parses)
     return _write_fused(story, story_row(story), folder, settings, shared, rejected)
 
 
@@ -676,9 +716,24 @@ def _write_fused(
     return Fused(entry, row, StoryCounts.of(story), tuple(outputs))
 
 
-def fuse_story(members: list[Article], analyses: list[Analysis], story_id: str, settings: Settings) -> Story:
-    """Fuse and present one story (the stage function run here or in a pool worker)."""
-    story = fuse(members, analyses, summary_sentences=settings.summary_sentences, semantic=settings.semantic)
+def fuse_story(
+    members: list[Article],
+    analyses: list[Analysis],
+    story_id: str,
+    settings: Settings,
+    parses: Mapping[str, bytes] | None = None,
+) -> Story:
+    """Fuse and present one story (the stage function run here or in a pool worker); ``parses``:
+    the kept parses of its undated articles, for those fusion dates (see ``fuse.dating``)."""
+    from ..fuse import fuse  # here: the driver of a pooled run never fuses, nor imports spaCy
+
+    story = fuse(
+        members,
+        analyses,
+        summary_sentences=settings.summary_sentences,
+        semantic=settings.semantic,
+        parses=parses,
+    )
     _check("fuse", [story], Story)
     story = replace(story, id=story_id, title=story.title or members[0].title)
     story = _present_or_keep(story, analyses, settings)

@@ -19,7 +19,6 @@ IDF weight and, with them, a few memberships everywhere (1% new generated articl
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import heapq
 import math
@@ -146,40 +145,66 @@ def _extend(
             groups.append([])
         groups[label_of[label]].append(k)
     if new:
-        dates = sorted(d for k in new if (d := _date(bags.published[k])) is not None)
-        undated_new = len(dates) < len(new)
-        stories: list[_Story] = []
-        index: dict[str, set[int]] = defaultdict(set)
-        for g, members in enumerate(groups):
-            stories.append(_Story())
-            first = next((d for k in members if (d := _date(bags.published[k])) is not None), None)
-            last = next((d for k in reversed(members) if (d := _date(bags.published[k])) is not None), None)
-            if undated_new or first is None or last is None or _any_between(dates, first, last, window_days):
-                for k in members:  # a story no new article comes near is never a candidate
-                    _add(stories[g], g, k, bags.vector(k, idf), _date(bags.published[k]), index)
-                stories[g].first = first
-        for k in new:
-            vec, when = bags.vector(k, idf), _date(bags.published[k])
-            best = _best(vec, when, stories, index, threshold, window_days)
-            if best < 0:
-                best = len(stories)
-                stories.append(_Story())
-                groups.append([])
-            _add(stories[best], best, k, vec, when, index)
-            groups[best].append(k)
-            st = stories[best]
-            if when is not None and (st.first is None or when < st.first):
-                st.first = when
+        _place(bags, groups, new, idf, threshold, window_days)
     for members in groups:
         members.sort(key=rank.__getitem__)
     groups.sort(key=lambda members: rank[members[0]])
     return groups
 
 
-def _any_between(dates: list[dt.date], first: dt.date, last: dt.date, days: int) -> bool:
-    """Whether a date of the sorted ``dates`` falls within ``days`` of ``first``..``last``."""
-    i = bisect.bisect_left(dates, first - dt.timedelta(days=days))
-    return i < len(dates) and dates[i] <= last + dt.timedelta(days=days)
+def _place(
+    bags: _Bags, groups: list[list[int]], new: list[int], idf: list[float], threshold: float, window_days: int
+) -> None:
+    """Add each new article (in date order) to the kept story it is most like among those live
+    at its date, or to a story of its own (appended to ``groups``). A sweep, as in the single
+    pass: a kept story opens (its centroid built, its terms indexed) when the sweep comes within
+    ``window_days`` of its first article and closes after its last, so a term's cap counts only
+    live stories and only those hold weights. Kept stories without a dated article are open
+    throughout (undated articles come first, as in the single pass)."""
+    stories = [_Story() for _ in groups]
+    index: dict[str, set[int]] = defaultdict(set)
+    live: list[tuple[dt.date, int]] = []
+    spans = []
+    for members in groups:
+        dated = [d for k in members if (d := _date(bags.published[k])) is not None]
+        spans.append((min(dated), max(dated)) if dated else None)
+
+    def open_story(g: int) -> None:
+        st = stories[g]
+        for k in groups[g]:
+            _add(st, g, k, bags.vector(k, idf), _date(bags.published[k]), index)
+        span = spans[g]
+        st.first = span[0] if span else None
+        if st.last is not None:
+            heapq.heappush(live, (st.last, g))
+
+    for g, span in enumerate(spans):
+        if span is None:
+            open_story(g)
+    later = sorted((span[0] - dt.timedelta(days=window_days), g) for g, span in enumerate(spans) if span)
+    upcoming = 0
+    for k in new:
+        vec, when = bags.vector(k, idf), _date(bags.published[k])
+        if when is not None:
+            while upcoming < len(later) and later[upcoming][0] <= when:
+                g = later[upcoming][1]
+                span = spans[g]
+                if span is not None and (when - span[1]).days <= window_days:
+                    open_story(g)  # else it ended before this date: never a candidate again
+                upcoming += 1
+            _close(stories, live, index, when, window_days)
+        best = _best(vec, when, stories, index, threshold, window_days)
+        if best < 0:
+            best = len(stories)
+            stories.append(_Story())
+            groups.append([])
+        _add(stories[best], best, k, vec, when, index)
+        groups[best].append(k)
+        st = stories[best]
+        if when is not None:
+            if st.first is None or when < st.first:
+                st.first = when
+            heapq.heappush(live, (when, best))
 
 
 def _best(
@@ -195,10 +220,10 @@ def _best(
     best, best_score = -1, threshold
     for c in _candidates(vec, index):
         st = stories[c]
-        if when and st.last and abs((when - st.last).days) > window_days:
-            continue
+        if when and st.last and (when - st.last).days > window_days:
+            continue  # (dates ascend in the single pass: ``when`` is never before ``last``)
         if when and st.first and (st.first - when).days > window_days:
-            continue  # a new article well before the story (single pass: never, dates ascend)
+            continue  # a new article well before a kept story
         score = cosine(vec, st.centroid)
         if score >= best_score and (score > best_score or best < 0 or c < best):
             best, best_score = c, score

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -326,11 +326,13 @@ def _lower_bound(an: Analysis) -> str | None:
 
 
 def date_articles(
-    articles: Sequence[Article], analyses: Sequence[Analysis]
+    articles: Sequence[Article], analyses: Sequence[Analysis], parses: Mapping[str, bytes] | None = None
 ) -> tuple[list[Article], list[Analysis]]:
     """Articles with inferred dates marked, and the analyses of those dated to a day redone.
 
     Runs in rounds: an article dated in one round dates its events, which may date another.
+    ``parses``: article id -> its kept parse (``analyse.analyse_keeping_parses``); an article
+    with one is analysed again from it, without a second spaCy pass.
     """
     arts = list(articles)
     ans = list(analyses)
@@ -340,9 +342,13 @@ def date_articles(
         redo = [a for a in arts if a.id in found and found[a.id].date is not None]
         if not redo:
             break
-        from ..analyse import analyse_articles  # spaCy only when an article was dated
+        from ..analyse import analyse_articles, analyse_parsed  # spaCy only when an article was dated
 
-        fresh = {an.article: an for an in analyse_articles(redo)}
+        kept = parses or {}
+        fresh = {a.id: analyse_parsed(a, kept[a.id]) for a in redo if a.id in kept}
+        unparsed = [a for a in redo if a.id not in kept]
+        if unparsed:
+            fresh.update((an.article, an) for an in analyse_articles(unparsed))
         ans = [fresh.get(an.article, an) for an in ans]
     return arts, ans
 
