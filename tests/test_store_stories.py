@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.errors import StorylineError
 from storyline.model import Actor, Analysis, Article, Story
 from storyline.store import Store, story_row, unpack
 
@@ -135,3 +136,25 @@ def test_articles_and_analyses_stored_as_json_by_an_earlier_version_still_load(
         assert [unpack(r) for r in store.article_rows(["a1"])] == [art.to_dict()]
         assert store.get_analyses({"a1": "k"}) == {"a1": an}
         assert store.get_actor_lists({"a1": "k"})["a1"].actors == an.actors
+
+
+def test_a_big_story_row_is_kept_in_a_file_beside_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.store as store_module
+
+    monkeypatch.setattr(store_module, "STORY_FILE_BYTES", 10)
+    story = _story()
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.put_story(story, key="k1")
+        (packed, name) = store.con.execute("SELECT packed, file FROM stories").fetchone()  # type: ignore[misc]
+        assert packed is None and name == "story-abc.json.z"
+        assert (tmp_path / "s.duckdb.stories" / name).read_bytes() == story_row(story)
+        assert store.get_story(story.id) == story
+        assert store.story_counts(story.id) == (2, 0, 0, 0, 0)
+    with Store(db, read_only=True) as store:
+        assert store.get_story(story.id) == story
+    (tmp_path / "s.duckdb.stories" / name).unlink()
+    with Store(db, read_only=True) as store, pytest.raises(StorylineError, match="cannot be read"):
+        store.get_story(story.id)

@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS rejected (source VARCHAR, reason VARCHAR, seen TIMEST
 CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR, data JSON);
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS key VARCHAR;
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS packed BLOB;
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS file VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
@@ -63,6 +64,12 @@ LOOKUP_ROWS = 200
 PACK_LEVEL = 1
 
 
+#: A story row larger than this (packed) is kept in a file beside the store (``<db>.stories/``)
+#: and the table holds its name: DuckDB keeps large inserted BLOBs in memory (40 rows of 15 MB
+#: raised the process to 1.37 GB; a memory limit made its checkpoint fail instead), and the big
+#: stories of a 10,000-article run took the driver to ~1 GB.
+STORY_FILE_BYTES = 1_000_000
+
 #: Rows fetched from DuckDB at a time when reading many articles or actor lists.
 FETCH_ROWS = 500
 
@@ -70,7 +77,7 @@ FETCH_ROWS = 500
 class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._packed: dict[str, bool] = {}  # table -> has its packed column (see _packed_column)
+        self._packed: dict[tuple[str, str], bool] = {}  # (table, column) -> exists (_has_column)
         if read_only and not self.path.exists():
             raise StorylineError(f"{self.path}: no such database (run `storyline analyze` first)")
         try:
@@ -144,11 +151,25 @@ class Store:
 
         Stories are kept as zlib-packed JSON, not in the JSON column: DuckDB's insert of one
         13.8 MB JSON text raised the process's memory by ~100 MB (the 3,589-article story of a
-        hostile run), the packed 2.4 MB by a few. Rows stored before keep their ``data``."""
+        hostile run), the packed 2.4 MB by a few. A row over ``STORY_FILE_BYTES`` goes to a file
+        beside the store (written whole, then renamed into place). Rows stored before keep their
+        ``data``."""
+        name = None
+        if len(packed) > STORY_FILE_BYTES:
+            name = f"{story_id}.json.z"
+            folder = self._story_files()
+            folder.mkdir(exist_ok=True)
+            part = folder / f".{name}.part"
+            part.write_bytes(packed)
+            part.replace(folder / name)
         self.con.execute(
-            "INSERT OR REPLACE INTO stories (id, title, data, key, packed) VALUES (?, ?, NULL, ?, ?)",
-            (story_id, title, key, packed),
+            "INSERT OR REPLACE INTO stories (id, title, data, key, packed, file) "
+            "VALUES (?, ?, NULL, ?, ?, ?)",
+            (story_id, title, key, None if name else packed, name),
         )
+
+    def _story_files(self) -> Path:
+        return self.path.with_name(self.path.name + ".stories")
 
     def put_chunk(self, key: str, packed: bytes) -> None:
         """Remember what ingesting one chunk of files gave (packed), under a key naming the
@@ -339,12 +360,21 @@ class Store:
         return Story.from_dict(data) if data is not None else None
 
     def _story_dict(self, story_id: str) -> dict[str, Any] | None:
+        file = "file" if self._has_column("stories", "file") else "NULL"  # read-only older stores
         row = self.con.execute(
-            f"SELECT data, {self._packed_column('stories')} FROM stories WHERE id = ?", (story_id,)
+            f"SELECT data, {self._packed_column('stories')}, {file} FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         if row is None:
             return None
-        loaded: dict[str, Any] = unpack(_row(*row))
+        data, packed, name = row
+        if name is not None:
+            try:
+                packed = (self._story_files() / name).read_bytes()
+            except OSError as e:
+                raise StorylineError(
+                    f"{self.path}: story {story_id} is kept in a file that cannot be read: {e}"
+                ) from e
+        loaded: dict[str, Any] = unpack(_row(data, packed))
         return loaded
 
     # ------------------------------------------------- rows, for a pool worker to read
@@ -419,15 +449,17 @@ class Store:
 
     def _packed_column(self, table: str) -> str:
         """``packed``, or ``NULL`` in a read-only store made before ``table`` had that column."""
-        if table not in self._packed:
-            self._packed[table] = bool(
+        return "packed" if self._has_column(table, "packed") else "NULL"
+
+    def _has_column(self, table: str, column: str) -> bool:
+        if (table, column) not in self._packed:
+            self._packed[(table, column)] = bool(
                 self.con.execute(
-                    "SELECT 1 FROM information_schema.columns "
-                    "WHERE table_name = ? AND column_name = 'packed'",
-                    (table,),
+                    "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                    (table, column),
                 ).fetchall()
             )
-        return "packed" if self._packed[table] else "NULL"
+        return self._packed[(table, column)]
 
     def story_counts(self, story_id: str) -> tuple[int, int, int, int, int] | None:
         """How many actors, quotes, events, claims and conflicts a stored story holds."""
