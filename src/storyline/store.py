@@ -77,7 +77,7 @@ FETCH_ROWS = 500
 class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
-        self._packed: dict[tuple[str, str], bool] = {}  # (table, column) -> exists (_has_column)
+        self._schema: dict[tuple[str, str | None], bool] = {}  # see _has_column
         if read_only and not self.path.exists():
             raise StorylineError(f"{self.path}: no such database (run `storyline analyze` first)")
         try:
@@ -444,22 +444,25 @@ class Store:
         return out
 
     def _has_table(self, table: str) -> bool:
-        rows = self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", (table,))
-        return bool(rows.fetchall())
+        """Whether ``table`` exists (a read-only store made before it has none)."""
+        return self._has_column(table, None)
 
     def _packed_column(self, table: str) -> str:
         """``packed``, or ``NULL`` in a read-only store made before ``table`` had that column."""
         return "packed" if self._has_column(table, "packed") else "NULL"
 
-    def _has_column(self, table: str, column: str) -> bool:
-        if (table, column) not in self._packed:
-            self._packed[(table, column)] = bool(
+    def _has_column(self, table: str, column: str | None) -> bool:
+        """Whether ``table`` has ``column`` (any column: the table exists), asked once per store:
+        the schema is made when the store opens, and a read-only store's never changes."""
+        if (table, column) not in self._schema:
+            self._schema[(table, column)] = bool(
                 self.con.execute(
-                    "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
-                    (table, column),
+                    "SELECT 1 FROM information_schema.columns "
+                    "WHERE table_name = ? AND (? IS NULL OR column_name = ?)",
+                    (table, column, column),
                 ).fetchall()
             )
-        return self._packed[(table, column)]
+        return self._schema[(table, column)]
 
     def story_counts(self, story_id: str) -> tuple[int, int, int, int, int] | None:
         """How many actors, quotes, events, claims and conflicts a stored story holds."""

@@ -521,14 +521,15 @@ def _fuse_and_write(
             continue
         # the rows as stored (packed): whoever fuses the story makes its objects (see fuse_rows)
         rows = store.article_rows(ids)
-        own = store.analysis_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
+        own_keys = {i: k for i in ids if (k := wanted.get(i)) is not None}
+        own = store.analysis_rows(own_keys)
         used = [own[i] for i in ids if i in own]
-        parses = store.parse_rows({i: k for i in ids if (k := wanted.get(i)) is not None})
+        parses = store.parse_rows(own_keys)
         folder = settings.out / sid if writer.several else settings.out
         lone = () if writer.several else tuple(rejected)
         job = (rows, used, sid, settings, folder, writer.several, lone, parses)
         pending.append((pool.submit(fuse_rows, *job) if pool is not None else fuse_rows(*job), key))
-        del rows, own, used, parses, job
+        del rows, own_keys, own, used, parses, job
         while len(pending) > in_flight:
             finish(*pending.popleft())
     while pending:
