@@ -10,6 +10,17 @@ cost per article and the memory of live centroids stay bounded however long the 
 the whole pass is O(n log n) (the sorts).
 Wire copies follow their original.
 
+A fixed threshold alone chains stories together once many run at the same time: among 30 live
+stories that share countries, titles and topic words, the best unrelated one often scores above
+it (generated corpus of 10,000 articles, ~10 new stories a week: 1,000 stories came out as 62,
+the largest of 1,029 articles). So a match must also beat the article's *background*: the best
+score it reaches with articles dated too far away to share its story (``BACKGROUND_GAP_DAYS``
+either side; the ``BACKGROUND_ARTICLES`` nearest such) by ``BACKGROUND_MARGIN``. Far articles
+already in the candidate story (a story running for months) and far articles nearly the same
+as this one (``BACKGROUND_CAP``: a long story's later report, not chance) do not count. The same
+corpus then gives 972 stories, none split. A corpus that spans less than the gap (one event's
+coverage) has no background, and only the threshold decides, as before.
+
 A re-run over a grown corpus can keep the last run's stories (``previous``): its articles stay
 in the stories they were in, and only the new ones are placed, by the same test against the
 centroids of the stories near their dates. A fresh pass over the grown corpus would shift every
@@ -19,6 +30,7 @@ IDF weight and, with them, a few memberships everywhere (1% new generated articl
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
@@ -31,7 +43,14 @@ from dataclasses import dataclass, field
 from ..model import Analysis, Article
 from .similarity import Vector, cosine, tokens
 
-__all__ = ["CLUSTER_THRESHOLD", "WINDOW_DAYS", "cluster_stories", "cluster_stream"]
+__all__ = [
+    "BACKGROUND_CAP",
+    "BACKGROUND_MARGIN",
+    "CLUSTER_THRESHOLD",
+    "WINDOW_DAYS",
+    "cluster_stories",
+    "cluster_stream",
+]
 
 # Tuned on tests/fixtures/fusion/mixed_corpus.json (four stories, two in one country naming the
 # same officials) together with the five seed articles (one story): every threshold from 0.08
@@ -44,6 +63,16 @@ _ARTICLE_TERMS = 100  # terms kept per article vector
 _CENTROID_TERMS = 80  # terms kept per story centroid
 _INDEX_TERMS = 30  # an article looks up stories through its heaviest terms
 _MAX_STORIES_PER_TERM = 50  # a term shared by more live stories than this identifies none
+# Articles this many days from an article's date cannot be in its story (two windows: a story
+# closes after ``WINDOW_DAYS`` without an article); the nearest ``BACKGROUND_ARTICLES`` of them
+# show what the article scores with unrelated coverage of its time, and a story must beat the
+# best of those by ``BACKGROUND_MARGIN`` (measured on the generated corpus: same-story articles
+# score 0.65-0.88 with their story, unrelated ones up to 0.28; the seed articles, one event's
+# coverage by five outlets, score 0.40-0.54 with the others' centroid).
+BACKGROUND_GAP_DAYS = 2 * WINDOW_DAYS
+BACKGROUND_ARTICLES = 60
+BACKGROUND_MARGIN = 0.10
+BACKGROUND_CAP = 0.5  # a far article scoring this much is the same long story, not background
 
 
 @dataclass
@@ -106,15 +135,19 @@ def _single_pass(
     stories: list[_Story] = []
     index: dict[str, set[int]] = defaultdict(set)
     live: list[tuple[dt.date, int]] = []  # (a story's last date when pushed, story): a heap
+    background = _Background(bags, order, idf, window_days)
     for k in order:
         vec, when = bags.vector(k, idf), _date(bags.published[k])
         if when is not None:
             _close(stories, live, index, when, window_days)
         best = _best(vec, when, stories, index, threshold, window_days)
+        if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
+            best = -1
         if best < 0:
             best = len(stories)
             stories.append(_Story())
         _add(stories[best], best, k, vec, when, index)
+        background.story_of[k] = best
         if when is not None:
             heapq.heappush(live, (when, best))
     return [st.members for st in stories]
@@ -145,7 +178,7 @@ def _extend(
             groups.append([])
         groups[label_of[label]].append(k)
     if new:
-        _place(bags, groups, new, idf, threshold, window_days)
+        _place(bags, groups, new, idf, threshold, window_days, order)
     for members in groups:
         members.sort(key=rank.__getitem__)
     groups.sort(key=lambda members: rank[members[0]])
@@ -153,14 +186,21 @@ def _extend(
 
 
 def _place(
-    bags: _Bags, groups: list[list[int]], new: list[int], idf: list[float], threshold: float, window_days: int
+    bags: _Bags,
+    groups: list[list[int]],
+    new: list[int],
+    idf: list[float],
+    threshold: float,
+    window_days: int,
+    order: Sequence[int],
 ) -> None:
     """Add each new article (in date order) to the kept story it is most like among those live
     at its date, or to a story of its own (appended to ``groups``). A sweep, as in the single
     pass: a kept story opens (its centroid built, its terms indexed) when the sweep comes within
     ``window_days`` of its first article and closes after its last, so a term's cap counts only
     live stories and only those hold weights. Kept stories without a dated article are open
-    throughout (undated articles come first, as in the single pass)."""
+    throughout (undated articles come first, as in the single pass). ``order``: every article in
+    date order, for the background test."""
     stories = [_Story() for _ in groups]
     index: dict[str, set[int]] = defaultdict(set)
     live: list[tuple[dt.date, int]] = []
@@ -182,6 +222,7 @@ def _place(
         if span is None:
             open_story(g)
     later = sorted((span[0] - dt.timedelta(days=window_days), g) for g, span in enumerate(spans) if span)
+    background = _Background(bags, order, idf, window_days)
     upcoming = 0
     for k in new:
         vec, when = bags.vector(k, idf), _date(bags.published[k])
@@ -194,12 +235,15 @@ def _place(
                 upcoming += 1
             _close(stories, live, index, when, window_days)
         best = _best(vec, when, stories, index, threshold, window_days)
+        if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
+            best = -1
         if best < 0:
             best = len(stories)
             stories.append(_Story())
             groups.append([])
         _add(stories[best], best, k, vec, when, index)
         groups[best].append(k)
+        background.story_of[k] = best
         st = stories[best]
         if when is not None:
             if st.first is None or when < st.first:
@@ -228,6 +272,54 @@ def _best(
         if score >= best_score and (score > best_score or best < 0 or c < best):
             best, best_score = c, score
     return best
+
+
+class _Background:
+    """What an article scores with coverage that cannot be its story: the articles nearest in
+    date to it but more than ``BACKGROUND_GAP_DAYS`` away, before and after (the nearer side
+    topping up a short one). Their vectors are made when they enter that band and dropped when
+    they leave it, so memory is bounded by the band, not the corpus."""
+
+    def __init__(self, bags: _Bags, order: Sequence[int], idf: list[float], window_days: int) -> None:
+        self.bags, self.idf = bags, idf
+        self.gap = 2 * window_days  # BACKGROUND_GAP_DAYS at the default window
+        self.dated = [k for k in order if _date(bags.published[k]) is not None]
+        self.days = [_date(bags.published[k]).toordinal() for k in self.dated]  # type: ignore[union-attr]
+        self.vectors: dict[int, Vector] = {}
+        self.story_of = array("i", [-1]) * len(bags.ids)  # each placed article's story
+
+    def beats(self, when: dt.date | None, vec: Vector, story: int, centroid: Vector) -> bool:
+        """True when some far article outside ``story`` scores within ``BACKGROUND_MARGIN`` of
+        the story's score (and under ``BACKGROUND_CAP``): the match is no better than unrelated
+        coverage, and the article starts its own story."""
+        if when is None or not self.dated:
+            return False
+        day = when.toordinal()
+        lo = bisect.bisect_left(self.days, day - self.gap)
+        hi = bisect.bisect_right(self.days, day + self.gap)
+        half = BACKGROUND_ARTICLES // 2
+        before = max(0, lo - half)
+        after = min(len(self.dated), hi + half)
+        short = BACKGROUND_ARTICLES - (lo - before) - (after - hi)
+        if short > 0:  # one side runs out: the other gives more
+            before = max(0, before - short)
+            after = min(len(self.dated), after + short)
+        far = self.dated[before:lo] + self.dated[hi:after]
+        if not far:
+            return False
+        if len(self.vectors) > 4 * BACKGROUND_ARTICLES:
+            keep = set(far)
+            self.vectors = {j: v for j, v in self.vectors.items() if j in keep}
+        bar = cosine(vec, centroid) - BACKGROUND_MARGIN
+        for j in far:
+            if self.story_of[j] == story:
+                continue
+            v = self.vectors.get(j)
+            if v is None:
+                v = self.vectors[j] = self.bags.vector(j, self.idf)
+            if bar <= cosine(vec, v) < BACKGROUND_CAP and cosine(v, centroid) < bar:
+                return True
+        return False
 
 
 class _Bags:
