@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,11 +23,11 @@ from ..unionfind import UnionFind
 from .similarity import (
     EXACT_PAIR_COSINES,
     IdfTable,
+    PairCosines,
     Vector,
-    candidate_array,
+    candidate_blocks,
     cosine,
     idf_table,
-    pair_cosines,
     tfidf,
     tokens,
 )
@@ -221,7 +221,8 @@ def group_claims(
     """Link same-assertion sentences across articles; one claim per linked group."""
     sets = UnionFind(len(sentences))
     # event signatures are index keys too: a shared "cancelled visit" makes a pair a candidate
-    pairs = candidate_array(
+    # (the pairs come a block at a time: a big story has millions)
+    blocks = candidate_blocks(
         [{**s.vector, **dict.fromkeys(s.marks, 1.0)} for s in sentences],
         keys=CANDIDATE_KEYS,
         groups=[s.article for s in sentences],
@@ -247,19 +248,21 @@ def group_claims(
         return value
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(sentences))}
+    ranked: Iterable[tuple[int, int]]
     if emb is None and EXACT_PAIR_COSINES:
-        ranked = _ranked(pairs, sentences, threshold, numbers, firsts, quoted)
+        ranked = _ranked(blocks, _Bulk(sentences, numbers, firsts, quoted), threshold)
     else:
         # only pairs at the threshold can link: sorting the rest (most of a big story's) is waste
         scored = sorted(
             (
                 (v, i, j)
-                for i, j in _may_link(pairs, sentences, threshold, emb is None)
+                for i, j in _may_link(blocks, sentences, threshold, emb is None)
                 if (v := score(i, j)) >= threshold
             ),
             key=lambda t: (-t[0], t[1], t[2]),
         )
         ranked = [(i, j) for _, i, j in scored]
+        del scored
     # Groups that failed the cohesion check, by root and sampled size: a big story tries the
     # same two groups again for each of their linked pairs (a member list only grows at its end,
     # so root and sampled size fix the sample).
@@ -282,70 +285,106 @@ def group_claims(
 
 
 def _may_link(
-    pairs: np.ndarray, sentences: Sequence[Sentence], threshold: float, bound: bool
-) -> list[tuple[int, int]]:
-    """The candidate pairs (an (m, 2) array) whose score can reach ``threshold``: cosine and the
-    event bonus or malus, in bulk. Exact: a pair left out scores under the threshold (a margin
-    covers rounding), and the ones kept are scored as before. ``bound`` is False with semantic
-    embeddings, whose blend this bound does not cover."""
-    if bound and len(pairs):
-        cos = pair_cosines([s.vector for s in sentences], pairs)
-        # a score is 0.0 (a rule ruled the pair out) or cosine plus structure
-        best = np.maximum(cos + _bulk_structure([s.marks for s in sentences], pairs), 0.0)
-        pairs = pairs[best >= threshold - 1e-9]
-    return list(zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True))
+    blocks: Iterable[np.ndarray], sentences: Sequence[Sentence], threshold: float, bound: bool
+) -> Iterator[tuple[int, int]]:
+    """The candidate pairs (blocks of (m, 2) arrays) whose score can reach ``threshold``: cosine
+    and the event bonus or malus, in bulk. Exact: a pair left out scores under the threshold (a
+    margin covers rounding), and the ones kept are scored as before. ``bound`` is False with
+    semantic embeddings, whose blend this bound does not cover."""
+    bulk = _Bulk(sentences, (), (), ()) if bound else None
+    for pairs in blocks:
+        if bulk is not None:
+            # a score is 0.0 (a rule ruled the pair out) or cosine plus structure
+            best = np.maximum(bulk.lexical(pairs), 0.0)
+            pairs = pairs[best >= threshold - 1e-9]
+        yield from zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True)
 
 
-def _ranked(
-    pairs: np.ndarray,
-    sentences: Sequence[Sentence],
-    threshold: float,
-    numbers: Sequence[frozenset[str]],
-    firsts: Sequence[str],
-    quoted: Sequence[Vector | None],
-) -> list[tuple[int, int]]:
-    """The candidate pairs (an (m, 2) array) that score at least ``threshold``, best first and
-    ties in index order: what sorting :func:`group_claims`'s lexical scores gives, with the
-    scores made in bulk. Exact: with ``EXACT_PAIR_COSINES`` the bulk cosines are the same
-    floats, and each rule that zeroes a score is applied as ``score`` applies it."""
-    if not len(pairs):
-        return []
-    values = pair_cosines([s.vector for s in sentences], pairs) + _bulk_structure(
-        [s.marks for s in sentences], pairs
-    )
+class _Bulk:
+    """What scoring pairs in bulk needs of the sentences, indexed once for all blocks of pairs:
+    cosines of their vectors, of their event signatures, numbers and quoted words (shared
+    signatures and numbers are counted as sums of ones)."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        numbers: Sequence[frozenset[str]],
+        firsts: Sequence[str],
+        quoted: Sequence[Vector | None],
+    ) -> None:
+        self.vectors = PairCosines([s.vector for s in sentences])
+        self.marks, self.has_marks = _ones([s.marks for s in sentences])
+        self.numbers, self.has_numbers = _ones(numbers)
+        self.kinds = np.array(firsts)
+        self.quoted = PairCosines([q or {} for q in quoted])
+        self.has_quotes = np.array([q is not None for q in quoted])
+
+    def lexical(self, pairs: np.ndarray) -> np.ndarray:
+        """Cosine plus :func:`_structure`, as ``score`` adds them."""
+        values: np.ndarray = self.vectors(pairs) + self.structure(pairs)
+        return values
+
+    def structure(self, pairs: np.ndarray) -> np.ndarray:
+        """:func:`_structure` of many pairs at once."""
+        has = self.has_marks
+        both = has[pairs[:, 0]] & has[pairs[:, 1]]
+        shared = np.zeros(len(pairs))
+        shared[both] = self.marks(pairs[both])
+        return np.where(both, np.where(shared > 0, EVENT_WEIGHT * shared, -EVENT_WEIGHT), 0.0)
+
+    def disjoint_numbers(self, pairs: np.ndarray) -> np.ndarray:
+        """Per pair, whether both have numbers and share none."""
+        has = self.has_numbers
+        both = has[pairs[:, 0]] & has[pairs[:, 1]]
+        out = np.zeros(len(pairs), bool)
+        out[both] = self.numbers(pairs[both]) == 0
+        return out
+
+
+def _ones(sets: Sequence[frozenset[str]]) -> tuple[PairCosines, np.ndarray]:
+    """Sets as vectors of ones (their pair cosines count shared members), and which are non-empty."""
+    return PairCosines([dict.fromkeys(x, 1.0) for x in sets]), np.array([bool(x) for x in sets])
+
+
+def _ranked(blocks: Iterable[np.ndarray], bulk: _Bulk, threshold: float) -> Iterator[tuple[int, int]]:
+    """The candidate pairs (blocks of (m, 2) arrays) that score at least ``threshold``, best
+    first and ties in index order: what sorting :func:`group_claims`'s lexical scores gives, with
+    the scores made in bulk. Exact: with ``EXACT_PAIR_COSINES`` the bulk cosines are the same
+    floats, and each rule that zeroes a score is applied as ``score`` applies it. Only the pairs
+    that pass are kept, as arrays, and handed out a slice at a time."""
+    kept, best = [np.zeros((0, 2), np.int64)], [np.zeros(0)]
+    for pairs in blocks:
+        passed, values = _passing(pairs, bulk, threshold)
+        kept.append(passed)
+        best.append(values)
+    pairs, values = np.concatenate(kept), np.concatenate(best)
+    del kept, best
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -values))
+    first, second = pairs[order, 0], pairs[order, 1]
+    del pairs, values, order
+    for c in range(0, len(first), _SLICE):
+        yield from zip(first[c : c + _SLICE].tolist(), second[c : c + _SLICE].tolist(), strict=True)
+
+
+#: Ranked pairs turned into Python ints at a time (a big story ranks over a million).
+_SLICE = 1 << 16
+
+
+def _passing(pairs: np.ndarray, bulk: _Bulk, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of one block that score at least ``threshold``, with their scores."""
+    values = bulk.lexical(pairs)
     if threshold > 0:  # a zeroed score cannot pass: the rules matter only to pairs that do
         pairs, values = pairs[values >= threshold], values[values >= threshold]
     first, second = pairs[:, 0], pairs[:, 1]
-    kinds = np.array(firsts)
+    kinds = bulk.kinds
     values[(kinds[first] != kinds[second]) & (kinds[first] != "") & (kinds[second] != "")] = 0.0
-    values[_disjoint(numbers, pairs)] = 0.0
-    has_quotes = np.array([q is not None for q in quoted])
+    values[bulk.disjoint_numbers(pairs)] = 0.0
+    has_quotes = bulk.has_quotes
     both = np.flatnonzero(has_quotes[first] & has_quotes[second])
-    alike = pair_cosines([q or {} for q in quoted], pairs[both])
+    alike = bulk.quoted(pairs[both])
     values[both[alike < threshold]] = 0.0  # one speaker's two statements, as in ``score``
     keep = values >= threshold
-    kept, best = pairs[keep], values[keep]
-    order = np.lexsort((kept[:, 1], kept[:, 0], -best))
-    return list(zip(kept[order, 0].tolist(), kept[order, 1].tolist(), strict=True))
-
-
-def _disjoint(sets: Sequence[frozenset[str]], pairs: np.ndarray) -> np.ndarray:
-    """Per pair, whether both sets are non-empty and share nothing (counted as sums of ones)."""
-    has = np.array([bool(x) for x in sets])
-    both = has[pairs[:, 0]] & has[pairs[:, 1]]
-    out = np.zeros(len(pairs), bool)
-    out[both] = pair_cosines([dict.fromkeys(x, 1.0) for x in sets], pairs[both]) == 0
-    return out
-
-
-def _bulk_structure(marks: Sequence[frozenset[str]], pairs: np.ndarray) -> np.ndarray:
-    """:func:`_structure` of many pairs at once. Exact: shared signatures are counted as sums
-    of ones."""
-    has = np.array([bool(m) for m in marks])
-    both = has[pairs[:, 0]] & has[pairs[:, 1]]
-    shared = np.zeros(len(pairs))
-    shared[both] = pair_cosines([dict.fromkeys(m, 1.0) for m in marks], pairs[both])
-    return np.where(both, np.where(shared > 0, EVENT_WEIGHT * shared, -EVENT_WEIGHT), 0.0)
+    return pairs[keep], values[keep]
 
 
 def _cohesive(

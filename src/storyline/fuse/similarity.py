@@ -9,10 +9,11 @@ blended in where it is installed.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 
 import numpy as np
@@ -28,6 +29,8 @@ __all__ = [
     "cosine",
     "candidate_pairs",
     "candidate_array",
+    "candidate_blocks",
+    "PairCosines",
     "pair_cosines",
     "EXACT_PAIR_COSINES",
     "embedder",
@@ -191,41 +194,60 @@ def pair_cosines(vectors: Sequence[Vector], pairs: np.ndarray, chunk: int = 32_7
     rounding, so callers use it to rule pairs out, with a margin; equal to the bit where
     ``EXACT_PAIR_COSINES`` (for vectors of positive weights, as TF-IDF's are).
     ``pairs``: an (m, 2) integer array of indices into ``vectors``.
+    """
+    return PairCosines(vectors)(pairs, chunk)
+
+
+class PairCosines:
+    """:func:`pair_cosines` over fixed vectors, indexed once for many batches of pairs (a big
+    story's candidate pairs come a block at a time, so they are never all held at once).
 
     Each pair looks up the terms of its shorter vector in the longer one, as :func:`cosine` does
     (a 50-article story: 3 million lookups where padding every vector to the longest made 6).
-    ``chunk`` pairs at a time bound the temporary arrays (a few MB).
     """
-    n, m = len(vectors), len(pairs)
-    out = np.zeros(m)
-    lens = np.fromiter((len(v) for v in vectors), np.int64, n)
-    total = int(lens.sum())
-    if not m or not total:
+
+    def __init__(self, vectors: Sequence[Vector]) -> None:
+        n = len(vectors)
+        self.lens = lens = np.fromiter((len(v) for v in vectors), np.int64, n)
+        total = int(lens.sum())
+        vocab: dict[str, int] = {}
+        ids = (vocab.setdefault(t, len(vocab)) for v in vectors for t in v)
+        self.terms = np.fromiter(ids, np.int64, total)
+        self.weights = np.fromiter((x for v in vectors for x in v.values()), np.float64, total)
+        self.starts = np.zeros(n, np.int64)
+        np.cumsum(lens[:-1], out=self.starts[1:])
+        self.span = len(vocab)  # (vector, term) -> one sortable key
+        keys = np.repeat(np.arange(n, dtype=np.int64), lens) * self.span + self.terms
+        order = np.argsort(keys)
+        self.keys, self.values = keys[order], self.weights[order]
+
+    def __call__(self, pairs: np.ndarray, chunk: int = 32_768) -> np.ndarray:
+        """The cosines of ``pairs``, ``chunk`` pairs at a time (bounding the temporary arrays
+        to a few MB)."""
+        m = len(pairs)
+        out = np.zeros(m)
+        if not m or not len(self.keys):
+            return out
+        both = np.asarray(pairs, np.int64).reshape(-1, 2)
+        for c in range(0, m, chunk):
+            out[c : c + chunk] = self._chunk(both[c : c + chunk])
         return out
-    vocab: dict[str, int] = {}
-    terms = np.fromiter((vocab.setdefault(t, len(vocab)) for v in vectors for t in v), np.int64, total)
-    weights = np.fromiter((x for v in vectors for x in v.values()), np.float64, total)
-    starts = np.zeros(n, np.int64)
-    np.cumsum(lens[:-1], out=starts[1:])
-    span = len(vocab)  # (vector, term) -> one sortable key
-    keys = np.repeat(np.arange(n, dtype=np.int64), lens) * span + terms
-    order = np.argsort(keys)
-    keys, values = keys[order], weights[order]
-    both = pairs.astype(np.int64).reshape(-1, 2)
-    swap = lens[both[:, 0]] > lens[both[:, 1]]
-    short = np.where(swap, both[:, 1], both[:, 0])
-    long = np.where(swap, both[:, 0], both[:, 1])
-    for c in range(0, m, chunk):
-        a, b = short[c : c + chunk], long[c : c + chunk]
+
+    def _chunk(self, both: np.ndarray) -> np.ndarray:
+        lens, starts, terms, keys = self.lens, self.starts, self.terms, self.keys
+        swap = lens[both[:, 0]] > lens[both[:, 1]]
+        a = np.where(swap, both[:, 1], both[:, 0])
+        b = np.where(swap, both[:, 0], both[:, 1])
         count = lens[a]
         row = np.repeat(np.arange(len(a)), count)  # the pair each lookup belongs to
         ends = np.cumsum(count)
+        if not len(ends) or not ends[-1]:
+            return np.zeros(len(a))
         at = np.arange(ends[-1]) - np.repeat(ends - count - starts[a], count)  # its term's slot
-        query = b[row] * span + terms[at]
+        query = b[row] * self.span + terms[at]
         pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
-        found = np.where(keys[pos] == query, values[pos], 0.0)
-        out[c : c + chunk] = np.bincount(row, weights=weights[at] * found, minlength=len(a))
-    return out
+        found = np.where(keys[pos] == query, self.values[pos], 0.0)
+        return np.bincount(row, weights=self.weights[at] * found, minlength=len(a))
 
 
 def candidate_pairs(
@@ -259,20 +281,81 @@ def candidate_array(
     Built in numpy: a 50-article story's sentences make a million posting pairs (300k distinct),
     which cost a Python loop 0.3 s of the story's 1.1 s of claim grouping.
     """
-    firsts, seconds = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
-    for posting in _postings(vectors, keys).values():
-        if 2 <= len(posting) <= max_postings:
-            a, b = _upper_pairs(len(posting))
-            items = np.asarray(posting, np.int64)
-            firsts.append(items[a])
-            seconds.append(items[b])
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    blocks = list(candidate_blocks(vectors, keys, max_postings, groups))
+    return np.concatenate(blocks) if blocks else np.zeros((0, 2), np.int64)
+
+
+#: Posting pairs (before duplicates go) that one block of :func:`candidate_blocks` is made from.
+BLOCK_PAIRS = 1 << 20
+
+
+def candidate_blocks(
+    vectors: Sequence[Vector],
+    keys: int = 6,
+    max_postings: int = 400,
+    groups: Sequence[str] | None = None,
+    block: int = BLOCK_PAIRS,
+) -> Iterator[np.ndarray]:
+    """:func:`candidate_array` a block at a time: (m, 2) arrays, ascending within and across
+    blocks. A block holds the pairs whose first item lies in a range, made from about ``block``
+    posting pairs, so memory stays bounded: an 800-article story's claim sentences make about
+    6 million distinct pairs, whose posting pairs and sorting took ~560 MB at once.
+    """
+    n = len(vectors)
+    postings = [p for p in _postings(vectors, keys).values() if 2 <= len(p) <= max_postings]
+    del vectors  # the caller's list may be a temporary: only the postings are needed now
+    labels = None
     if groups is not None:
         ids: dict[str, int] = {}
         labels = np.array([ids.setdefault(g, len(ids)) for g in groups], np.int64)
+    arrays = [np.asarray(p, np.int64) for p in postings]
+    for lo, hi in _first_ranges(arrays, n, block):
+        pairs = _block(postings, arrays, lo, hi, n, labels)
+        if len(pairs):
+            yield pairs
+
+
+def _first_ranges(postings: Sequence[np.ndarray], n: int, block: int) -> Iterator[tuple[int, int]]:
+    """Ranges of first items, each the first of about ``block`` posting pairs (at least one
+    item, however many pairs it heads)."""
+    heads = np.zeros(n, np.int64)  # posting pairs each item is the first of
+    for p in postings:
+        heads[p] += np.arange(len(p) - 1, -1, -1)  # an item is in a posting once
+    done = np.cumsum(heads)
+    lo = 0
+    while lo < n:
+        before = int(done[lo - 1]) if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(done, before + block, "right")))
+        yield lo, min(hi, n)
+        lo = hi
+
+
+def _block(
+    postings: Sequence[list[int]],
+    arrays: Sequence[np.ndarray],
+    lo: int,
+    hi: int,
+    n: int,
+    labels: np.ndarray | None,
+) -> np.ndarray:
+    """The distinct pairs (ascending) whose first item is in [lo, hi)."""
+    firsts, seconds = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for p, items in zip(postings, arrays, strict=True):
+        if p[0] >= hi or p[-2] < lo:
+            continue
+        xa, xb = bisect.bisect_left(p, lo), bisect.bisect_left(p, hi)
+        if xa >= xb:
+            continue
+        size = len(p)
+        a, b = _upper_pairs(size)
+        # the pairs of positions are in row order: row x starts at x * (2 size - x - 1) / 2
+        start, end = xa * (2 * size - xa - 1) // 2, xb * (2 * size - xb - 1) // 2
+        firsts.append(items[a[start:end]])
+        seconds.append(items[b[start:end]])
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    if labels is not None:
         differ = labels[first] != labels[second]
         first, second = first[differ], second[differ]
-    n = len(vectors)
     codes = np.sort(first * n + second)
     codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
     return np.stack([codes // n, codes % n], axis=1)
