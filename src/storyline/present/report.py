@@ -15,7 +15,7 @@ import base64
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -87,17 +87,23 @@ def write_report(story: Story, path: Path, plotly_src: str | None = None) -> Pat
     instead of inlining the library.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, render_report(story, plotly_src))
+    _atomic_write(path, _report_pieces(story, plotly_src))
     return path
 
 
 def render_report(story: Story, plotly_src: str | None = None) -> str:
+    return "".join(_report_pieces(story, plotly_src))
+
+
+def _report_pieces(story: Story, plotly_src: str | None) -> Iterator[str]:
+    """The page as the template makes it, piece by piece: written as they come, a big story's
+    page (tens of MB) is never held whole."""
     from plotly.offline import get_plotlyjs
 
     env = template_env()
     plotly_js = None if plotly_src else get_plotlyjs()
     scripts = assets()
-    return env.get_template("report.html.j2").render(
+    return env.get_template("report.html.j2").generate(
         s=story_context(story),
         plotly_js=plotly_js,
         plotly_src=plotly_src,
@@ -128,9 +134,14 @@ def write_index(index: Mapping[str, Any], path: Path) -> Path:
     return path
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as they come) beside ``path``, then move it there."""
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as f:
+        if isinstance(text, str):
+            f.write(text)
+        else:
+            f.writelines(text)
     tmp.replace(path)
 
 
