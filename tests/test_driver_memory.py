@@ -124,3 +124,13 @@ def test_a_re_run_reads_its_chunks_from_files_beside_the_store(
     assert ingested == []
     assert [s.articles for s in second.stories] == [s.articles for s in first.stories]
     assert second.reused == first.analysed
+
+
+def test_story_counts_come_from_the_row_when_stored_with_it(tmp_path: Path) -> None:
+    row = pack({"actors": [{"id": "p1"}], "quotes": []})
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put_story_row("s1", "T", row, "k", (7, 1, 2, 3, 4))
+        store.put_story_row("s2", "T", row, "k")  # no counts: read from the story
+        assert store.story_counts("s1") == (7, 1, 2, 3, 4)
+        assert store.story_counts("s2") == (1, 0, 0, 0, 0)
+        assert store.story_counts("none") is None

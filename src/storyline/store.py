@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS stories (id VARCHAR PRIMARY KEY, title VARCHAR, data 
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS key VARCHAR;
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE stories ADD COLUMN IF NOT EXISTS file VARCHAR;
+ALTER TABLE stories ADD COLUMN IF NOT EXISTS counts VARCHAR;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS packed BLOB;
 ALTER TABLE analyses ADD COLUMN IF NOT EXISTS packed BLOB;
 CREATE INDEX IF NOT EXISTS analyses_by_article ON analyses (article);
@@ -166,14 +167,22 @@ class Store:
         shared with the story.json written next (:func:`shared_dict`)."""
         self.put_story_row(story.id, story.title, story_row(story), key)
 
-    def put_story_row(self, story_id: str, title: str | None, packed: bytes, key: str | None = None) -> None:
+    def put_story_row(
+        self,
+        story_id: str,
+        title: str | None,
+        packed: bytes,
+        key: str | None = None,
+        counts: Sequence[int] | None = None,
+    ) -> None:
         """Store a story already turned into its row (:func:`story_row`), as a pool worker does.
 
         Stories are kept as zlib-packed JSON, not in the JSON column: DuckDB's insert of one
         13.8 MB JSON text raised the process's memory by ~100 MB (the 3,589-article story of a
         hostile run), the packed 2.4 MB by a few. A row over ``STORY_FILE_BYTES`` goes to a file
         beside the store (written whole, then renamed into place). Rows stored before keep their
-        ``data``."""
+        ``data``. ``counts``: its actors, quotes, events, claims and conflicts, kept so that
+        ``story_counts`` need not read the (possibly ~100 MB unpacked) story."""
         name = None
         if len(packed) > STORY_FILE_BYTES:
             name = f"{story_id}.json.z"
@@ -183,9 +192,9 @@ class Store:
             part.write_bytes(packed)
             part.replace(folder / name)
         self.con.execute(
-            "INSERT OR REPLACE INTO stories (id, title, data, key, packed, file) "
-            "VALUES (?, ?, NULL, ?, ?, ?)",
-            (story_id, title, key, None if name else packed, name),
+            "INSERT OR REPLACE INTO stories (id, title, data, key, packed, file, counts) "
+            "VALUES (?, ?, NULL, ?, ?, ?, ?)",
+            (story_id, title, key, None if name else packed, name, ",".join(map(str, counts or ())) or None),
         )
 
     def _story_files(self) -> Path:
@@ -518,7 +527,13 @@ class Store:
         return self._schema[(table, column)]
 
     def story_counts(self, story_id: str) -> tuple[int, int, int, int, int] | None:
-        """How many actors, quotes, events, claims and conflicts a stored story holds."""
+        """How many actors, quotes, events, claims and conflicts a stored story holds (from its
+        ``counts`` when stored with them, else from the story)."""
+        if self._has_column("stories", "counts"):
+            row = self.con.execute("SELECT counts FROM stories WHERE id = ?", (story_id,)).fetchone()
+            if row and row[0]:
+                a, q, e, c, k = (int(n) for n in row[0].split(","))
+                return a, q, e, c, k
         data = self._story_dict(story_id)
         if data is None:
             return None

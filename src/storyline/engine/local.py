@@ -508,7 +508,14 @@ def _fuse_and_write(
 
     def finish(job: Future[Fused] | Fused, key: str) -> None:
         fused = job.result() if isinstance(job, Future) else job
-        store.put_story_row(fused.entry.id, fused.entry.title, fused.row, key)
+        c = fused.counts
+        store.put_story_row(
+            fused.entry.id,
+            fused.entry.title,
+            fused.row,
+            key,
+            (c.actors, c.quotes, c.events, c.claims, c.conflicts),
+        )
         writer.add_fused(fused)
         bar.advance("fusing")
 
