@@ -1,6 +1,6 @@
 """A large generated run, then the same corpus with 1% new articles (the store's reuse).
 
-    python bench/bench_scale.py N [--workers W] [--keep DIR] [--no-rerun]
+    python bench/bench_scale.py N [--workers W] [--keep DIR] [--no-rerun] [--tokens T]
 
 Runs ``storyline analyze`` (the local engine, in this process so the driver's and the workers'
 peak memory can be told apart) over N articles from bench/corpus.py, prints wall time,
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import articles, write_corpus  # noqa: E402
+from corpus import TOKENS, articles, write_corpus  # noqa: E402
 
 from storyline.engine.local import BATCH, run  # noqa: E402
 from storyline.settings import DEFAULT_WORKERS, Settings  # noqa: E402
@@ -67,24 +67,31 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
     ap.add_argument("--no-rerun", action="store_true", help="skip the +1%% re-run")
+    ap.add_argument("--tokens", type=int, default=TOKENS, help="article body length (default ~900 tokens)")
     args = ap.parse_args()
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="storyline-scale-"))
-    src = write_corpus(tmp / "corpus", args.n)
+    src = write_corpus(tmp / "corpus", args.n, tokens=args.tokens)
     settings = Settings(db=tmp / "s.duckdb", out=tmp / "out", workers=args.workers)
     t0 = time.perf_counter()
     stages = _Stages()
     first = run([str(src)], settings, stages)
     took = time.perf_counter() - t0
-    print(f"first run: {args.n} articles, workers {args.workers}, batch {BATCH}")
+    chars = sum(p.stat().st_size for p in src.glob("*.txt"))
+    print(f"first run: {args.n} articles ({chars / 1e6:.1f} MB of text), workers {args.workers}, ", end="")
+    print(f"batch {BATCH}")
     print(f"  time {took:.0f} s ({args.n / took:.2f} articles/s), {len(first.stories)} stories")
     print(stages.line(took))
     driver, worker = _mb(resource.RUSAGE_SELF), _mb(resource.RUSAGE_CHILDREN)
     print(f"  peak RSS driver {driver:.0f} MB, largest worker {worker:.0f} MB")
-    print(f"  output {_size(settings.out):.1f} MB, store {settings.db.stat().st_size / 1e6:.1f} MB")
+    store = settings.db.stat().st_size / 1e6 + sum(
+        _size(d) for d in settings.db.parent.glob(settings.db.name + ".*") if d.is_dir()
+    )
+    print(f"  output {_size(settings.out):.1f} MB, store {store:.1f} MB (with the files beside it)")
     if args.no_rerun:
         return 0
     extra = max(1, args.n // 100)
-    for g in articles(args.n + extra):  # the same generator: the first N are the same texts
+    # the same generator: the first N are the same texts
+    for g in articles(args.n + extra, tokens=args.tokens):
         if int(g.name) >= args.n:
             (src / f"{g.name}.txt").write_text(g.text, encoding="utf-8")
             (src / f"{g.name}.meta.json").write_text(json.dumps(g.meta), encoding="utf-8")

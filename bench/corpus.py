@@ -2,7 +2,7 @@
 article about 900 tokens (the length of the real articles the issue measured on), with named
 officials, titles, quotes, dated events and places, so every analysis step has work to do.
 
-    python bench/corpus.py OUT_DIR N [--per-story K] [--seed S] [--jsonl]
+    python bench/corpus.py OUT_DIR N [--per-story K] [--seed S] [--tokens T] [--jsonl]
 
 Writes OUT_DIR/NNNNNN.txt with a .meta.json sidecar (outlet, date, title), or one
 OUT_DIR/corpus.jsonl with ``--jsonl``. Deterministic for a seed; the text is made here from
@@ -90,8 +90,13 @@ class Generated:
 STORY_WEEKS = 96
 
 
-def articles(n: int, per_story: int = 10, seed: int = 14) -> Iterator[Generated]:
-    """``n`` articles in stories of ``per_story`` articles, one story at a time."""
+#: Body length in words and punctuation marks, headline and sign-off aside (~900 tokens in all).
+TOKENS = 820
+
+
+def articles(n: int, per_story: int = 10, seed: int = 14, tokens: int = TOKENS) -> Iterator[Generated]:
+    """``n`` articles in stories of ``per_story`` articles, one story at a time; ``tokens``: the
+    body's length (shorter articles make a 10^5-article run affordable on a small machine)."""
     rng = random.Random(seed)
     start = dt.date(2025, 1, 6)
     story: dict[str, object] = {}
@@ -116,7 +121,7 @@ def articles(n: int, per_story: int = 10, seed: int = 14) -> Iterator[Generated]
             }
         date = story["date"] + dt.timedelta(days=rng.randrange(4))  # type: ignore[operator]
         outlet = rng.choice(OUTLETS)
-        text, title = _article(rng, story, date)
+        text, title = _article(rng, story, date, tokens)
         yield Generated(f"{i:06d}", text, {"outlet": outlet, "published": date.isoformat(), "title": title})
 
 
@@ -136,7 +141,7 @@ def _invented(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(2, 4))).capitalize()
 
 
-def _article(rng: random.Random, s: dict[str, object], date: dt.date) -> tuple[str, str]:
+def _article(rng: random.Random, s: dict[str, object], date: dt.date, length: int) -> tuple[str, str]:
     (ca, adj_a, city_a), (cb, adj_b, city_b) = s["a"], s["b"]  # type: ignore[misc]
     (ta, na), (tb, nb) = s["pa"], s["pb"]  # type: ignore[misc]
     town, firm, river, envoy, port, group = s["names"]  # type: ignore[misc]
@@ -145,7 +150,7 @@ def _article(rng: random.Random, s: dict[str, object], date: dt.date) -> tuple[s
     paras = [f"{adj_a} {ta} {na} and {adj_b} {tb} {nb} spoke about {topic} this week."]
     tokens = 0
     n = 0
-    while tokens < 820:  # about 900 tokens with punctuation
+    while tokens < length:
         n += 1
         day = DAYS[(date.weekday() - rng.randrange(1, 4)) % 7]
         verb, tail, noun = rng.choice(ACTS)
@@ -174,16 +179,18 @@ def _article(rng: random.Random, s: dict[str, object], date: dt.date) -> tuple[s
     return "\n\n".join(paras), title
 
 
-def write_corpus(out: Path, n: int, per_story: int = 10, seed: int = 14, jsonl: bool = False) -> Path:
+def write_corpus(
+    out: Path, n: int, per_story: int = 10, seed: int = 14, jsonl: bool = False, tokens: int = TOKENS
+) -> Path:
     """Write the corpus under ``out`` and return the folder (or the JSONL file)."""
     out.mkdir(parents=True, exist_ok=True)
     if jsonl:
         path = out / "corpus.jsonl"
         with path.open("w", encoding="utf-8") as f:
-            for g in articles(n, per_story, seed):
+            for g in articles(n, per_story, seed, tokens):
                 f.write(json.dumps({"text": g.text, **g.meta}, ensure_ascii=False) + "\n")
         return path
-    for g in articles(n, per_story, seed):
+    for g in articles(n, per_story, seed, tokens):
         (out / f"{g.name}.txt").write_text(g.text, encoding="utf-8")
         (out / f"{g.name}.meta.json").write_text(json.dumps(g.meta), encoding="utf-8")
     return out
@@ -195,9 +202,10 @@ def main() -> int:
     ap.add_argument("n", type=int)
     ap.add_argument("--per-story", type=int, default=10)
     ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--tokens", type=int, default=TOKENS, help="body length (default ~900-token articles)")
     ap.add_argument("--jsonl", action="store_true")
     args = ap.parse_args()
-    print(write_corpus(args.out, args.n, args.per_story, args.seed, args.jsonl))
+    print(write_corpus(args.out, args.n, args.per_story, args.seed, args.jsonl, args.tokens))
     return 0
 
 
