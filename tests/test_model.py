@@ -26,7 +26,8 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
     TimeRef,
-    shared_dict,
+    fields_of,
+    json_pieces,
 )
 
 SPAN = Span("a1", 3, 9)
@@ -99,22 +100,35 @@ def test_missing_optional_fields_take_defaults() -> None:
     assert Article.from_dict({"id": "x", "source": "s", "text": "t"}).authors == ()
 
 
-def test_shared_dict_converts_a_record_once_while_it_lives() -> None:
-    story = Story("0.1.0", actors=(ACTOR,), events=(EVENT,))
-    first = shared_dict(story)
-    assert first == story.to_dict()
-    assert shared_dict(story) is first
-    other = Story("0.1.0", quotes=(QUOTE,))
-    assert shared_dict(other) == other.to_dict()
-    assert shared_dict(story) is not first  # only the last record's dict is kept
-    assert shared_dict(story) == first
+def test_json_pieces_give_the_dict_of_the_record() -> None:
+    story = Story("0.1.0", actors=(ACTOR,), events=(EVENT,), quotes=(QUOTE,))
+    text = "".join(json_pieces(story))
+    assert json.loads(text) == story.to_dict()
+    assert text.count("\n") == len(fields_of(story)) + 1 + 3 * 2  # a line per field and per item
+    upper = "".join(json_pieces(story, {"actors": lambda a: a.name.upper(), "articles": str}))
+    assert json.loads(upper)["actors"] == [ACTOR.name.upper()]
+    assert json.loads(upper)["articles"] == []  # an empty list has no items to change
 
 
-def test_shared_dict_is_dropped_with_its_record() -> None:
-    import storyline.model as model
+def test_fields_of_leaves_nested_records_and_refuses_others() -> None:
+    fields = fields_of(ACTOR)
+    assert list(fields) == list(ACTOR.to_dict())
+    assert all(fields[k] is getattr(ACTOR, k) for k in fields)
+    with pytest.raises(TypeError, match="set is not JSON serialisable"):
+        fields_of({1})  # type: ignore[arg-type]
 
-    story = Story("0.1.0", actors=(ACTOR,))
-    shared_dict(story)
-    assert model._last_dict is not None
-    del story
-    assert model._last_dict is None
+
+def test_records_are_slotted_and_keep_no_dict() -> None:
+    assert not hasattr(ACTOR, "__dict__")
+    assert Actor.from_dict(ACTOR.to_dict()) == ACTOR
+
+
+def test_short_loaded_strings_are_interned() -> None:
+    data = ACTOR.to_dict()
+    kind = "".join(["per", "son"])  # a string made at run time, not the literal
+    a = Actor.from_dict({**data, "kind": kind})
+    b = Actor.from_dict({**data, "kind": "".join(["pers", "on"])})
+    assert a.kind is b.kind
+    long_text = "x" * 200
+    c = Actor.from_dict({**data, "name": long_text})
+    assert c.name is long_text  # long texts are kept as they come

@@ -8,11 +8,11 @@ re-run on its own. Each record converts losslessly to plain JSON-able dicts and 
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import types
 import typing
-import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin
@@ -38,7 +38,8 @@ __all__ = [
     "RelationPoint",
     "Story",
     "Record",
-    "shared_dict",
+    "fields_of",
+    "json_pieces",
 ]
 
 T = TypeVar("T", bound="Record")
@@ -145,33 +146,49 @@ def _values(inner: Loader) -> Callable[[Any], Any]:
     return lambda value: {k: None if v is None else load(v) for k, v in value.items()}
 
 
-#: The last record :func:`shared_dict` converted, with its dict (dropped with the record).
-_last_dict: tuple[weakref.ref[Record], dict[str, Any]] | None = None
+def fields_of(record: Record) -> dict[str, Any]:
+    """A record's fields by name, records within left as they are: ``record.to_dict()`` one
+    level at a time, for a JSON encoder that converts each nested record only as it writes it
+    (``json.dumps(x, default=fields_of)``). A big story's whole dict was as big as the story
+    (~100 MB at 800 articles), and its JSON text as much again."""
+    if not isinstance(record, Record):
+        raise TypeError(f"{type(record).__name__} is not JSON serialisable")
+    return {name: getattr(record, name) for name in _names(typing.cast(Any, type(record)))}
 
 
-def shared_dict(record: Record) -> dict[str, Any]:
-    """``record.to_dict()`` for callers that only read it, converted once when several ask in a
-    row: a run stores each story and then writes its story.json (a 50-article story is 20,000
-    records). The dict is kept while ``record`` lives and until another record is asked for."""
-    global _last_dict
-    if _last_dict is not None and _last_dict[0]() is record:
-        return _last_dict[1]
-    data = record.to_dict()
-    _last_dict = (weakref.ref(record, _forget), data)
-    return data
+def json_pieces(
+    record: Record,
+    convert: Mapping[str, Callable[[Any], Any]] | None = None,
+    *,
+    ensure_ascii: bool = True,
+) -> Iterator[str]:
+    """A record's JSON, a piece at a time: one line per field and per item of a list field (an
+    article, an actor, a claim), each from the C encoder, so only one item is ever converted at
+    once. ``convert``: field name -> a function applied to each item of that list field before it
+    is written. Diffable between runs like ``indent=1``, which would turn the C encoder off."""
 
+    def one(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=ensure_ascii, default=fields_of)
 
-def _forget(ref: weakref.ref[Record]) -> None:
-    """Drop the kept dict once its record is gone (a big story's dict is as big as the story)."""
-    global _last_dict
-    if _last_dict is not None and _last_dict[0] is ref:
-        _last_dict = None
+    yield "{\n"
+    for n, (k, v) in enumerate(fields_of(record).items()):
+        yield ",\n" if n else ""
+        change = (convert or {}).get(k)
+        if isinstance(v, list | tuple) and v:
+            yield f" {one(k)}: [\n"
+            for m, x in enumerate(v):
+                x = change(x) if change else x
+                yield f",\n  {one(x)}" if m else f"  {one(x)}"
+            yield "\n ]"
+        else:
+            yield f" {one(k)}: {one(v)}"
+    yield "\n}"
 
 
 # --------------------------------------------------------------------------- ingest
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Removed(Record):
     """A piece of the input that cleaning cut from the body, with the reason.
 
@@ -185,7 +202,7 @@ class Removed(Record):
     end: int = -1
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Article(Record):
     """One cleaned news article. ``id`` is the hash of the cleaned text."""
 
@@ -228,7 +245,7 @@ class Article(Record):
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Rejected(Record):
     """Input that could not become an article, and why (never a silent skip)."""
 
@@ -239,7 +256,7 @@ class Rejected(Record):
 # --------------------------------------------------------------------------- analyse
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Span(Record):
     """Character offsets into ``Article.text`` of one article: the provenance of a fact."""
 
@@ -248,7 +265,7 @@ class Span(Record):
     end: int
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Evidence(Record):
     """A span with its text copied out, as reports and story.json show it."""
 
@@ -258,7 +275,7 @@ class Evidence(Record):
     text: str
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Role(Record):
     """A title or office held by an actor, as a text stated it (or the knowledge file)."""
 
@@ -271,7 +288,7 @@ class Role(Record):
     source: str = "text"  # text | knowledge
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Actor(Record):
     """A canonical person, organisation, state or place."""
 
@@ -286,7 +303,7 @@ class Actor(Record):
     notes: tuple[str, ...] = ()  # resolution decisions and disagreements, in words
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Mention(Record):
     """A stretch of text that refers to an actor."""
 
@@ -297,7 +314,7 @@ class Mention(Record):
     how: str | None = None  # why it resolved to that actor
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class TimeRef(Record):
     """A time expression and what it resolves to against the article's own date."""
 
@@ -313,7 +330,7 @@ class TimeRef(Record):
     timex_value: str | None = None
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Quote(Record):
     """Who said what. ``start``/``end`` cover the quoted words, without the marks."""
 
@@ -335,7 +352,7 @@ class Quote(Record):
     outlets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Event(Record):
     id: str
     type: str  # PLOVER category
@@ -360,7 +377,7 @@ class Event(Record):
     trigger_span: Span | None = None  # the word(s) that name the event
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Analysis(Record):
     """Everything the analyse stage found in one article."""
 
@@ -377,7 +394,7 @@ class Analysis(Record):
 # --------------------------------------------------------------------------- fuse / present
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Claim(Record):
     id: str
     text: str
@@ -387,7 +404,7 @@ class Claim(Record):
     corroborated: bool = False
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Conflict(Record):
     id: str
     kind: str
@@ -396,7 +413,7 @@ class Conflict(Record):
     verdict: str = "conflict"  # conflict | needs checking | compatible
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry(Record):
     date: str
     granularity: str
@@ -406,20 +423,20 @@ class TimelineEntry(Record):
     mode: str = "happened"
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Citation(Record):
     article: str
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class SummarySentence(Record):
     text: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class RelationPoint(Record):
     dyad: str
     period: str
@@ -427,7 +444,7 @@ class RelationPoint(Record):
     events: int
 
 
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Story(Record):
     """The fused result over a set of articles."""
 

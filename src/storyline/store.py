@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 
 from .errors import StorylineError
-from .model import Actor, Analysis, Article, Rejected, Story, shared_dict
+from .model import Actor, Analysis, Article, Rejected, Story, json_pieces
 
 __all__ = ["Store"]
 
@@ -163,8 +163,7 @@ class Store:
 
     def put_story(self, story: Story, key: str | None = None) -> None:
         """Store a story; ``key`` says what it was made from (its articles' analyses, the
-        settings and code that fused it), so an unchanged story is not made again. Its dict is
-        shared with the story.json written next (:func:`shared_dict`)."""
+        settings and code that fused it), so an unchanged story is not made again."""
         self.put_story_row(story.id, story.title, story_row(story), key)
 
     def put_story_row(
@@ -546,9 +545,23 @@ def _count(value: object) -> int:
 
 
 def story_row(story: Story) -> bytes:
-    """A story as the store keeps it: its JSON, zlib-packed (the dict shared with the story.json
-    written next). Made where the story is made, a pool worker included."""
-    return pack(shared_dict(story))
+    """A story as the store keeps it: its JSON, zlib-packed. Made where the story is made, a pool
+    worker included, and made a piece at a time (:func:`json_pieces`): a big story's dict and
+    JSON text whole, then its encoded bytes, each held as much as the story again."""
+    z = zlib.compressobj(PACK_LEVEL)
+    out, buffer, size = [], [], 0
+    for piece in json_pieces(story):
+        buffer.append(piece)
+        size += len(piece)
+        if size > _PACK_PIECE:
+            out.append(z.compress("".join(buffer).encode()))
+            buffer, size = [], 0
+    out.append(z.compress("".join(buffer).encode()))
+    out.append(z.flush())
+    return b"".join(out)
+
+
+_PACK_PIECE = 1 << 16  # characters of JSON handed to zlib at a time
 
 
 def pack(record: dict[str, Any]) -> bytes:
