@@ -411,8 +411,8 @@ class _Analyser:
     """Batches analysed here or in a process pool, yielded as each finishes.
 
     The pool starts on the first call with enough work for it (``POOL_MIN_ARTICLES``) and then
-    serves the whole run. At most two batches per worker are in flight, so memory is bounded by
-    the batch whatever the chunk holds.
+    serves the whole analysis; fusion gets fresh workers (:meth:`for_fusion`). At most two
+    batches per worker are in flight, so memory is bounded by the batch whatever the chunk holds.
     """
 
     def __init__(self, workers: int) -> None:
@@ -427,10 +427,22 @@ class _Analyser:
             self.pool.shutdown(cancel_futures=True)
 
     def start_for(self, articles: int) -> None:
-        """Start the pool for this much work if it earns its start (a run that reused every
-        analysis still fuses its changed stories in the pool)."""
+        """Start the pool for this much analysis if it earns its start."""
         if self.pool is None and self.workers > 1 and articles >= POOL_MIN_ARTICLES:
             self.pool = _pool(self.workers)
+
+    def for_fusion(self, articles: int) -> ProcessPoolExecutor | None:
+        """The pool stories are fused in, for this many articles to fuse: fresh workers that
+        load no model (a story with undated articles to analyse again loads spaCy on use). The
+        analysis workers are shut down first: each held ~400 MB of model and analysis leftovers,
+        and fusing a big story needs room of its own (an 800-article story ~320 MB more)."""
+        had = self.pool is not None
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+        if self.workers > 1 and (had or articles >= POOL_MIN_ARTICLES):
+            self.pool = _pool(self.workers, warm=False)
+        return self.pool
 
     def map(self, batches: list[list[Article]]) -> Iterator[_Analysed]:
         """Each batch's analyses, failures and kept parses (``analyse_keeping_parses``)."""
@@ -451,11 +463,14 @@ class _Analyser:
                 yield f.result()
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _pool(workers: int, *, warm: bool = True) -> ProcessPoolExecutor:
     """Worker processes started fresh (spawn), not forked: a forked worker carries a copy of
     everything this process had read by then (ingest's models, the first chunk), which counted
-    ~150 MB in every worker's resident set; a spawned one holds the analysis code and spaCy."""
-    return ProcessPoolExecutor(max_workers=workers, initializer=_warm, mp_context=get_context("spawn"))
+    ~150 MB in every worker's resident set; a spawned one holds the analysis code and spaCy
+    (``warm``) or, fusing, only what it imports."""
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_warm if warm else None, mp_context=get_context("spawn")
+    )
 
 
 def _warm() -> None:
@@ -500,8 +515,7 @@ def _fuse_and_write(
     )
     pool = None
     if analyser is not None and writer.several:
-        analyser.start_for(sum(len(ids) for ids, _, _, kept in plan if not kept))
-        pool = analyser.pool
+        pool = analyser.for_fusion(sum(len(ids) for ids, _, _, kept in plan if not kept))
     bar.start("fusing", len(clusters), "stories")
     pending: deque[tuple[Future[Fused] | Fused, str]] = deque()
     in_flight = 2 * analyser.workers if pool is not None and analyser is not None else 0
