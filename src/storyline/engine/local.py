@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import glob
 import json
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -469,15 +472,30 @@ def _pool(workers: int, *, warm: bool = True) -> ProcessPoolExecutor:
     ~150 MB in every worker's resident set; a spawned one holds the analysis code and spaCy
     (``warm``) or, fusing, only what it imports."""
     return ProcessPoolExecutor(
-        max_workers=workers, initializer=_warm if warm else None, mp_context=get_context("spawn")
+        max_workers=workers, initializer=_start_worker, initargs=(warm,), mp_context=get_context("spawn")
     )
 
 
-def _warm() -> None:
-    """Load spaCy when a worker starts, not inside its first batch."""
-    from ..analyse.nlp import load_nlp
+def _start_worker(warm: bool) -> None:
+    """Watch the driver, and load spaCy when the worker starts (``warm``), not inside its first
+    batch. A driver killed on its own (SIGKILL, the OOM killer, ``kill PID``) left its workers
+    running on as orphans, holding a core and ~400 MB each: a worker whose parent is gone exits."""
+    parent = os.getppid()
 
-    load_nlp()
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="storyline-orphan-watch", daemon=True).start()
+    if warm:
+        from ..analyse.nlp import load_nlp
+
+        load_nlp()
+
+
+#: How often a pool worker checks that the driver that started it is still there.
+ORPHAN_CHECK_S = 2.0
 
 
 def _fuse_and_write(
