@@ -191,14 +191,7 @@ class Store:
         beside the store (written whole, then renamed into place). Rows stored before keep their
         ``data``. ``counts``: its actors, quotes, events, claims and conflicts, kept so that
         ``story_counts`` need not read the (possibly ~100 MB unpacked) story."""
-        name = None
-        if len(packed) > STORY_FILE_BYTES:
-            name = f"{story_id}.json.z"
-            folder = self._story_files()
-            folder.mkdir(exist_ok=True)
-            part = folder / f".{name}.part"
-            part.write_bytes(packed)
-            part.replace(folder / name)
+        name = _to_file(self._story_files(), story_id, packed)
         self.con.execute(
             "INSERT OR REPLACE INTO stories (id, title, data, key, packed, file, counts) "
             "VALUES (?, ?, NULL, ?, ?, ?, ?)",
@@ -217,14 +210,7 @@ class Store:
         instead of the files. A chunk over ``STORY_FILE_BYTES`` (2,000 news files pack to
         ~1.4 MB) is kept in a file beside the store (``<db>.chunks/``), as big story rows are:
         DuckDB keeps large inserted BLOBs in memory, and a read one in its buffers."""
-        name = None
-        if len(packed) > STORY_FILE_BYTES:
-            name = f"{key}.json.z"
-            folder = self._chunk_files()
-            folder.mkdir(exist_ok=True)
-            part = folder / f".{name}.part"
-            part.write_bytes(packed)
-            part.replace(folder / name)
+        name = _to_file(self._chunk_files(), key, packed)
         self.con.execute(
             "INSERT OR REPLACE INTO chunks (key, packed, file) VALUES (?, ?, ?)",
             (key, None if name else packed, name),
@@ -571,6 +557,19 @@ def story_row(story: Story) -> bytes:
 
 
 _PACK_PIECE = 1 << 16  # characters of JSON handed to zlib at a time
+
+
+def _to_file(folder: Path, stem: str, packed: bytes) -> str | None:
+    """Write a row over ``STORY_FILE_BYTES`` to ``folder/<stem>.json.z`` (whole, then renamed
+    into place) and give the name the table keeps; None for a row the table holds itself."""
+    if len(packed) <= STORY_FILE_BYTES:
+        return None
+    name = f"{stem}.json.z"
+    folder.mkdir(exist_ok=True)
+    part = folder / f".{name}.part"
+    part.write_bytes(packed)
+    part.replace(folder / name)
+    return name
 
 
 def pack(record: dict[str, Any]) -> bytes:
