@@ -155,9 +155,7 @@ def _single_pass(
         vec, when = bags.vector(k, idf), _date(bags.published[k])
         if when is not None:
             _close(stories, live, index, when, window_days)
-        best = _best(vec, when, stories, index, threshold, window_days)
-        if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
-            best = -1
+        best = _best(vec, when, stories, index, threshold, window_days, background)
         if best < 0:
             best = len(stories)
             stories.append(_Story())
@@ -249,9 +247,7 @@ def _place(
                     open_story(g)  # else it ended before this date: never a candidate again
                 upcoming += 1
             _close(stories, live, index, when, window_days)
-        best = _best(vec, when, stories, index, threshold, window_days)
-        if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
-            best = -1
+        best = _best(vec, when, stories, index, threshold, window_days, background)
         if best < 0:
             best = len(stories)
             stories.append(_Story())
@@ -273,9 +269,11 @@ def _best(
     index: dict[str, set[int]],
     threshold: float,
     window_days: int,
+    background: _Background,
 ) -> int:
     """The candidate story most similar to ``vec`` (at least ``threshold``; ties to the earlier
-    story) among those within ``window_days`` of ``when``; -1 when none."""
+    story) among those within ``window_days`` of ``when``, if it also beats the article's
+    background; -1 when none."""
     best, best_score = -1, threshold
     for c in _candidates(vec, index):
         st = stories[c]
@@ -286,6 +284,8 @@ def _best(
         score = cosine(vec, st.centroid)
         if score >= best_score and (score > best_score or best < 0 or c < best):
             best, best_score = c, score
+    if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
+        return -1
     return best
 
 
