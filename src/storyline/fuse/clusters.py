@@ -285,7 +285,7 @@ def _best(
         score = cosine(vec, st.centroid)
         if score >= best_score and (score > best_score or best < 0 or c < best):
             best, best_score = c, score
-    if best >= 0 and background.beats(when, vec, best, stories[best].centroid):
+    if best >= 0 and background.beats(when, vec, best, best_score, stories[best].centroid):
         return -1
     return best
 
@@ -299,15 +299,16 @@ class _Background:
     def __init__(self, bags: _Bags, order: Sequence[int], idf: list[float], window_days: int) -> None:
         self.bags, self.idf = bags, idf
         self.gap = 2 * window_days  # BACKGROUND_GAP_DAYS at the default window
-        self.dated = [k for k in order if _date(bags.published[k]) is not None]
-        self.days = [_date(bags.published[k]).toordinal() for k in self.dated]  # type: ignore[union-attr]
+        dated = [(k, d) for k in order if (d := _date(bags.published[k])) is not None]
+        self.dated = [k for k, _ in dated]
+        self.days = [d.toordinal() for _, d in dated]
         self.vectors: dict[int, Vector] = {}
         self.story_of = array("i", [-1]) * len(bags.ids)  # each placed article's story
 
-    def beats(self, when: dt.date | None, vec: Vector, story: int, centroid: Vector) -> bool:
+    def beats(self, when: dt.date | None, vec: Vector, story: int, score: float, centroid: Vector) -> bool:
         """True when some far article outside ``story`` scores within ``BACKGROUND_MARGIN`` of
-        the story's score (and under ``BACKGROUND_CAP``): the match is no better than unrelated
-        coverage, and the article starts its own story."""
+        the story's ``score`` (and under ``BACKGROUND_CAP``): the match is no better than
+        unrelated coverage, and the article starts its own story."""
         if when is None or not self.dated:
             return False
         day = when.toordinal()
@@ -326,7 +327,7 @@ class _Background:
         if len(self.vectors) > 4 * BACKGROUND_ARTICLES:
             keep = set(far)
             self.vectors = {j: v for j, v in self.vectors.items() if j in keep}
-        bar = cosine(vec, centroid) - BACKGROUND_MARGIN
+        bar = score - BACKGROUND_MARGIN
         for j in far:
             if self.story_of[j] == story:
                 continue
