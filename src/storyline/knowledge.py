@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -254,9 +254,16 @@ class Knowledge:
         return found[0] if len(found) == 1 else None
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=65536)
 def _org_key(name: str) -> str:
-    n = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
-    n = re.sub(r"['’]s?$", "", n)
+    """An organisation name as looked up: no leading "the", possessive or dots, lower case.
+    Remembered: each article asks for the same few names many times over."""
+    n = _LEADING_THE.sub("", name.strip())
+    n = _POSSESSIVE_END.sub("", n)
     return " ".join(n.replace(".", "").lower().split())
 
 

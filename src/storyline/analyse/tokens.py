@@ -132,19 +132,25 @@ def children(tok: Token) -> tuple[Token, ...]:
 
     The Tokens are shared between calls, so compare them by value (``==``, ``.i``): ``is`` on
     two of them may now hold where it did not."""
-    made: dict[int, tuple[Token, ...]] = tok.doc.user_data.setdefault("storyline_children", {})
-    got = made.get(tok.i)
+    made: dict[int, tuple[Token, ...]] | None = tok.doc.user_data.get("storyline_children")
+    if made is None:
+        made = tok.doc.user_data["storyline_children"] = {}
+    i = tok.i
+    got = made.get(i)
     if got is None:
-        got = made[tok.i] = tuple(tok.children)
+        got = made[i] = tuple(tok.children)
     return got
 
 
 def subtree(tok: Token) -> tuple[Token, ...]:
     """``tok.subtree`` (the token and all its descendants, in order), made once per token."""
-    made: dict[int, tuple[Token, ...]] = tok.doc.user_data.setdefault("storyline_subtree", {})
-    got = made.get(tok.i)
+    made: dict[int, tuple[Token, ...]] | None = tok.doc.user_data.get("storyline_subtree")
+    if made is None:
+        made = tok.doc.user_data["storyline_subtree"] = {}
+    i = tok.i
+    got = made.get(i)
     if got is None:
-        got = made[tok.i] = tuple(tok.subtree)
+        got = made[i] = tuple(tok.subtree)
     return got
 
 
