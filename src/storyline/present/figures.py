@@ -2,6 +2,10 @@
 
 Figures travel as JSON inside ``<script type="application/json">``; :func:`figure_json` escapes
 ``<``, ``>`` and ``&`` so no article text can close that script element.
+
+A figure is built as the plain dict plotly's ``graph_objects`` would make of it (the same keys
+in the same order, its default template included), so its JSON is the same to the byte: making
+and validating the graph objects took a quarter of writing a story's report.
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -24,145 +30,165 @@ __all__ = ["timeline_figure", "relations_figure", "figure_json", "period_start"]
 
 _ROWS = ("happened", "planned", "cancelled", "coverage")
 _COLOURS = {"happened": "#1f5f8b", "planned": "#2e8b57", "cancelled": "#b03a2e", "coverage": "#7f7f7f"}
+#: a plotly figure as its JSON holds it ({"data": traces, "layout": ...})
+Figure = dict[str, Any]
+
 _FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
 
 
-def timeline_figure(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> go.Figure:
+def timeline_figure(entries: Sequence[TimelineEntry], articles: Sequence[Article]) -> Figure:
     """Events by mode, one row each, plus a row for when each outlet published.
 
     A day is a dot; a month or year is a bar across the whole period, so a month-level date is
     never drawn as if it were a day.
     """
     by_id = {a.id: a for a in articles}
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     for mode in _ROWS[:3]:
         rows = [e for e in entries if e.mode == mode]
-        if not rows:
-            continue
-        _add_entries(fig, mode, rows, by_id)
+        if rows:
+            data += _entries(mode, rows, by_id)
     published = [a for a in articles if a.published and a.duplicate_of is None]
     wires = [a for a in articles if a.published and a.duplicate_of is not None]
     for group, symbol in ((published, "diamond"), (wires, "diamond-open")):
         if not group:
             continue
-        fig.add_trace(
-            go.Scatter(
-                x=[a.published for a in group],
-                y=["coverage"] * len(group),
-                mode="markers",
-                marker={"symbol": symbol, "size": 11, "color": _COLOURS["coverage"]},
-                name="articles published" if symbol == "diamond" else "wire copies",
-                hovertext=[_esc(f"{outlet_of(a)}: {a.title or a.source}") for a in group],
-                hoverinfo="text+x",
-            )
+        data.append(
+            {
+                "hoverinfo": "text+x",
+                "hovertext": [_esc(f"{outlet_of(a)}: {a.title or a.source}") for a in group],
+                "marker": {"color": _COLOURS["coverage"], "size": 11, "symbol": symbol},
+                "mode": "markers",
+                "name": "articles published" if symbol == "diamond" else "wire copies",
+                "x": [a.published for a in group],
+                "y": ["coverage"] * len(group),
+                "type": "scatter",
+            }
         )
+    layout: dict[str, Any] = {"template": _template()}
     focus = _focus(entries, published)
     if focus is not None:
-        fig.update_xaxes(range=list(focus), rangeslider={"visible": True, "thickness": 0.12})
-    fig.update_layout(
-        height=140 + 55 * len({t.y[0] for t in fig.data if t.y}) + (70 if focus else 0),
-        margin={"l": 90, "r": 20, "t": 60, "b": 30},
-        font=_FONT,
-        showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        hovermode="closest",
-        plot_bgcolor="#fafafa",
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(_ROWS)), "title": None},
-        xaxis={"type": "date", "title": None},
-    )
-    return fig
+        layout["xaxis"] = {"rangeslider": {"visible": True, "thickness": 0.12}, "range": list(focus)}
+    layout["margin"] = {"l": 90, "r": 20, "t": 60, "b": 30}
+    layout["font"] = dict(_FONT)
+    layout["legend"] = {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}
+    layout["yaxis"] = {"categoryorder": "array", "categoryarray": list(reversed(_ROWS)), "title": {}}
+    layout["xaxis"] = {**layout.get("xaxis", {}), "type": "date", "title": {}}
+    layout["height"] = 140 + 55 * len({t["y"][0] for t in data if t["y"]}) + (70 if focus else 0)
+    layout["showlegend"] = True
+    layout["hovermode"] = "closest"
+    layout["plot_bgcolor"] = "#fafafa"
+    return {"data": data, "layout": layout}
 
 
-def _add_entries(
-    fig: go.Figure, mode: str, rows: Sequence[TimelineEntry], by_id: Mapping[str, Article]
-) -> None:
+def _entries(mode: str, rows: Sequence[TimelineEntry], by_id: Mapping[str, Article]) -> list[dict[str, Any]]:
+    """One mode's traces: its month- or year-level entries as bars with a tick at their middle,
+    then its day-level entries as dots."""
     days = [e for e in rows if e.granularity == "day"]
     spans = [e for e in rows if e.granularity != "day"]
     colour = _COLOURS[mode]
+    traces: list[dict[str, Any]] = []
     if spans:
         xs: list[str | None] = []
         for e in spans:
             start, end = period_bounds(e.date, e.granularity)
             xs += [start.isoformat(), (end + dt.timedelta(days=1)).isoformat(), None]
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=[mode if x else None for x in xs],
-                mode="lines",
-                line={"width": 10, "color": colour},
-                opacity=0.45,
-                hoverinfo="skip",
-                name=f"{mode} (month or year known)",
-            )
+        traces.append(
+            {
+                "hoverinfo": "skip",
+                "line": {"color": colour, "width": 10},
+                "mode": "lines",
+                "name": f"{mode} (month or year known)",
+                "opacity": 0.45,
+                "x": xs,
+                "y": [mode if x else None for x in xs],
+                "type": "scatter",
+            }
         )
-        mids = [_middle(e) for e in spans]
-        fig.add_trace(
-            go.Scatter(
-                x=mids,
-                y=[mode] * len(spans),
-                mode="markers",
-                marker={"symbol": "line-ns-open", "size": 14, "color": colour},
-                hovertext=[_hover(e, by_id) for e in spans],
-                hoverinfo="text",
-                showlegend=False,
-            )
+        traces.append(
+            {
+                "hoverinfo": "text",
+                "hovertext": [_hover(e, by_id) for e in spans],
+                "marker": {"color": colour, "size": 14, "symbol": "line-ns-open"},
+                "mode": "markers",
+                "showlegend": False,
+                "x": [_middle(e) for e in spans],
+                "y": [mode] * len(spans),
+                "type": "scatter",
+            }
         )
     if days:
-        fig.add_trace(
-            go.Scatter(
-                x=[e.date for e in days],
-                y=[mode] * len(days),
-                mode="markers",
-                marker={"size": 12, "color": colour, "symbol": "x" if mode == "cancelled" else "circle"},
-                hovertext=[_hover(e, by_id) for e in days],
-                hoverinfo="text",
-                name=f"{mode} (day known)",
-            )
+        traces.append(
+            {
+                "hoverinfo": "text",
+                "hovertext": [_hover(e, by_id) for e in days],
+                "marker": {"color": colour, "size": 12, "symbol": "x" if mode == "cancelled" else "circle"},
+                "mode": "markers",
+                "name": f"{mode} (day known)",
+                "x": [e.date for e in days],
+                "y": [mode] * len(days),
+                "type": "scatter",
+            }
         )
+    return traces
 
 
-def relations_figure(points: Sequence[RelationPoint]) -> go.Figure:
+def relations_figure(points: Sequence[RelationPoint]) -> Figure:
     """Mean intensity per period for each dyad; marker area grows with the number of events."""
-    fig = go.Figure()
+    data = []
     for dyad in sorted({p.dyad for p in points}):
         series = [p for p in points if p.dyad == dyad]
-        fig.add_trace(
-            go.Scatter(
-                x=[period_start(p.period) for p in series],
-                y=[p.score for p in series],
-                mode="lines+markers",
-                name=dyad.replace("-", "–"),
-                marker={"size": [8 + 4 * min(p.events, 8) for p in series]},
-                hovertext=[
+        data.append(
+            {
+                "hoverinfo": "text",
+                "hovertext": [
                     f"{dyad.replace('-', '–')} {p.period}: {p.events} event(s), mean {p.score:+.1f}"
                     for p in series
                 ],
-                hoverinfo="text",
-            )
+                "marker": {"size": [8 + 4 * min(p.events, 8) for p in series]},
+                "mode": "lines+markers",
+                "name": dyad.replace("-", "–"),
+                "x": [period_start(p.period) for p in series],
+                "y": [p.score for p in series],
+                "type": "scatter",
+            }
         )
-    fig.add_hline(y=0, line={"color": "#999", "width": 1, "dash": "dot"})
-    fig.update_layout(
-        height=340,
-        margin={"l": 120, "r": 20, "t": 10, "b": 50},
-        font=_FONT,
-        plot_bgcolor="#fafafa",
-        showlegend=True,
-        yaxis={
+    hline = {  # the line add_hline(y=0) draws
+        "line": {"color": "#999", "dash": "dot", "width": 1},
+        "type": "line",
+        **{"x0": 0, "x1": 1, "xref": "x domain", "y0": 0, "y1": 0, "yref": "y"},
+    }
+    layout = {
+        "template": _template(),
+        "shapes": [hline],
+        "margin": {"l": 120, "r": 20, "t": 10, "b": 50},
+        "font": dict(_FONT),
+        "yaxis": {
             "range": [-10.5, 10.5],
-            "title": "mean intensity",
+            "title": {"text": "mean intensity"},
             "tickvals": [-10, -5, 0, 5, 10],
             "ticktext": ["−10 conflict", "−5", "0", "+5", "+10 cooperation"],
         },
-        xaxis={"type": "date", "title": None},
-        legend={"orientation": "h", "y": -0.2},
-    )
-    return fig
+        "xaxis": {"type": "date", "title": {}},
+        "legend": {"orientation": "h", "y": -0.2},
+        "height": 340,
+        "plot_bgcolor": "#fafafa",
+        "showlegend": True,
+    }
+    return {"data": data, "layout": layout}
 
 
-def figure_json(fig: go.Figure) -> str:
+def figure_json(fig: Figure) -> str:
     """The figure as JSON that is safe inside a ``<script>`` element."""
     text: str = pio.to_json(fig, validate=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@cache
+def _template() -> dict[str, Any]:
+    """The default template plotly puts in every new figure's layout (not to be changed)."""
+    template: dict[str, Any] = go.Figure().to_dict()["layout"]["template"]
+    return template
 
 
 def _focus(entries: Sequence[TimelineEntry], published: Sequence[Article]) -> tuple[str, str] | None:

@@ -312,7 +312,7 @@ def story_context(story: Story, actor_url: str | None = None) -> dict[str, Any]:
         "dates": date_range(story.articles),
         "summary": summary,
         "timeline": timeline,
-        "timeline_json": figure_json(tl) if tl.data else None,
+        "timeline_json": figure_json(tl) if tl["data"] else None,
         "speakers": sorted(speakers.values(), key=lambda g: (-len(g["quotes"]), g["name"])),
         "matrix": _matrix(story, arts),
         "conflicts": conflicts,
