@@ -171,6 +171,7 @@ class _Anchors:
         )
         self.event_starts = [e[0] for e in self.events]
         self.quotes = sorted((q.start, q.end, q.text) for q in analysis.quotes)
+        self.quote_starts = [q[0] for q in self.quotes]
 
     def marks(self, start: int, end: int) -> frozenset[str]:
         """Signatures of the events reported in the span (their evidence starts inside it)."""
@@ -179,7 +180,11 @@ class _Anchors:
         return frozenset(m for _, _, m in self.events[lo:hi])
 
     def quoted(self, start: int, end: int) -> str:
-        return " ".join(t for s, e, t in self.quotes if start <= s and e <= end)
+        """The words of the quotes inside the span (a quote ends after it starts, so only those
+        starting in it can be: an article's every quote was tried for each of its sentences)."""
+        lo = bisect.bisect_left(self.quote_starts, start)
+        hi = bisect.bisect_right(self.quote_starts, end, lo)
+        return " ".join(t for _, e, t in self.quotes[lo:hi] if e <= end)
 
     def terms(self, start: int, end: int) -> list[str]:
         k = bisect.bisect_left(self.starts, start)
