@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pytest
 
+from storyline.fuse import similarity
 from storyline.fuse.similarity import (
     EXACT_PAIR_COSINES,
     IdfTable,
@@ -68,7 +69,12 @@ def test_pair_cosines_match_cosine() -> None:
     assert got.tolist() == pytest.approx([cosine(VECTORS[i], VECTORS[j]) for i, j in pairs.tolist()])
 
 
-def test_pair_cosines_are_cosine_to_the_bit_where_sum_adds_in_order() -> None:
+@pytest.mark.parametrize("dense", [True, False])
+def test_pair_cosines_are_cosine_to_the_bit_where_sum_adds_in_order(
+    dense: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both lookups (a dense table of a small story's slots, a binary search over a big one's)."""
+    monkeypatch.setattr(similarity, "DENSE_SLOTS", 1 << 30 if dense else 0)
     rng = np.random.default_rng(7)
     terms = [f"t{k}" for k in range(40)]
     vectors = []

@@ -198,6 +198,10 @@ def pair_cosines(vectors: Sequence[Vector], pairs: np.ndarray, chunk: int = 32_7
     return PairCosines(vectors)(pairs, chunk)
 
 
+#: Most (vector, term) slots :class:`PairCosines` holds as a dense lookup table (8 bytes each).
+DENSE_SLOTS = 1 << 21
+
+
 class PairCosines:
     """:func:`pair_cosines` over fixed vectors, indexed once for many batches of pairs (a big
     story's candidate pairs come a block at a time, so they are never all held at once).
@@ -220,6 +224,12 @@ class PairCosines:
         keys = np.repeat(np.arange(n, dtype=np.int64), lens) * self.span + self.terms
         order = np.argsort(keys)
         self.keys, self.values = keys[order], self.weights[order]
+        # every (vector, term) slot as an array when that is small (a story's claim sentences:
+        # ~1M slots), so a lookup is one gather instead of a binary search
+        self.table: np.ndarray | None = None
+        if n * self.span <= DENSE_SLOTS:
+            self.table = np.zeros(n * self.span)
+            self.table[self.keys] = self.values
 
     def __call__(self, pairs: np.ndarray, chunk: int = 32_768) -> np.ndarray:
         """The cosines of ``pairs``, ``chunk`` pairs at a time (bounding the temporary arrays
@@ -245,8 +255,11 @@ class PairCosines:
             return np.zeros(len(a))
         at = np.arange(ends[-1]) - np.repeat(ends - count - starts[a], count)  # its term's slot
         query = b[row] * self.span + terms[at]
-        pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
-        found = np.where(keys[pos] == query, self.values[pos], 0.0)
+        if self.table is not None:
+            found = self.table[query]
+        else:
+            pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+            found = np.where(keys[pos] == query, self.values[pos], 0.0)
         return np.bincount(row, weights=self.weights[at] * found, minlength=len(a))
 
 
