@@ -531,3 +531,19 @@ def test_mixed_quote_as_its_clause_when_asked(nlp: Language) -> None:
     assert [(q.text, q.direct) for q in quotes] == [
         ("the storm had been “worse than anyone expected” along the coast", False)
     ]
+
+
+def test_same_quote_key_lowers_each_character_and_blanks_the_rest() -> None:
+    """The key is each alphanumeric character lowered on its own, everything else a space: a
+    word-final capital sigma stays "σ" (str.lower() would make it "ς"), "_" and "’" are breaks."""
+
+    def key(text: str) -> str:
+        return same_quote_key(Quote("a", "x", 0, 5, text, None, None, None, True))
+
+    def by_character(text: str) -> str:
+        return " ".join("".join(c.lower() if c.isalnum() else " " for c in text).split())
+
+    for text in ("ΟΔΟΣ ΣΟΦΙΑΣ", "Don’t  STOP_now!", "İstanbul, 2½ ٣", "Straẞe\u0301 ﬃ", ""):
+        assert key(text) == by_character(text)
+    assert key("ΟΔΟΣ") == "οδοσ"
+    assert key("“We will not back down,” he said.") == "we will not back down he said"

@@ -12,6 +12,7 @@ clause "according to X" hangs off. Speakers are resolved by ``quote_speakers``.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -116,8 +117,14 @@ def unnamed_actors(quotes: Sequence[Quote], known: Sequence[Actor] = ()) -> list
 def same_quote_key(quote: Quote) -> str:
     """Normalised words of a quote, for fusion: wire copies and two outlets quoting one press
     conference differ in marks, case and trailing punctuation only."""
-    words = "".join(c.lower() if c.isalnum() else " " for c in quote.text.replace("’", "'")).split()
-    return " ".join(words)
+    # each non-alphanumeric character a space ([\W_] is exactly "not isalnum"), then lower case
+    # per character: a capital sigma made "σ" first, since str.lower() alone would make a
+    # word-final one "ς" where a character-by-character lowering does not
+    spaced = _NOT_ALNUM.sub(" ", quote.text).replace("Σ", "σ")
+    return " ".join(spaced.lower().split())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # --------------------------------------------------------------------------- direct quotes
