@@ -26,6 +26,10 @@ _SPLIT = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])|\n+"""
 _ABBREV = re.compile(
     r"(?:\b[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sen|Rep|Gov|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.$"
 )
+#: No ``_ABBREV`` match is longer than this ("U.S.A." and "Sept." are 6 and 5): only a
+#: sentence's last characters need scanning.
+_ABBREV_CHARS = 8
+_NEWLINE = re.compile(r"\n")
 
 
 @dataclass(frozen=True)
@@ -47,9 +51,9 @@ def pieces(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]
     out = []
     for start, end in spans:
         pos = start
-        for m in re.finditer(r"\n", text[start:end]):
-            out.append(_trim(text, pos, start + m.start()))
-            pos = start + m.end()
+        for m in _NEWLINE.finditer(text, start, end):
+            out.append(_trim(text, pos, m.start()))
+            pos = m.end()
         out.append(_trim(text, pos, end))
     return [(s, e) for s, e in out if e > s]
 
@@ -60,7 +64,9 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SPLIT.finditer(text):
-        if "\n" not in m.group() and _ABBREV.search(text[start : m.start()]):
+        # searched in place, from the sentence's tail: a match starting at ``start`` sees the
+        # white space that ended the sentence before as the slice's start, no word character
+        if "\n" not in m.group() and _ABBREV.search(text, max(start, m.start() - _ABBREV_CHARS), m.start()):
             continue
         out.append((start, m.start()))
         start = m.end()

@@ -22,6 +22,7 @@ _CTA_TEXT = (
     "enable"
 )
 CTA_VERBS = frozenset(_CTA_TEXT.split())
+_FIRST_WORD = re.compile(r"[\W\d_]*([A-Za-z]+)")  # a sentence's first word (in ASCII letters)
 CTA_PHRASE = re.compile(
     r"\b(?:follow us|sign up|log in|click here|tap here|join the (?:conversation|discussion)|"
     r"back to top|share this|let us know|tell us|what do you think|do you think|never miss|"
@@ -144,7 +145,7 @@ def cta_share(b: Block) -> float:
         return 0.0
     hits = 0
     for s in b.sentences:
-        first = re.match(r"[\W\d_]*([A-Za-z]+)", s)
+        first = _FIRST_WORD.match(s)
         if (first and first.group(1).lower() in CTA_VERBS) or CTA_PHRASE.search(s):
             hits += 1
     return hits / len(b.sentences)

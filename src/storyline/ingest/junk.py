@@ -90,6 +90,11 @@ MARK_REASONS = frozenset({"subheading", "table"})
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u0e00-\u0eff\u1780-\u17ff]")
 #: one row of a table: cells between pipes or tabs
 _CELLS = re.compile(r"\s*[|\t]\s*")
+#: reported speech: a block before a photo credit that has it is prose, not a caption
+_SPEECH = re.compile(r"\b(?:said|says|saying|told|added|according to)\b|[“”\"]")
+_DIGIT = re.compile(r"\d")
+_ITEM_START = re.compile(r"[\d•·▪*–—-]")  # a list item's number or bullet
+_TAG_SEP = re.compile(r"[\s,;|/]+")
 
 # Evidence thresholds, tuned on eval/junk (14 bodies in 4 languages x 3 dressings, 90 junk
 # lines of 20 kinds) and the demo gold: a fragment goes on one piece of evidence, a sentence
@@ -146,7 +151,7 @@ def _is_junk(b: Block, evidence: float) -> bool:
 def _junk_kind(b: Block, repeated: Collection[str]) -> str:
     if b.short_run >= 4 and b.n_words <= 1:
         return "buttons"
-    if repeated and normalise(b.text) in repeated:
+    if repeated and b.key in repeated:
         return "repeated"
     kinds = web_hits(b)
     if kinds:
@@ -210,8 +215,7 @@ def classify(
     for i, b in enumerate(blocks):
         if labels[i] is not None:
             continue
-        key = normalise(b.text)
-        if repeated and key in repeated and b.n_words <= REPEATED_MAX_WORDS:
+        if repeated and b.key in repeated and b.n_words <= REPEATED_MAX_WORDS:
             labels[i] = "repeated"
         elif _is_junk(b, evidence[i]):
             labels[i] = _junk_kind(b, repeated)
@@ -227,7 +231,7 @@ def classify(
         bare_credit = labels[i] == "caption" and blocks[i].n_words <= 5
         before = blocks[i - 1]
         # a caption is one sentence describing a picture; reported speech or two sentences are prose
-        speech = re.search(r"\b(?:said|says|saying|told|added|according to)\b|[“”\"]", before.text)
+        speech = _SPEECH.search(before.text)
         prose = len(before.sentences) > 1 or speech
         if bare_credit and labels[i - 1] is None and before.n_words <= CAPTION_WORDS and not prose:
             labels[i - 1] = "caption"
@@ -240,11 +244,7 @@ def classify(
     if title and (key := normalise(title)):
         # anywhere: trafilatura can set the page's <h1> after the lead paragraph
         same = next(
-            (
-                i
-                for i in range(n)
-                if labels[i] is None and not blocks[i].terminal and normalise(blocks[i].text) == key
-            ),
+            (i for i in range(n) if labels[i] is None and not blocks[i].terminal and blocks[i].key == key),
             None,
         )
         if same is not None:
@@ -274,7 +274,7 @@ def classify(
     # ("Newsletter Sign-Up" / "Morning Brief" / "Get the top stories in your inbox").
     for i in range(1, n - 1):
         boxed = labels[i - 1] in JUNK_REASONS and labels[i + 1] in JUNK_REASONS
-        if labels[i] is None and boxed and _fragment(blocks[i]) and not re.search(r"\d", blocks[i].text):
+        if labels[i] is None and boxed and _fragment(blocks[i]) and not _DIGIT.search(blocks[i].text):
             labels[i] = labels[i - 1]
 
     # The tail: short lines after the last sentence are furniture in plain text, except a list
@@ -390,15 +390,14 @@ def _masthead(blocks: list[Block], i: int) -> bool:
         and not web_hits(b)
         and not b.urlish
     )
-    key = normalise(b.text)
-    again = any(j != i and key in normalise(c.text) and c.n_words <= 12 for j, c in enumerate(blocks))
+    again = any(j != i and b.key in c.key and c.n_words <= 12 for j, c in enumerate(blocks))
     return shaped and (looks_like_outlet(b.text) is not None or again)
 
 
 def _list_item(b: Block) -> bool:
     """An item of a list closing the article: it opens with a number or a bullet, or holds a
     figure (a date, a score, an amount). Menus and section names after an article hold none."""
-    return bool(re.match(r"[\d•·▪*–—-]", b.text)) or bool(re.search(r"\d", b.text))
+    return bool(_ITEM_START.match(b.text)) or bool(_DIGIT.search(b.text))
 
 
 def _heading(b: Block) -> bool:
@@ -443,5 +442,5 @@ def _dated_heading(b: Block) -> bool:
 def _tag_list(b: Block) -> bool:
     """ "Topics: Lakeside, Infrastructure, Transport": a label over capitalised names, no sentence."""
     _, colon, rest = b.text.partition(":")
-    items = [w for w in re.split(r"[\s,;|/]+", rest) if w]
+    items = [w for w in _TAG_SEP.split(rest) if w]
     return bool(colon and items) and not b.terminal and all(w[0].isupper() or w[0].isdigit() for w in items)

@@ -18,17 +18,18 @@ MIN_LETTERS = 20
 #: Lines shorter than this (buttons, menus, most furniture) are left out of the sample.
 SAMPLE_LINE_CHARS = 40
 _LETTERS = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"\s+")
 #: py3langid's time grows with the text; 1,500 characters decide the language of an article
 SAMPLE_CHARS = 1500
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when there is too little text to tell."""
-    lines = [x.strip() for x in text.splitlines() if len(x.strip()) >= SAMPLE_LINE_CHARS]
+    lines = [s for x in text.splitlines() if len(s := x.strip()) >= SAMPLE_LINE_CHARS]
     sample = "\n".join(lines)[:SAMPLE_CHARS] or text[:SAMPLE_CHARS]
     if len(_LETTERS.findall(sample, 0, 200)) < MIN_LETTERS:
         return None
-    code, _ = _classify()(re.sub(r"\s+", " ", sample))
+    code, _ = _classify()(_SPACES.sub(" ", sample))
     return str(code)
 
 

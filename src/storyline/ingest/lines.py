@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..sentences import split_text
 from ..words import STOPWORDS as BASE_STOPWORDS
@@ -26,6 +27,10 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’)\]」』）]*$|[\"”’」
 _GLUED = re.compile(r"[a-z\d][.!?][A-Z][a-z]")  # "life.Seeking": two texts fused by a scraper
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _URLISH = re.compile(r"https?://|www\.|\[email[^\]]*\]|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\.com\b")
+#: strings every ``_URLISH`` match contains: a line with none of them (most prose) is not scanned
+_URL_HINTS = ("://", "www.", "[email", "@", ".com")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_LINE = re.compile(r"[^\r\n]+")
 _SHINGLE = 4
 
 
@@ -38,6 +43,9 @@ class Block:
     start: int  # offsets of ``text`` in the raw text
     end: int
     words: list[str] = field(default_factory=list)
+    #: ``normalise(text)``: the words lower-cased, one space apart
+    key: str = ""
+    lowered: list[str] = field(default_factory=list)  # ``words`` lower-cased
     n_words: int = 0
     terminal: bool = False
     stop_ratio: float = 0.0
@@ -54,14 +62,17 @@ class Block:
 
 
 def normalise(text: str) -> str:
-    """Case- and punctuation-insensitive key for comparing lines within and across documents."""
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    """Case- and punctuation-insensitive key for comparing lines within and across documents.
+
+    Lower-cased after joining, in one call: the same as word by word (the space between words
+    is no context for any case mapping, not even the final sigma's)."""
+    return " ".join(_WORD.findall(text)).lower()
 
 
 def segment(raw: str) -> list[Block]:
     """Blocks for every non-blank line, with offsets into ``raw`` (newlines of any style)."""
     blocks: list[Block] = []
-    for m in re.finditer(r"[^\r\n]+", raw):
+    for m in _LINE.finditer(raw):
         line = m.group(0)
         stripped = line.strip()
         if not stripped:
@@ -84,18 +95,20 @@ def measure(blocks: list[Block]) -> list[Block]:
 
 def _local(b: Block) -> None:
     t = b.text
-    b.words = _WORD.findall(t)
-    b.n_words = len(b.words)
+    words = b.words = _WORD.findall(t)
+    b.n_words = len(words)
+    b.key = " ".join(words).lower()  # as ``normalise``
+    b.lowered = b.key.split(" ") if words else []  # no word holds a space, nor lower-cases to one
     b.terminal = bool(_TERMINAL.search(t))
-    if b.words:
-        b.stop_ratio = sum(w.lower() in STOPWORDS for w in b.words) / b.n_words
-        b.cap_ratio = sum(w[0].isupper() for w in b.words) / b.n_words
-    letters = [c for c in t if c.isalpha()]
-    b.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    if words:
+        b.stop_ratio = sum(map(STOPWORDS.__contains__, b.lowered)) / b.n_words
+        b.cap_ratio = sum(map(str.isupper, map(itemgetter(0), words))) / b.n_words
+    # all letters upper case, and at least two: prose fails the first test at its second letter
+    b.upper = all(c.isupper() for c in t if c.isalpha()) and sum(map(str.isalpha, t)) >= 2
     b.glued = bool(_GLUED.search(t))
-    b.urlish = bool(_URLISH.search(t))
+    b.urlish = any(h in t for h in _URL_HINTS) and bool(_URLISH.search(t))
     unquoted = _QUOTED.sub(" “…” ", t)
-    b.second_person = len(re.findall(r"\b(?:you|your|yours|yourself)\b", unquoted, re.IGNORECASE))
+    b.second_person = len(_SECOND_PERSON.findall(unquoted))
     b.sentences = split_text(unquoted)
 
 
@@ -114,13 +127,15 @@ def _runs(blocks: list[Block]) -> None:
         i = max(j, i + 1)
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w.lower().rstrip(".") for w in words if w.lower() not in STOPWORDS and len(w) > 2]
+def _content(b: Block) -> set[str]:
+    """Its content words, lower-cased (long enough in the text as written)."""
+    pairs = zip(b.words, b.lowered, strict=True)
+    return {low.rstrip(".") for w, low in pairs if low not in STOPWORDS and len(w) > 2}
 
 
 def _topicality(blocks: list[Block]) -> None:
     """Share of a block's content words used elsewhere: junk is off-topic for the article."""
-    per_block = [set(_content(b.words)) for b in blocks]
+    per_block = [_content(b) for b in blocks]
     df: Counter[str] = Counter()
     for s in per_block:
         df.update(s)
@@ -129,22 +144,22 @@ def _topicality(blocks: list[Block]) -> None:
             b.topical = sum(1 for w in s if df[w] > 1) / len(s)
 
 
-def _shingles(words: list[str]) -> set[str]:
-    low = [w.lower() for w in words]
-    return {" ".join(low[i : i + _SHINGLE]) for i in range(len(low) - _SHINGLE + 1)}
+def _shingles(low: list[str]) -> set[tuple[str, ...]]:
+    """Its word 4-grams (none under 4 words), as tuples: equal as the words joined would be (no
+    word holds a space), and not made into new strings."""
+    return set(zip(*(low[k:] for k in range(_SHINGLE)), strict=False))
 
 
 def _repetition(blocks: list[Block]) -> None:
     seen: dict[str, int] = {}
     for b in blocks:
-        key = normalise(b.text)
-        if key in seen:
-            b.repeat_of = seen[key]
+        if b.key in seen:
+            b.repeat_of = seen[b.key]
         else:
-            seen[key] = b.index
-    later: set[str] = set()
+            seen[b.key] = b.index
+    later: set[tuple[str, ...]] = set()
     for b in reversed(blocks):
-        sh = _shingles(b.words)
+        sh = _shingles(b.lowered)
         if sh:
             b.covered_later = len(sh & later) / len(sh)
         later |= sh

@@ -137,7 +137,7 @@ def find_outlet(
                 offer("header", _site_line(text))
             elif i > last_body:
                 offer("footer", _site_line(text))
-        if m := _HANDLE.search(text):
+        if "@" in text and (m := _HANDLE.search(text)):  # no handle without its "@": most lines
             offer("handle", "@" + m["name"])
     best = next((s for s in OUTLET_RANK if s in found), None)
     return (found[best], best) if best else None

@@ -5,6 +5,7 @@ format readers depend on this module and nothing depends back on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,8 @@ __all__ = ["RawDoc", "sniff", "decode", "read_text", "wide", "declared_encoding"
 # Share of control characters above which decoded "text" is really binary; real text has none
 # but the odd form feed, binaries decoded as Latin-1 have 10-30 %.
 CONTROL_SHARE = 0.05
+#: C0 controls but tab, line feed, form feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 #: Unlikely characters per character (``encoding.unlikely``) of the best reading above which the
 #: bytes are not text: correct readings of real prose score under 0.01, wrong code pages of it
 #: 0.05-0.5, random bytes read as UTF-16 near 1.
@@ -73,7 +76,7 @@ def read_text(source: str, data: bytes, declared: str | None = None) -> Decoded:
     """
     got = decode_bytes(data, declared)
     sample = got.text[:20_000]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f") + sample.count("\ufffd")
+    control = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     if sample and control / len(sample) > CONTROL_SHARE:
         if "\x00" in sample:
             raise InputError(source, "looks binary (NUL bytes), not text")
