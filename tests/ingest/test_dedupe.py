@@ -131,3 +131,48 @@ def test_wire_agency_of_a_dateline(line: str, agency: str | None) -> None:
 def test_an_agency_copy_is_known_by_name_or_initials(outlet: str, wire: str, same: bool) -> None:
     a = Article(id="x", source="a.txt", text="t", outlet=outlet, wire_source=wire)
     assert is_originator(a) is same
+
+
+def _reference_signature(text: str) -> list[int]:
+    """datasketch's MinHash with its defaults, as ``_minhash`` made it before it kept MinHashes,
+    copied an empty one and hashed the grams as strings."""
+    import re
+
+    from datasketch import MinHash
+
+    words = re.findall(r"\w+", text.lower())
+    m = MinHash(num_perm=128)
+    grams = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 5 + 1))}
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return [int(v) for v in m.hashvalues]
+
+
+def test_signature_is_datasketch_minhash_whether_kept_or_not(demo_dir: Path) -> None:
+    from storyline.ingest import dedupe
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(demo_dir.glob("*.txt"))]
+    texts += ["", "Ολοι ΟΙ ΔΡΟΜΟΙ", "one two", "İstanbul’s ferry — a short line"]
+    dedupe._recent.clear()
+    fresh = [dedupe.signature(t).tolist() for t in texts]
+    kept = [dedupe.signature(t).tolist() for t in texts]  # now from the kept MinHashes
+    assert fresh == kept == [_reference_signature(t) for t in texts]
+
+
+def test_kept_minhashes_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.ingest import dedupe
+
+    monkeypatch.setattr(dedupe, "RECENT_MINHASHES", 3)
+    dedupe._recent.clear()
+    for i in range(10):
+        dedupe.signature(f"text number {i} of ten")
+    assert len(dedupe._recent) == 3
+
+
+def test_lsh_bands_given_are_those_datasketch_picks() -> None:
+    from datasketch import MinHashLSH
+
+    from storyline.ingest.dedupe import NUM_PERM, _bands
+
+    for t in (0.3, 0.5, 0.8, 0.9):
+        lsh = MinHashLSH(threshold=t, num_perm=NUM_PERM)
+        assert _bands(t) == (lsh.b, lsh.r)

@@ -42,17 +42,44 @@ SHINGLE = 5
 _JUNK_KEEP = frozenset({"title", "caption", "credit", "subheading", "byline", "dateline"})
 
 
+#: How many texts' MinHashes are kept (``_minhash``): more than one ingest chunk's articles.
+RECENT_MINHASHES = 4096
+_recent: dict[bytes, MinHash] = {}
+
+
 def _minhash(text: str) -> MinHash:
+    """The MinHash of a text's word 5-shingles. The engine asks for the ``signature`` of each
+    article that ``mark_duplicates`` has just hashed: the latest texts' MinHashes are kept, by
+    the text's digest (the text itself could be 100k characters), and not made twice."""
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if (m := _recent.get(key)) is not None:
+        return m
     words = _WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM)
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m.update_batch([g.encode("utf-8") for g in grams])
+    m = _empty().copy()
+    # a text under SHINGLE words is one gram (its words, or "" for none)
+    grams = zip(*(words[k:] for k in range(SHINGLE)), strict=False) if len(words) >= SHINGLE else [words]
+    m.update_batch(set(map(" ".join, grams)))
+    if len(_recent) >= RECENT_MINHASHES:
+        del _recent[next(iter(_recent))]  # the oldest
+    _recent[key] = m
     return m
+
+
+@cache
+def _empty() -> MinHash:
+    """A MinHash of nothing, copied for each text: a new MinHash draws its permutations again."""
+    return MinHash(num_perm=NUM_PERM, hashfunc=_gram_hash)
+
+
+def _gram_hash(gram: str) -> int:
+    """datasketch's default hash (``sha1_hash32``: the first 4 bytes of the SHA-1 of the UTF-8
+    bytes, little-endian), of the string itself: no list of encoded grams to make first."""
+    return int.from_bytes(hashlib.sha1(gram.encode("utf-8")).digest()[:4], "little")
 
 
 def signature(text: str) -> npt.NDArray[np.uint64]:
     """The MinHash values of a text's word 5-shingles (what ``mark_duplicates`` compares)."""
-    return np.asarray(_minhash(text).hashvalues, dtype=np.uint64)
+    return np.array(_minhash(text).hashvalues, dtype=np.uint64)
 
 
 def similarity(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
@@ -136,7 +163,8 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
     ``published_source="inherited"``) and the group's wire agency when its text names none.
     """
     sets = UnionFind(len(articles))
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # the bands given, not worked out again (datasketch integrates the error curves each time)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
     hashes: dict[str, MinHash] = {}
     first_of: dict[str, int] = {}
     for i, a in enumerate(articles):
