@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from storyline.errors import StorylineError
 from storyline.model import Actor, Analysis, Article, Story
@@ -158,3 +159,23 @@ def test_a_big_story_row_is_kept_in_a_file_beside_the_store(
     (tmp_path / "s.duckdb.stories" / name).unlink()
     with Store(db, read_only=True) as store, pytest.raises(StorylineError, match="cannot be read"):
         store.get_story(story.id)
+
+
+def test_packed_rows_are_the_records_to_dict_json(demo_dir: Path, nlp: Language) -> None:
+    """``pack`` writes records through the encoder's ``default``: byte for byte the rows that
+    packing each record's ``to_dict`` made, for the demo's articles and their analyses."""
+    import zlib
+
+    from storyline.analyse import analyse_doc
+    from storyline.ingest import ingest
+    from storyline.settings import Settings
+    from storyline.store import PACK_LEVEL, pack
+
+    arts = ingest([str(demo_dir)], Settings()).articles[:6]
+    records = [*arts, *(analyse_doc(nlp(a.text), a) for a in arts)]
+    for r in records:
+        assert pack(r) == zlib.compress(json.dumps(r.to_dict()).encode(), PACK_LEVEL)
+    mixed = {"articles": list(arts), "rejected": [], "n": (1, 2.5, None, "é")}
+    assert unpack(pack(mixed)) == json.loads(json.dumps({**mixed, "articles": [a.to_dict() for a in arts]}))
+    with pytest.raises(TypeError):
+        pack({"x": {1, 2}})
