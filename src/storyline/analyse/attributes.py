@@ -15,8 +15,6 @@ attribute other than TAG, LOWER, DEP and IS_SPACE, a quantifier) makes ``compile
 None, and the model's ruler is kept.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -265,6 +263,8 @@ class TokenAttributes:
         return merged
 
 
+# (no ``from __future__ import annotations`` here: spaCy 3.8.7 validates a factory's
+# arguments from its annotations, and cannot resolve them as strings)
 @Language.factory(FACTORY)
 def _make(nlp: Language, name: str) -> TokenAttributes:
     ruler = nlp.get_pipe("attribute_ruler")

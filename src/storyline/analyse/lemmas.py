@@ -9,8 +9,6 @@ the cost (0.61 → ~0.1 s on 200 bench articles). Tokens that already have a lem
 attribute rules) keep it, as with the model's own component.
 """
 
-from __future__ import annotations
-
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS  # type: ignore[import-not-found]
 from spacy.language import Language
@@ -54,6 +52,8 @@ class Lemmas:
         return doc
 
 
+# (no ``from __future__ import annotations`` here: spaCy 3.8.7 validates a factory's
+# arguments from its annotations, and cannot resolve them as strings)
 @Language.factory(FACTORY)
 def _make(nlp: Language, name: str) -> Lemmas:
     lemmatizer = nlp.get_pipe("lemmatizer")
