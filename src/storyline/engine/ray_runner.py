@@ -16,10 +16,9 @@ articles. Install with ``pip install 'storyline[ray]'``; docs/scale.md says how 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from ..errors import StorylineError
@@ -43,7 +42,7 @@ class RayPart:
 
 
 def stream_on_ray(
-    files: list[Path], settings: Settings, stored: frozenset[tuple[str, str]]
+    files: Sequence[str], settings: Settings, stored: frozenset[tuple[str, str]]
 ) -> Iterator[RayPart]:
     """Batches as the cluster finishes them (a local Ray instance starts when none is running)."""
     try:
@@ -65,7 +64,7 @@ def stream_on_ray(
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False  # the CLI draws its own
     shards = [
-        {"files": json.dumps([str(f) for f in files[i : i + INGEST_CHUNK]])}
+        {"files": json.dumps(list(files[i : i + INGEST_CHUNK]))}
         for i in range(0, len(files), INGEST_CHUNK)
     ]
     ds: Any = ray.data.from_items(shards)
