@@ -64,8 +64,7 @@ def stream_on_ray(
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False  # the CLI draws its own
     shards = [
-        {"files": json.dumps(list(files[i : i + INGEST_CHUNK]))}
-        for i in range(0, len(files), INGEST_CHUNK)
+        {"files": json.dumps(list(files[i : i + INGEST_CHUNK]))} for i in range(0, len(files), INGEST_CHUNK)
     ]
     ds: Any = ray.data.from_items(shards)
     # reading is light next to spaCy and there are few shards (one per 2,000 files): it asks for
