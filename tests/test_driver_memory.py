@@ -134,3 +134,20 @@ def test_story_counts_come_from_the_row_when_stored_with_it(tmp_path: Path) -> N
         assert store.story_counts("s1") == (7, 1, 2, 3, 4)
         assert store.story_counts("s2") == (1, 0, 0, 0, 0)
         assert store.story_counts("none") is None
+
+
+def test_the_engine_imports_no_scipy_until_a_text_is_hashed() -> None:
+    """datasketch imports scipy.integrate (~50 MB); a pool worker imports the engine, the
+    analysis and fusion but never hashes a text, so it must not pay for it. Ingest does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, storyline.engine.local, storyline.analyse, storyline.fuse.story\n"
+        "print('scipy' in sys.modules, 'datasketch' in sys.modules)\n"
+        "from storyline.ingest.dedupe import signature\n"
+        "signature('one two three four five six')\n"
+        "print('datasketch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False", "True"]

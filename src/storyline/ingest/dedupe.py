@@ -16,10 +16,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: importing it imports scipy.integrate (+53 MB), and the
+# pool workers, which import this module through the engine, never hash a text
 
 from ..ids import content_id
 from ..model import Article
@@ -68,6 +74,8 @@ def _minhash(text: str) -> MinHash:
 @cache
 def _empty() -> MinHash:
     """A MinHash of nothing, copied for each text: a new MinHash draws its permutations again."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashfunc=_gram_hash)
 
 
@@ -90,6 +98,8 @@ def similarity(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]) -> float:
 @cache
 def _bands(threshold: float) -> tuple[int, int]:
     """The (bands, rows) split datasketch's LSH picks for ``threshold`` (25 x 5 at 0.5)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -162,6 +172,8 @@ def mark_duplicates(articles: Sequence[Article], threshold: float) -> list[Artic
     A copy keeps its own outlet; it inherits the original's date when it has none (marked
     ``published_source="inherited"``) and the group's wire agency when its text names none.
     """
+    from datasketch import MinHashLSH
+
     sets = UnionFind(len(articles))
     # the bands given, not worked out again (datasketch integrates the error curves each time)
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
