@@ -119,3 +119,21 @@ def test_lemmas_come_from_the_remembering_lemmatizer(models: tuple, monkeypatch:
         for a, b in zip(plain.pipe(texts), ours.pipe(texts), strict=True):
             assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
     assert len(ours.get_pipe(lemmas.FACTORY).known) <= 5 + len(ours(texts[1]))
+
+
+def test_the_rule_caches_start_again_past_their_limit(models: tuple, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``CACHE_LIMIT`` distinct tokens the caches are emptied (a pool worker's memory stays
+    bounded over a long run), and the annotations stay the model ruler's."""
+    from storyline.analyse import attributes
+
+    plain, ours = models
+    monkeypatch.setattr(attributes, "CACHE_LIMIT", 5)
+    component = ours.get_pipe(FACTORY)
+    texts = [TRICKY, "The ministers were meeting; talks had been held. Better days are coming."]
+    for _ in range(2):
+        for a, b in zip(plain.pipe(texts), ours.pipe(texts), strict=True):
+            assert (a.to_array(COLUMNS) == b.to_array(COLUMNS)).all()
+    # emptied before the last Doc, so at most that Doc's distinct tokens remain
+    n = len(ours(texts[1]))
+    assert 0 < len(component._merged) <= n
+    assert sum(len(g.seen) for g in component._groups) <= len(component._groups) * n

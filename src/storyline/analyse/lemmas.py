@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 __all__ = ["Lemmas", "use_cached_lemmas", "FACTORY"]
 
 FACTORY = "storyline_lemmas"
-#: Distinct (form, POS, morphology) triples remembered before the cache starts again.
-CACHE_LIMIT = 200_000
+#: Distinct (form, POS, morphology) triples remembered before the cache starts again (~200
+#: bytes each: ~10 MB at most).
+CACHE_LIMIT = 50_000
 
 
 class Lemmas:
