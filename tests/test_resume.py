@@ -56,6 +56,8 @@ def _analyze(src: Path, tmp: Path) -> subprocess.Popen[str]:
 
 def _counts(db: Path) -> tuple[int, int, int, int]:
     with Store(db, read_only=True) as store:
+        if not (store._has_table("articles") and store._has_table("analyses")):
+            return (0, 0, 0, 0)  # killed after the file was made, before its tables (a loaded machine)
         row = store.con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT id) FROM articles), "
             "(SELECT count(*) FROM analyses), (SELECT count(DISTINCT article) FROM analyses)"
