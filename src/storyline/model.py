@@ -165,10 +165,11 @@ def json_pieces(
     """A record's JSON, a piece at a time: one line per field and per item of a list field (an
     article, an actor, a claim), each from the C encoder, so only one item is ever converted at
     once. ``convert``: field name -> a function applied to each item of that list field before it
-    is written. Diffable between runs like ``indent=1``, which would turn the C encoder off."""
+    is written. Diffable between runs like ``indent=1``, which would turn the C encoder off; no
+    space after a comma or colon inside a line (7% of a story's file)."""
 
     def one(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=ensure_ascii, default=fields_of)
+        return json.dumps(v, ensure_ascii=ensure_ascii, default=fields_of, separators=(",", ":"))
 
     yield "{\n"
     for n, (k, v) in enumerate(fields_of(record).items()):

@@ -110,6 +110,30 @@ def test_report_renders_offline(browser: Any, report: Path) -> None:
     _check_story_page(_Page(browser, report.resolve().as_uri()))
 
 
+@pytest.fixture(scope="module")
+def shared_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A story page of a multi-story run: it loads the run's shared plotly.js, stylesheet and script."""
+    from storyline.engine.local import StoryWriter
+    from storyline.settings import Settings
+
+    story = build_presentation(_story_with_triggers(), summary_sentences=4)
+    out = tmp_path_factory.mktemp("several")
+    writer = StoryWriter(Settings(out=out), several=True)
+    for n in (1, 2):
+        writer.add(replace(story, id=f"story-{n}"))
+    writer.finish()
+    return out / "story-1" / "report.html"
+
+
+def test_story_page_of_a_multi_story_run_works_with_the_shared_files(browser: Any, shared_page: Path) -> None:
+    assert "<style>" not in shared_page.read_text(encoding="utf-8")
+    p = _Page(browser, shared_page.resolve().as_uri())
+    _check_story_page(p)  # figures drawn (plotly.min.js), citations open (report.js)
+    header = p.page.evaluate("getComputedStyle(document.querySelector('header.top')).backgroundColor")
+    assert header == "rgb(29, 35, 48)"  # report.css's --ink
+    assert p.page.evaluate(_VIOLATION) == "img-src"
+
+
 def test_citation_jump_opens_the_article_span(browser: Any, report: Path) -> None:
     p = _Page(browser, report.resolve().as_uri())
     p.page.locator("#summary .cite").first.click()

@@ -1,10 +1,13 @@
 """The figures, built as plain dicts, make the same JSON to the byte as plotly's graph objects
-made of the same calls (the reference builders below are what figures.py did before)."""
+made of the same calls (the reference builders below are what figures.py did before), their
+default template cut to what scatter charts read."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import pytest
@@ -23,6 +26,7 @@ from storyline.present.figures import (
     figure_json,
     period_start,
     relations_figure,
+    scatter_template,
     timeline_figure,
 )
 from storyline.present.timeline import outlet_of, period_bounds
@@ -165,6 +169,31 @@ _ENTRIES = (
 )
 
 
+def _plotly(fig: go.Figure) -> dict[str, Any]:
+    """The reference figure's dict, its template cut as the report's figures cut theirs."""
+    d: dict[str, Any] = fig.to_dict()
+    d["layout"]["template"] = scatter_template(d["layout"]["template"])
+    return d
+
+
+def test_scatter_template_keeps_what_scatter_charts_read() -> None:
+    full = go.Figure().to_dict()["layout"]["template"]
+    cut = scatter_template(full)
+    assert list(cut["data"]) == ["scatter"] and cut["data"]["scatter"] == full["data"]["scatter"]
+    assert list(cut["layout"]) == [
+        *("autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor"),
+        *("plot_bgcolor", "xaxis", "yaxis", "shapedefaults", "annotationdefaults", "title"),
+    ]
+    assert all(cut["layout"][k] == full["layout"][k] for k in cut["layout"])
+    assert len(json.dumps(cut)) < len(json.dumps(full)) / 5
+
+
+def test_every_trace_the_figures_draw_has_its_template_style() -> None:
+    story = build_presentation(f.story(), summary_sentences=4)
+    for fig in (timeline_figure(story.timeline, story.articles), relations_figure(story.relations)):
+        assert fig["data"] and {t["type"] for t in fig["data"]} <= set(fig["layout"]["template"]["data"])
+
+
 @pytest.mark.parametrize(
     ("entries", "articles"),
     [
@@ -180,7 +209,7 @@ def test_timeline_figure_is_plotlys_to_the_byte(
     entries: Sequence[TimelineEntry], articles: Sequence[Article]
 ) -> None:
     assert figure_json(timeline_figure(entries, articles)) == figure_json(
-        _reference_timeline(entries, articles).to_dict()
+        _plotly(_reference_timeline(entries, articles))
     )
 
 
@@ -188,9 +217,9 @@ def test_fixture_story_figures_are_plotlys_to_the_byte() -> None:
     story = build_presentation(f.story(), summary_sentences=4)
     assert story.timeline and story.relations
     fig = timeline_figure(story.timeline, story.articles)
-    assert figure_json(fig) == figure_json(_reference_timeline(story.timeline, story.articles).to_dict())
+    assert figure_json(fig) == figure_json(_plotly(_reference_timeline(story.timeline, story.articles)))
     relations = relations_figure(story.relations)
-    assert figure_json(relations) == figure_json(_reference_relations(story.relations).to_dict())
+    assert figure_json(relations) == figure_json(_plotly(_reference_relations(story.relations)))
 
 
 def test_relations_figure_is_plotlys_to_the_byte() -> None:
@@ -199,4 +228,4 @@ def test_relations_figure_is_plotlys_to_the_byte() -> None:
         RelationPoint("AUS-IDN", "2025-03", 1.9, 12),
         RelationPoint("AUS-SGP", "2025-03-01", 10.0, 1),
     ]
-    assert figure_json(relations_figure(points)) == figure_json(_reference_relations(points).to_dict())
+    assert figure_json(relations_figure(points)) == figure_json(_plotly(_reference_relations(points)))

@@ -18,7 +18,7 @@ def _whole(d: dict[str, Any]) -> str:
     """story.json's layout as it was made before, as one joined string."""
 
     def one(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=False)
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
     fields = []
     for k, v in d.items():
@@ -38,6 +38,6 @@ def test_streamed_story_json_is_the_joined_text(tmp_path: Path) -> None:
 
 def test_streamed_report_is_the_rendered_page(tmp_path: Path) -> None:
     story = build_presentation(f.story(), summary_sentences=4)
-    for src in (None, "../plotly.min.js"):
-        written = write_report(story, tmp_path / "report.html", plotly_src=src).read_bytes()
+    for src in (None, "../"):
+        written = write_report(story, tmp_path / "report.html", assets_url=src).read_bytes()
         assert written == render_report(story, src).encode("utf-8")

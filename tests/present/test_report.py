@@ -152,6 +152,17 @@ def test_undated_events_go_to_the_folded_matrix_not_the_main_one() -> None:
     assert "undated · New Zealand patrol vessel boards Fijian trawler" in folded
 
 
+def test_a_story_from_one_outlet_says_so_instead_of_a_one_column_matrix() -> None:
+    s = f.story()
+    one = tuple(replace(a, outlet="Harbour Tribune") for a in s.articles)
+    html = render_report(build_presentation(replace(s, articles=one), summary_sentences=2))
+    sources = html[html.index('<section id="sources">') : html.index('<section id="conflicts">')]
+    assert 'class="matrix' not in sources
+    assert "Everything in this story comes from one outlet, Harbour Tribune:" in sources
+    two = render_report(build_presentation(s, summary_sentences=2))
+    assert '<table class="matrix events">' in two and "comes from one outlet" not in two
+
+
 HOSTILE_URLS = [
     "javascript:alert(1)",
     "JavaScript:alert(document.domain)",

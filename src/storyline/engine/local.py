@@ -38,7 +38,7 @@ from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
 from ..ingest.readers import discover, sidecar_candidates
 from ..model import Analysis, Article, Rejected, Story
 from ..present.llm import LLMConfig
-from ..present.report import PLOTLY_FILE, write_index, write_plotly, write_report
+from ..present.report import write_index, write_report, write_shared
 from ..present.story_json import write_story
 from ..settings import Settings
 from ..store import Store, pack, story_row, unpack
@@ -600,8 +600,9 @@ class StoryWriter:
     """Writes a run's stories one at a time, keeping only a line per story in memory.
 
     One story: DIR/story.json and a self-contained DIR/report.html. Several: DIR/stories.json,
-    DIR/index.html, one DIR/plotly.min.js, and DIR/<story id>/story.json + report.html whose
-    page loads that shared copy, so output grows with the stories, not a library per story.
+    DIR/index.html, one DIR/plotly.min.js (+ report.css, report.js), and DIR/<story id>/story.json
+    + report.html whose page loads those shared copies, so output grows with the stories, not a
+    library per story.
     """
 
     def __init__(self, settings: Settings, *, several: bool, rejected: Sequence[Rejected] = ()) -> None:
@@ -615,7 +616,7 @@ class StoryWriter:
         if several:
             settings.out.mkdir(parents=True, exist_ok=True)
             if settings.report:
-                self.outputs.append(write_plotly(settings.out))
+                self.outputs.extend(write_shared(settings.out))
 
     def add(self, story: Story) -> None:
         """Write one story made in this process."""
@@ -740,7 +741,7 @@ def fuse_rows(
     parses: Mapping[str, bytes] | None = None,
 ) -> Fused:
     """Fuse, present and write one story from its stored rows (the job a pool worker runs; also
-    run here). ``shared``: the several-story layout (the report loads the run's one plotly.js);
+    run here). ``shared``: the several-story layout (the report loads the run's shared files);
     ``rejected`` goes into a lone story's story.json."""
     members = [Article.from_dict(unpack(r)) for r in article_rows]
     analyses = [Analysis.from_dict(unpack(r)) for r in analysis_rows]
@@ -786,13 +787,13 @@ def fuse_story(
 
 
 def _write_story(story: Story, folder: Path, settings: Settings, *, shared: bool) -> list[Path]:
-    """story.json (+ report.html): self-contained alone, or using the run's one plotly.js copy."""
+    """story.json (+ report.html): self-contained alone, or using the run's shared files."""
     written = [write_story(story, folder / "story.json")]
     if not settings.report:
         return written
     path = folder / "report.html"
     try:
-        written.append(write_report(story, path, plotly_src=f"../{PLOTLY_FILE}" if shared else None))
+        written.append(write_report(story, path, assets_url="../" if shared else None))
     except Exception as e:  # the per-story boundary, as in _present_or_keep
         failures = path.with_name("report-failed.txt")
         failures.write_text(f"report.html could not be written: {type(e).__name__}: {e}\n", encoding="utf-8")

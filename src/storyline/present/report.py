@@ -1,8 +1,9 @@
 """``report.html``: the whole story in one self-contained file that reads offline.
 
 Plotly's bundled JavaScript is inlined once; nothing is fetched from a network. A run that
-finds many stories writes one ``plotly.min.js`` beside an ``index.html`` instead, and each
-story's page loads that one local copy (``plotly_src``): 4.7 MB once rather than per story. Every piece of
+finds many stories writes one ``plotly.min.js``, ``report.css`` and ``report.js`` beside an
+``index.html`` instead (:func:`write_shared`), and each story's page loads those local copies
+(``assets_url``): 4.7 MB once rather than per story, and 9 kB less a page. Every piece of
 article text reaches the page through Jinja2 autoescaping (or, inside figures, as JSON with
 ``<`` escaped), so markup in an article shows as text and never runs. Escaping does not stop a
 ``javascript:`` link, so every link built from input goes through ``safe_url``, and the page's
@@ -36,8 +37,9 @@ from .timeline import format_date, outlet_of, period_bounds
 __all__ = [
     "write_report",
     "write_index",
-    "write_plotly",
+    "write_shared",
     "PLOTLY_FILE",
+    "SHARED_FILES",
     "render_report",
     "story_context",
     "span_anchor",
@@ -63,14 +65,18 @@ REPORT_CSP = (
 
 def report_csp(*scripts: str, shared: bool = False) -> str:
     """``REPORT_CSP`` allowing exactly ``scripts`` (by hash), plus, for a story page of a
-    multi-story run (``shared``), scripts from its own folder tree (the shared plotly.min.js)."""
+    multi-story run (``shared``), scripts and stylesheets from its own folder tree (the run's
+    shared files)."""
     hashes = [f"'sha256-{base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()}'" for js in scripts]
     allowed = " ".join([*hashes, *(["'self'"] if shared else [])]) or "'none'"
-    return REPORT_CSP.replace("script-src 'none'", f"script-src {allowed}")
+    csp = REPORT_CSP.replace("script-src 'none'", f"script-src {allowed}")
+    return csp.replace("style-src 'unsafe-inline'", "style-src 'self' 'unsafe-inline'") if shared else csp
 
 
 #: the one copy of Plotly's bundle a multi-story run writes, beside index.html
 PLOTLY_FILE = "plotly.min.js"
+#: every file a multi-story run's pages share (written once, beside index.html)
+SHARED_FILES = (PLOTLY_FILE, "report.css", "report.js")
 
 # a conflict side is often a bare date or number ("January 15"); this much of its sentence on
 # either side lets a reader see what the date is of without leaving the section
@@ -80,48 +86,51 @@ CONTEXT_CHARS = 160
 BACKGROUND_DAYS = 60
 
 
-def write_report(story: Story, path: Path, plotly_src: str | None = None) -> Path:
+def write_report(story: Story, path: Path, assets_url: str | None = None) -> Path:
     """Write ``report.html`` (atomically, like story.json) and return its path.
 
-    ``plotly_src``: a relative URL of a shared ``plotly.min.js`` (see :func:`write_plotly`)
-    instead of inlining the library.
+    ``assets_url``: the relative URL of a folder holding the shared files (``SHARED_FILES``,
+    see :func:`write_shared`), loaded instead of inlining the library, stylesheet and script.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, _report_pieces(story, plotly_src))
+    _atomic_write(path, _report_pieces(story, assets_url))
     return path
 
 
-def render_report(story: Story, plotly_src: str | None = None) -> str:
-    return "".join(_report_pieces(story, plotly_src))
+def render_report(story: Story, assets_url: str | None = None) -> str:
+    return "".join(_report_pieces(story, assets_url))
 
 
-def _report_pieces(story: Story, plotly_src: str | None) -> Iterator[str]:
+def _report_pieces(story: Story, assets_url: str | None) -> Iterator[str]:
     """The page as the template makes it, piece by piece: written as they come, a big story's
     page (tens of MB) is never held whole."""
     from plotly.offline import get_plotlyjs
 
     env = template_env()
-    plotly_js = None if plotly_src else get_plotlyjs()
-    scripts = assets()
+    if assets_url is not None:
+        return env.get_template("report.html.j2").generate(
+            s=story_context(story), assets_url=assets_url, csp=report_csp(shared=True)
+        )
+    plotly_js, scripts = get_plotlyjs(), assets()
     return env.get_template("report.html.j2").generate(
-        s=story_context(story),
-        plotly_js=plotly_js,
-        plotly_src=plotly_src,
-        csp=report_csp(*filter(None, [plotly_js, scripts["js"]]), shared=bool(plotly_src)),
-        **scripts,
+        s=story_context(story), plotly_js=plotly_js, csp=report_csp(plotly_js, scripts["js"]), **scripts
     )
 
 
-def write_plotly(folder: Path) -> Path:
-    """``folder/plotly.min.js``: the one copy the story pages of a multi-story run share."""
+def write_shared(folder: Path) -> list[Path]:
+    """``folder``'s ``SHARED_FILES``: the one copy of plotly.js, the stylesheet and the script
+    that the story pages of a multi-story run share (each rewritten only when it changed)."""
     from plotly.offline import get_plotlyjs
 
-    path = folder / PLOTLY_FILE
-    js = get_plotlyjs()
-    if not path.is_file() or path.stat().st_size != len(js.encode("utf-8")):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(path, js)
-    return path
+    texts = {PLOTLY_FILE: get_plotlyjs(), "report.css": assets()["css"], "report.js": assets()["js"]}
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SHARED_FILES:
+        path, text = folder / name, texts[name]
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            _atomic_write(path, text)
+        written.append(path)
+    return written
 
 
 def write_index(index: Mapping[str, Any], path: Path) -> Path:
@@ -407,12 +416,17 @@ def _sources(ids: Sequence[str], arts: Mapping[str, Article]) -> list[dict[str, 
 
 
 def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
-    """Which outlet reports which event or claim (a wire copy reports what its original does)."""
+    """Which outlet reports which event or claim (a wire copy reports what its original does);
+    for a story from one outlet, only that outlet (``single``)."""
     copies: dict[str, set[str]] = {}
     for a in story.articles:
         if a.duplicate_of:
             copies.setdefault(a.duplicate_of, set()).add(a.id)
     per_outlet = Counter(outlet_of(a) for a in story.articles)
+    if len(per_outlet) == 1:  # one column of dots compares nothing; its rows repeat the timeline
+        totals = {"outlets": 1, "rows": 0, "others": 0, "claims": 0}
+        empty: dict[str, Any] = {"outlets": [], "rows": [], "others": [], "claims": []}
+        return {**empty, "totals": totals, "note": None, "single": next(iter(per_outlet))}
     busiest = sorted(per_outlet, key=lambda o: (-per_outlet[o], o))[:MATRIX_OUTLETS]
     outlets = sorted(busiest)
 
@@ -465,7 +479,7 @@ def _matrix(story: Story, arts: Mapping[str, Article]) -> dict[str, Any]:
     if cut:
         note = f"Shown: {', '.join(cut)} (the busiest outlets, the most widely reported rows)"
         note += "; story.json holds them all."
-    return {**shown, "totals": totals, "note": note}
+    return {**shown, "totals": totals, "note": note, "single": None}
 
 
 def _actors(story: Story, actor_url: str | None) -> list[dict[str, Any]]:
