@@ -213,10 +213,13 @@ def _article_names(doc: Doc, kn: Knowledge) -> dict[str, str]:
     return words
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _strip_title(name: str) -> str:
     """``name`` without its leading title words, as written: a suffix of ``name``, so that its
     offset is ``len(name) - len(result)`` whatever the whitespace between the words."""
-    words = list(re.finditer(r"\S+", name))
+    words = list(_WORD.finditer(name))
     k = 0
     while len(words) - k > 1 and words[k].group().lower() in TITLE_WORDS:
         k += 1
@@ -404,6 +407,14 @@ def _acts(ent: SpacySpan) -> bool:
     return dep in _AGENT_DEPS
 
 
+#: What ``_person`` looks for around every PERSON entity, compiled once.
+_DYAD_DASH = re.compile(r"(?<=\w)[-–](?=[A-Z])")
+_INITIAL = re.compile(r"[A-Z]\.\s")
+_NAME_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+$")
+
+
 def _person(
     text: str,
     start: int,
@@ -422,7 +433,7 @@ def _person(
         name = stripped
     if text[end : end + 1] == ":" and " " not in name:
         return []  # a section label ("Background:")
-    parts = re.split(r"(?<=\w)[-–](?=[A-Z])", name)
+    parts = _DYAD_DASH.split(name)
     if len(parts) == 2 and all(name_key(p) in names or kn.people_named(p) for p in parts):
         mid = start + len(parts[0]) + 1
         return [
@@ -462,23 +473,23 @@ def _person(
                         )
                     )
             return out
-    if re.match(r"[A-Z]\.\s", name):
+    if _INITIAL.match(name):
         # "J. Blinken" after "Antony": spaCy cut the given name off.
-        prev = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+        prev = _NAME_BEFORE.search(text[max(0, start - 30) : start])
         if prev and name_key(prev.group(1) + " " + name) in {name_key(v) for v in names.values()} | {
             name_key(p.name) for p in kn.people_named(words[-1])
         }:
             start -= len(prev.group(0))
             name = text[start:end]
             notes.append("given name restored")
-    nxt = re.match(r"\s+([A-Z][a-z]+)\b", text[end : end + 30])
+    nxt = _NAME_AFTER.match(text[end : end + 30])
     if nxt and len(words) == 1:
         joined = name_key(name + " " + nxt.group(1))
         if kn.person(joined) or joined in {name_key(v) for v in names.values()}:
             end += nxt.end()
             name = text[start:end]
             notes.append("name completed from the next word")
-    back = re.search(r"(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+$", text[max(0, start - 5) : start])
+    back = _HONORIFIC_BEFORE.search(text[max(0, start - 5) : start])
     if back:
         start -= len(back.group())
         name = text[start:end]

@@ -136,10 +136,13 @@ INSTITUTION = (
 _SUBJECT_WORDS = re.compile(r"^(?:affairs|relations|policy|issues|studies|matters)\b", re.I)
 
 
+_NAME_WORD = re.compile(r"[\w’'-]+")
+
+
 def org_head(name: str) -> str | None:
     """The organisation head noun of a capitalised name, or None ("Tasman Strategic Forum" ->
     "forum"). The head is the last word or a word followed by for/of/on/and."""
-    words: list[str] = re.findall(r"[\w’'-]+", name)
+    words: list[str] = _NAME_WORD.findall(name)
     for i, w in enumerate(words):
         low = w.lower()
         if low not in _HEADS or not w[:1].isupper():
@@ -161,28 +164,42 @@ def venue_name(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _VENUES
 
 
+#: Words that name an organisation's sector, in the order they are tried.
+_SECTOR_WORDS = (
+    ("DIP", re.compile(r"\bforeign\b|\bdiplomatic\b|\bembassy\b|\bforeign affairs\b")),
+    ("GOV", re.compile(r"\b(?:border|police|customs|coast guard)\b")),
+    ("MIL", re.compile(r"\b(?:defen[cs]e|military|armed forces|navy|army|air force)\b")),
+    ("THINK", re.compile(r"\b(?:universit|institut|think tank|studies|strategic|policy)")),
+)
+
+
 def org_sector(name: str) -> str | None:
     """The sector a name suggests: words first (foreign ministry -> DIP, border -> GOV), then
     the head noun."""
     low = name.lower()
-    if re.search(r"\bforeign\b|\bdiplomatic\b|\bembassy\b|\bforeign affairs\b", low):
-        return "DIP"
-    if re.search(r"\b(?:border|police|customs|coast guard)\b", low):
-        return "GOV"
-    if re.search(r"\b(?:defen[cs]e|military|armed forces|navy|army|air force)\b", low):
-        return "MIL"
-    if re.search(r"\b(?:universit|institut|think tank|studies|strategic|policy)", low):
-        return "THINK"
+    for sector, words in _SECTOR_WORDS:
+        if words.search(low):
+            return sector
     head = org_head(name) or next((w for w in reversed(low.split()) if w in _HEADS), None)
     return None if head is None else _HEADS[head]
 
 
+_DOTTED_WORD = re.compile(r"[\w.’'-]+")
+
+
 def _country_words(text: str, kn: Knowledge) -> Country | None:
-    for w in re.findall(r"[\w.’'-]+", text):
+    for w in _DOTTED_WORD.findall(text):
         c = kn.country_word(w)
         if c is not None:
             return c
     return None
+
+
+#: What ``org_country`` looks for around a name, compiled once.
+_WORD_BEFORE = re.compile(r"([\w.’'-]+?)(?:['’]s)?\s+$")
+_APPOSITION_AFTER = re.compile(r",\s+(?:the\s+|an?\s+)?([\w.’'-]+)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
+_APPOSITION_BEFORE = re.compile(r"([\w.’'-]+)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+in\s+((?:[A-Z][\w.’'-]+\s?){1,3})")
 
 
 def org_country(text: str, start: int, end: int, kn: Knowledge) -> tuple[Country, str] | None:
@@ -197,19 +214,17 @@ def org_country(text: str, start: int, end: int, kn: Knowledge) -> tuple[Country
     if c is not None:
         return c, f"country word in the name: {c.name}"
     before = text[max(0, start - 40) : start]
-    m = re.search(r"([\w.’'-]+?)(?:['’]s)?\s+$", before)
+    m = _WORD_BEFORE.search(before)
     if m and (c := kn.country_word(m.group(1))) is not None:
         # "the Indonesian Navy" / "Australia's Maritime Border Command"
         return c, f"'{m.group(0).strip()}' before the name"
-    after = re.match(
-        r",\s+(?:the\s+|an?\s+)?([\w.’'-]+)\s+((?:[a-z-]+\s+){0,3}[a-z-]+)", text[end : end + 90]
-    )
+    after = _APPOSITION_AFTER.match(text[end : end + 90])
     if after and (c := kn.country_word(after.group(1))) is not None and _org_noun(after.group(2)):
         return c, f"apposition '{after.group(0)[2:].strip()}'"
-    appos = re.search(r"([\w.’'-]+)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s+$", text[max(0, start - 90) : start])
+    appos = _APPOSITION_BEFORE.search(text[max(0, start - 90) : start])
     if appos and (c := kn.country_word(appos.group(1))) is not None and _org_noun(appos.group(2)):
         return c, f"apposition '{appos.group(0).strip(', ')}'"
-    where = re.match(r"\s+in\s+((?:[A-Z][\w.’'-]+\s?){1,3})", text[end : end + 40])
+    where = _IN_PLACE_AFTER.match(text[end : end + 40])
     if where:
         place = where.group(1).strip().rstrip(".")
         c = kn.capital(place) or kn.country(place)
@@ -243,14 +258,19 @@ def _org_noun(words: str) -> bool:
     return last in _DESCRIPTIONS and not _SUBJECT_WORDS.match(last)
 
 
+#: A description in apposition: "the ...", "a ...", "Indonesia's ..." and up to four words.
+_DESCRIPTION = r"(?:the\s+|an?\s+|[\w.’'-]+['’]s\s+)((?:[a-z-]+\s+){0,3}[a-z-]+)"
+_DESCRIBED_AFTER = re.compile(r",\s+" + _DESCRIPTION + _FOLLOW)
+_DESCRIBED_BEFORE = re.compile(_DESCRIPTION + r",\s+$")
+
+
 def described_as_org(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` stands in apposition to an organisation noun:
     "Bakamla, Indonesia's maritime security agency," / "the country's spy agency, Mossad"."""
-    desc = r"(?:the\s+|an?\s+|[\w.’'-]+['’]s\s+)((?:[a-z-]+\s+){0,3}[a-z-]+)"
-    after = re.match(r",\s+" + desc + _FOLLOW, text[end : end + 100])
+    after = _DESCRIBED_AFTER.match(text[end : end + 100])
     if after and _org_noun(after.group(1)):
         return True
-    before = re.search(desc + r",\s+$", text[max(0, start - 100) : start])
+    before = _DESCRIBED_BEFORE.search(text[max(0, start - 100) : start])
     return bool(before and _org_noun(before.group(1)))
 
 

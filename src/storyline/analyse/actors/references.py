@@ -45,6 +45,9 @@ def resolve_reference(
     return reference_with_reason(span, text, mentions, actors, doc)[0]
 
 
+_THE_SOURCE = re.compile(r"^the (?:official|diplomat|spokesperson|spokesman|spokeswoman|aide|source)$")
+
+
 def reference_with_reason(
     span: Span, text: str, mentions: Sequence[Mention], actors: Sequence[Actor], doc: Doc | None = None
 ) -> tuple[str | None, str]:
@@ -56,7 +59,7 @@ def reference_with_reason(
     low = phrase.lower()
     if low in _PRONOUNS:
         return resolve_pronoun(span.start, text, mentions, actors, doc)
-    if re.match(r"^the (?:official|diplomat|spokesperson|spokesman|spokeswoman|aide|source)$", low):
+    if _THE_SOURCE.match(low):
         prior = [m for m in mentions if m.label == "UNNAMED" and m.actor and m.span.end <= span.start]
         return (
             (prior[-1].actor, "last unnamed source before it")
@@ -96,6 +99,9 @@ def resolve_pronoun(
     return None, f"pronoun: {len(ids)} people in reach, ambiguous" if ids else "pronoun: nobody in reach"
 
 
+_PAST_TITLE = re.compile(r"\b(?:former|then)\b")
+
+
 def resolve_role(
     phrase: str,
     pos: int,
@@ -119,7 +125,7 @@ def resolve_role(
         if a.kind != "person":
             continue
         for r in a.roles:
-            if r.source not in ("text", "knowledge") or re.search(r"\b(?:former|then)\b", r.title):
+            if r.source not in ("text", "knowledge") or _PAST_TITLE.search(r.title):
                 continue
             cat, _ = title_category(r.title, kn)
             if cat != category:
@@ -167,10 +173,16 @@ def _slug(text: str) -> str:
     return slug(text)
 
 
+#: What ``_core`` strips off the front of a role phrase, in order.
+_LEAD_DETERMINER = re.compile(r"^(?:the|his|her|its|their)\s+", re.I)
+_LEAD_OWNER = re.compile(r"^\S+['’]s\s+")
+_LEAD_RANK = re.compile(r"^(?:top|chief|senior|new)\s+(?=\w+ \w+)")
+
+
 def _core(phrase: str) -> str:
-    p = re.sub(r"^(?:the|his|her|its|their)\s+", "", phrase.strip(), flags=re.I)
-    p = re.sub(r"^\S+['’]s\s+", "", p)
-    return re.sub(r"^(?:top|chief|senior|new)\s+(?=\w+ \w+)", "", p)
+    p = _LEAD_DETERMINER.sub("", phrase.strip())
+    p = _LEAD_OWNER.sub("", p)
+    return _LEAD_RANK.sub("", p)
 
 
 def _country_in(phrase: str) -> str | None:

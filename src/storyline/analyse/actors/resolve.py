@@ -42,6 +42,9 @@ _GENERIC_ORG = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w ]+)?$",
     re.I,
 )
+_LEAD_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+")
+#: Words before a title that set it in the past ("under President Obama").
+_PAST_SETTING = re.compile(r"\b(?:under|during|when|while|era|since|then|former)\b")
 
 
 def _word_prefixes(name: str) -> list[str]:
@@ -191,7 +194,7 @@ class _Resolver:
 
     def _person_draft(self, name: str) -> _Draft:
         known = self.kn.person(name)
-        canon = known.name if known else re.sub(r"^(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+", "", name)
+        canon = known.name if known else _LEAD_HONORIFIC.sub("", name)
         d = self._draft("person:" + slug(name_key(canon)), canon, "person")
         d.known = d.known or known
         return d
@@ -267,7 +270,7 @@ class _Resolver:
             span = sr.role.span
             # A title in a past setting ("under President Obama") is customary, not a claim.
             before = self.text[max(0, span.start - 25) : span.start] if span else ""
-            past_setting = bool(re.search(r"\b(?:under|during|when|while|era|since|then|former)\b", before))
+            past_setting = bool(_PAST_SETTING.search(before))
             if sr.strict and not sr.past and not past_setting and d.known and self.date and sr.category:
                 held = [r for r in d.known.roles if r.category == sr.category and r.covers(self.date)]
                 if not held:
@@ -510,14 +513,16 @@ class _Resolver:
 
 
 _POSS = re.compile(r"(?:['’]s|['’])$")
+_INSTITUTION = re.compile(INSTITUTION)
+_GENDERED_HONORIFIC = re.compile(r"(Mr|Mrs|Ms|Miss)\b")
 
 
 def _generic(name: str) -> bool:
     """An organisation name that means something only with its country ("foreign ministry")."""
-    return bool(_GENERIC_ORG.match(name) or re.fullmatch(INSTITUTION, name))
+    return bool(_GENERIC_ORG.match(name) or _INSTITUTION.fullmatch(name))
 
 
 def _gender(name: str) -> str | None:
     """The gender an honorific states ("Mr." -> "m", "Ms."/"Mrs." -> "f")."""
-    m = re.match(r"(Mr|Mrs|Ms|Miss)\b", name)
+    m = _GENDERED_HONORIFIC.match(name)
     return None if m is None else ("m" if m.group(1) == "Mr" else "f")

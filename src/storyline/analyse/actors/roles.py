@@ -274,23 +274,28 @@ def title_category(title: str, kn: Knowledge) -> tuple[str | None, bool]:
     return None, False
 
 
+_MILITARY_TITLE = re.compile(r"\bdefen[cs]e\b|\bmilitary\b|\barmy\b|\bnavy\b|\barmed forces\b")
+_DIPLOMATIC_TITLE = re.compile(r"\bforeign\b|\bsecretary of state\b|\bdiplomat|\bambassador|\benvoy")
+_TITLE_WORD = re.compile(r"[\w-]+")
+
+
 def sector_of_title(title: str) -> str | None:
     """The sector a title's words suggest: the most specific head wins (defense > GOV)."""
     low = title.lower()
-    if re.search(r"\bdefen[cs]e\b|\bmilitary\b|\barmy\b|\bnavy\b|\barmed forces\b", low):
+    if _MILITARY_TITLE.search(low):
         return "MIL"
-    if re.search(r"\bforeign\b|\bsecretary of state\b|\bdiplomat|\bambassador|\benvoy", low):
+    if _DIPLOMATIC_TITLE.search(low):
         return "DIP"
-    heads: list[str] = [ROLE_HEADS[w] for w in re.findall(r"[\w-]+", low) if w in ROLE_HEADS]
+    heads: list[str] = [ROLE_HEADS[w] for w in _TITLE_WORD.findall(low) if w in ROLE_HEADS]
     return heads[-1] if heads else None
 
 
 def _head(phrase: str) -> str | None:
-    first: list[str] = re.findall(r"[\w-]+", phrase.lower().split(" at ")[0].split(" of ")[0])
+    first: list[str] = _TITLE_WORD.findall(phrase.lower().split(" at ")[0].split(" of ")[0])
     for w in reversed(first):
         if w in ROLE_HEADS:
             return w
-    words: list[str] = re.findall(r"[\w-]+", phrase.lower())
+    words: list[str] = _TITLE_WORD.findall(phrase.lower())
     return next((w for w in reversed(words) if w in ROLE_HEADS), None)
 
 
@@ -397,6 +402,8 @@ _APPOS_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its)\s+|(?<![\w.])(?=[A-Z][\w.]*['’]s\s))(?P<p>[^,;:“”\"()\n]{3,100}),\s+$"
 )
 _WORD = re.compile(r"\S+")
+_QUOTE_S_END = re.compile(r"['’]s$")
+_GLUE_WORDS = re.compile(r"^(?:(?:of|the|for|and)\s+)+", re.I)
 #: Words that qualify a title without being one ("Lebanon's new President"); scanned past only
 #: inside a title run, so they never start one.
 _TITLE_QUALIFIERS = frozenset(
@@ -419,7 +426,7 @@ def _title_before(
             continue
         if w[-1] in ',;:“”"()—–' or "\n" in text[pos:start]:
             break
-        bare = re.sub(r"['’]s$", "", w)
+        bare = _QUOTE_S_END.sub("", w)
         in_org = any(o[0] <= pos < o[1] for o in orgs)
         if k > 0 and bare[:1].isupper() and kn.country_word(words[k - 1][1] + " " + bare):
             first, pending = words[k - 1][0], True
@@ -434,7 +441,7 @@ def _title_before(
         return None
     phrase = text[first:start].strip()
     # Leading glue words belong to the sentence, not the title ("of the", "and").
-    lead = re.match(r"^(?:(?:of|the|for|and)\s+)+", phrase, re.I)
+    lead = _GLUE_WORDS.match(phrase)
     if lead:
         first += lead.end()
         phrase = phrase[lead.end() :]

@@ -270,7 +270,7 @@ def extract_timerefs(doc: Doc, article: Article) -> list[TimeRef]:
             continue
         if _false_reference(text, m.start(), m.end()):
             continue
-        if re.fullmatch(r"\d{1,2}:\d{2}", m.group()) and _GAME_CLOCK.match(text, m.end()):
+        if _CLOCK_ONLY.fullmatch(m.group()) and _GAME_CLOCK.match(text, m.end()):
             taken.append((m.start(), m.end()))  # nor may the parser's DATE take it back
             continue
         spans.append((m.start(), m.end(), "pattern"))
@@ -365,6 +365,7 @@ def _offset_value(words: str, ctx: dict[str, object], base: dt.date) -> str | No
 
 
 #: "with 1:29 remaining", "2:05 left to play": a game clock, not a time of day.
+_CLOCK_ONLY = re.compile(r"\d{1,2}:\d{2}")
 _GAME_CLOCK = re.compile(r"\s+(?:remaining|left|to play|to go)\b", re.I)
 
 #: "the age of 25" is an age, not a time (TimeML tags no ages).
@@ -484,11 +485,12 @@ def _clock_after(refs: list[TimeRef], text: str) -> list[TimeRef]:
 
 _WEEKDAY_START = re.compile(rf"(?:(?:last|this|next|early|late)\s+)?{_WD}\b", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_RATE = re.compile(r"(?i)(?:a|an|per)\s+(?:hour|day|week|month|year)")
 
 
 def _is_rate(words: str, tok: object) -> bool:
     """'1.2 million barrels a day', '$50,000 a year': a rate is a SET, not a duration."""
-    if not re.fullmatch(r"(?i)(?:a|an|per)\s+(?:hour|day|week|month|year)", words.strip()):
+    if not _RATE.fullmatch(words.strip()):
         return False
     if tok is None or not len(tok):  # type: ignore[arg-type]
         return False
@@ -526,11 +528,18 @@ def _false_reference(text: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- interpretation
 
 
+#: The fixed patterns ``_interpret`` and the readers after it try on every expression, compiled
+#: once (``re.fullmatch(str, ...)`` looks each up in ``re``'s cache on every call).
+_SPACED_COMMA = re.compile(r"\s+,")
+_THIS_PAST = re.compile(r"^this past ")
+_THE_NEXT_UNIT = re.compile(r"the (past|last|next|coming) (year|month|week|day)")
+
+
 def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx: dict[str, object]) -> _Res:
     if isinstance(published, dt.datetime):
         late = late or published.hour >= 18
         published = published.date()
-    raw = re.sub(r"\s+,", ",", " ".join(text.split()))  # "April 1 , 1997" (tokenised copy)
+    raw = _SPACED_COMMA.sub(",", " ".join(text.split()))  # "April 1 , 1997" (tokenised copy)
     t = raw.lower().strip(" .,;:")
     stamp = _stamp(t)
     if stamp is not None:
@@ -549,8 +558,8 @@ def _interpret(text: str, published: dt.date | None, tense: str, late: bool, ctx
             base = str(anchor[0])
         cut = 4 if t == "year" else 7
         return value_of(_Res(base[:cut], t, None, f"the {t} of {base}"), raw)
-    t = re.sub(r"^this past ", "past ", t)  # "this past weekend": the one just gone
-    m = re.fullmatch(r"the (past|last|next|coming) (year|month|week|day)", raw.lower().strip(" .,;:"))
+    t = _THIS_PAST.sub("past ", t)  # "this past weekend": the one just gone
+    m = _THE_NEXT_UNIT.fullmatch(raw.lower().strip(" .,;:"))
     stretch = _EXTENT_BEFORE.search(str(ctx.get("before", ""))) is not None
     if m and (m.group(1) == "past" or m.group(2) != "day") and (m.group(1) in ("past", "last") or stretch):
         # "over the past year", "in the next month": a stretch of one unit, not the calendar unit
@@ -578,14 +587,16 @@ _REL_YEAR = {"this": 0, "last": -1, "next": 1}
 _EXTENT_BEFORE = re.compile(r"(?i)\b(?:in|over|during|within|for|throughout)\s+$")
 
 
+_MONTH_OF_YEAR = re.compile(
+    r"(?:(early|mid|late|(?:the )?end of|(?:the )?beginning of|(?:the )?start of|(?:the )?middle of)"
+    r"[- ]?)?([a-z]+)\.?(?:\s+(?:to|through|and|-|–)\s+([a-z]+)\.?)?\s+(?:of\s+)?(this|last|next)\s+year"
+)
+
+
 def _month_of_year(t: str, pub: dt.date | None) -> _Res | None:
     """'June this year', 'July last year', 'January to September this year': the month of the
     year named relative to publication (no tense guess needed)."""
-    m = re.fullmatch(
-        r"(?:(early|mid|late|(?:the )?end of|(?:the )?beginning of|(?:the )?start of|(?:the )?middle of)"
-        r"[- ]?)?([a-z]+)\.?(?:\s+(?:to|through|and|-|–)\s+([a-z]+)\.?)?\s+(?:of\s+)?(this|last|next)\s+year",
-        t,
-    )
+    m = _MONTH_OF_YEAR.fullmatch(t)
     if pub is None or not m or m.group(2) not in _MONTHS or (m.group(3) and m.group(3) not in _MONTHS):
         return None
     year = pub.year + _REL_YEAR[m.group(4)]
@@ -595,12 +606,27 @@ def _month_of_year(t: str, pub: dt.date | None) -> _Res | None:
     return _Res(first, "month", end, how)
 
 
+_DAY_RANGE = re.compile(
+    r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
+    r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?"
+)
+_MONTH_DAY = re.compile(r"(?:(\w+day),?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
+_DAY_MONTH = re.compile(
+    r"(?:(\w+day),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?"
+)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NUMERIC_DAY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
+_MONTH_RANGE = re.compile(
+    r"(?:from\s+|between\s+)?([a-z]+)\.?\s+(?:to|through|and|-|–)\s+([a-z]+)\.?(?:,?\s+(\d{4}))?"
+)
+_PART_MONTH = re.compile(rf"{_QWORDS}?[- ]?([a-z]+)\.?(?:,?\s+(\d{{4}}))?")
+_NEAR_MONTH = re.compile(r"(last|this|next)\s+([a-z]+)\.?")
+_YEAR_RANGE = re.compile(r"(?:from\s+|between\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(\d{2}|\d{4})")
+_PART_YEAR = re.compile(rf"{_QWORDS}?[- ]?(\d{{4}})")
+
+
 def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
-    m = re.fullmatch(
-        r"(?:\w+day,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
-        r"(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?",
-        t,
-    )
+    m = _DAY_RANGE.fullmatch(t)
     if m and m.group(1) in _MONTHS:
         year = int(m.group(4)) if m.group(4) else _year_for(_MONTHS[m.group(1)], pub, tense, int(m.group(2)))
         if year is None:
@@ -609,11 +635,7 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
         a, b = _safe_day(year, mon, int(m.group(2))), _safe_day(year, mon, int(m.group(3)))
         if a and b:
             return _Res(a.isoformat(), "day", b.isoformat(), "day range")
-    m = re.fullmatch(
-        r"(?:(\w+day),?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", t
-    ) or re.fullmatch(
-        r"(?:(\w+day),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?", t
-    )
+    m = _MONTH_DAY.fullmatch(t) or _DAY_MONTH.fullmatch(t)
     if m:
         g1, g2 = m.group(2), m.group(3)
         mon_s, day_s = (g1, g2) if g1.isalpha() else (g2, g1)
@@ -635,16 +657,14 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
                     d.isoformat(), "day", None, "explicit date" if m.group(4) else "month-day, year inferred"
                 )
             return None
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    m = _ISO_DAY.fullmatch(t)
     if m:
         d = _safe_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return _Res(d.isoformat(), "day", None, "ISO date") if d else None
-    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", t)
+    m = _NUMERIC_DAY.fullmatch(t)
     if m:
         return _numeric(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.fullmatch(
-        r"(?:from\s+|between\s+)?([a-z]+)\.?\s+(?:to|through|and|-|–)\s+([a-z]+)\.?(?:,?\s+(\d{4}))?", t
-    )
+    m = _MONTH_RANGE.fullmatch(t)
     if m and m.group(1) in _MONTHS and m.group(2) in _MONTHS:
         m1, m2 = _MONTHS[m.group(1)], _MONTHS[m.group(2)]
         y2 = int(m.group(3)) if m.group(3) else _year_for(m2, pub, tense)
@@ -652,10 +672,7 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
             return None
         y1 = y2 - 1 if m1 > m2 else y2
         return _Res(f"{y1}-{m1:02d}", "month", f"{y2}-{m2:02d}", "month range")
-    m = re.fullmatch(
-        rf"{_QWORDS}?[- ]?([a-z]+)\.?(?:,?\s+(\d{{4}}))?",
-        t,
-    )
+    m = _PART_MONTH.fullmatch(t)
     if m and m.group(2) in _MONTHS:
         mon = _MONTHS[m.group(2)]
         year = int(m.group(3)) if m.group(3) else _year_for(mon, pub, tense)
@@ -663,7 +680,7 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
             return None
         how = "month" if m.group(3) else "month, year inferred" + (" (future)" if tense == "future" else "")
         return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {how}" if m.group(1) else how)
-    m = re.fullmatch(r"(last|this|next)\s+([a-z]+)\.?", t)
+    m = _NEAR_MONTH.fullmatch(t)
     if m and m.group(2) in _MONTHS and pub is not None:
         mon = _MONTHS[m.group(2)]
         if m.group(1) == "last":
@@ -673,15 +690,33 @@ def _absolute(t: str, pub: dt.date | None, tense: str) -> _Res | None:
         else:
             year = pub.year
         return _Res(f"{year}-{mon:02d}", "month", None, f"{m.group(1)} {m.group(2)}")
-    m = re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s*(?:-|–|to|and|through)\s*(\d{2}|\d{4})", t)
+    m = _YEAR_RANGE.fullmatch(t)
     if m:
         first, last = m.group(1), m.group(2)
         last = first[:2] + last if len(last) == 2 else last
         return _Res(first, "year", last, "year range") if last > first else None
-    m = re.fullmatch(rf"{_QWORDS}?[- ]?(\d{{4}})", t)
+    m = _PART_YEAR.fullmatch(t)
     if m:
         return _Res(m.group(2), "year", None, f"{m.group(1)} year" if m.group(1) else "year")
     return None
+
+
+_EARLY_LATE_DAY = re.compile(r"^(?:early|late) (yesterday|today|tomorrow|tonight)$")
+_DAY_AROUND = re.compile(r"(next|following|previous|prior|preceding|same)\s+day|day\s+(before|after)")
+_FOLLOWING_UNIT = re.compile(r"following\s+(week|month|year)")
+_THAT_UNIT = re.compile(r"that\s+(day|month|year)")
+_NEAR_UNIT = re.compile(
+    r"(?:(early|late|earlier|later)\s+)?(this|last|next|past|coming|previous|prior)\s+"
+    r"(week(?:end)?|month|year|summer|winter|spring|fall|autumn)"
+)
+_UNITS_AGO = re.compile(rf"{_APPROX}?({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from now)")
+_IN_UNITS = re.compile(rf"in\s+(?:the\s+(next|past|last)\s+)?({_NUM})\s+({_UNIT})")
+_WEEKDAY = re.compile(rf"(?:(last|this|next|early|late)\s+)?({_WD.lower()}){_PART}?")
+_DAY_PART = re.compile(r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)")
+_END_OF_UNIT = re.compile(r"(?:end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|year)")
+_IN_SEASON = re.compile(
+    r"(?:over|during|in|this)\s+the\s+(summer|winter|spring|fall|autumn)|(summer|winter|spring|fall|autumn)"
+)
 
 
 def _relative(
@@ -697,10 +732,10 @@ def _relative(
     a weekday means the coming one ("voters go to the polls Tuesday")."""
     if pub is None:
         return None
-    t = re.sub(r"^(?:early|late) (yesterday|today|tomorrow|tonight)$", r"\1", t)  # "late yesterday"
+    t = _EARLY_LATE_DAY.sub(r"\1", t)  # "late yesterday"
     if t in ("today", "tonight"):
         return _Res(pub.isoformat(), "day", None, t)
-    m = re.fullmatch(r"(next|following|previous|prior|preceding|same)\s+day|day\s+(before|after)", t)
+    m = _DAY_AROUND.fullmatch(t)
     if m:
         last = ctx.get("last_day")
         if not isinstance(last, str):
@@ -708,7 +743,7 @@ def _relative(
         step = {"next": 1, "following": 1, "after": 1, "same": 0}.get(m.group(1) or m.group(2), -1)
         day = dt.date.fromisoformat(last) + dt.timedelta(days=step)
         return _Res(day.isoformat(), "day", None, f"the day {step:+d} from {last}, the last day named")
-    m = re.fullmatch(r"following\s+(week|month|year)", t)
+    m = _FOLLOWING_UNIT.fullmatch(t)
     if m:
         # "the following week": after the last date named, at the unit's precision
         last = ctx.get("last_any")
@@ -729,7 +764,7 @@ def _relative(
             y, mo = divmod(base_day.year * 12 + base_day.month, 12)
             return _Res(f"{y}-{mo + 1:02d}", "month", None, f"the month after {last[0]}")
         return _Res(str(base_day.year + 1), "year", None, f"the year after {last[0]}")
-    m = re.fullmatch(r"that\s+(day|month|year)", t)
+    m = _THAT_UNIT.fullmatch(t)
     if m:
         last = ctx.get("last_any")
         if not isinstance(last, tuple) or _RANK[last[1]] > _RANK[m.group(1)]:
@@ -742,17 +777,10 @@ def _relative(
     if t in ("yesterday", "tomorrow"):
         d = pub + dt.timedelta(days=-1 if t == "yesterday" else 1)
         return _Res(d.isoformat(), "day", None, t)
-    m = re.fullmatch(
-        r"(?:(early|late|earlier|later)\s+)?(this|last|next|past|coming|previous|prior)\s+"
-        r"(week(?:end)?|month|year|summer|winter|spring|fall|autumn)",
-        t,
-    )
+    m = _NEAR_UNIT.fullmatch(t)
     if m:
         return _this_last_next(m.group(2), m.group(3), pub, m.group(1))
-    m = re.fullmatch(
-        rf"{_APPROX}?({_NUM})\s+({_UNIT})\s+(ago|earlier|later|from now)",
-        t,
-    )
+    m = _UNITS_AGO.fullmatch(t)
     if m:
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
         if m.group(3) in ("earlier", "later"):  # from the date named before it in the sentence
@@ -768,7 +796,7 @@ def _relative(
             return _Res(None, None, None, "unresolved: relative to another event")
         n = NUMBER_WORDS.get(m.group(1)) or int(m.group(1))
         return _shift(pub, n if m.group(3) == "from now" else -n, m.group(2), f"{t}")
-    m = re.fullmatch(rf"in\s+(?:the\s+(next|past|last)\s+)?({_NUM})\s+({_UNIT})", t)
+    m = _IN_UNITS.fullmatch(t)
     if m:
         n = NUMBER_WORDS.get(m.group(2)) or int(m.group(2))
         if m.group(1) == "next" or (future and m.group(1) is None):
@@ -780,15 +808,15 @@ def _relative(
             _fmt(pub, back.granularity or "day"),
             f"span of the last {n} {m.group(3)}",
         )
-    m = re.fullmatch(rf"(?:(last|this|next|early|late)\s+)?({_WD.lower()}){_PART}?", t)
+    m = _WEEKDAY.fullmatch(t)
     if m:
         qual = m.group(1) if m.group(1) in ("last", "this", "next") else None
         return _weekday(_WEEKDAYS[m.group(2)], pub, future or ahead, late, qual)
-    m = re.fullmatch(r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)", t)
+    m = _DAY_PART.fullmatch(t)
     if m:
         step = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[m.group(1)]
         return _Res((pub + dt.timedelta(days=step)).isoformat(), "day", None, t)
-    m = re.fullmatch(r"(?:end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|year)", t)
+    m = _END_OF_UNIT.fullmatch(t)
     if m:
         return _this_last_next({"the": "this"}.get(m.group(1), m.group(1)), m.group(2), pub, None)
     if t == "weekend":
@@ -797,10 +825,7 @@ def _relative(
             saturday -= dt.timedelta(weeks=1)
         sunday = saturday + dt.timedelta(days=1)
         return _Res(saturday.isoformat(), "day", sunday.isoformat(), "the weekend")
-    m = re.fullmatch(
-        r"(?:over|during|in|this)\s+the\s+(summer|winter|spring|fall|autumn)|(summer|winter|spring|fall|autumn)",
-        t,
-    )
+    m = _IN_SEASON.fullmatch(t)
     if m:
         name = m.group(1) or m.group(2)
         start, end = _SEASONS[name]

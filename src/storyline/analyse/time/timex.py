@@ -161,6 +161,51 @@ _EARNINGS = re.compile(
 )
 
 
+#: The fixed patterns the readers below try on every expression, compiled once
+#: (``re.fullmatch(str, ...)`` looks each up in ``re``'s cache on every call).
+_DECIMAL = re.compile(r"\d+(?:\.\d)?")
+_AND_A_HALF = re.compile(r"(\d+)\s+1/2")
+_YEAR_WORD = re.compile(rf"\b({_Y})\b")
+_SEASON_OF_YEAR = re.compile(r"(?:the\s+)?(summer|winter|spring|fall|autumn)\s+(?:of\s+)?(\d{4})")
+_CLOCK = re.compile(rf"(\d{{1,2}})(?::(\d{{2}}))?({_AMPM.lower()})?({_ZONE.lower()})?")
+_MILITARY_CLOCK = re.compile(rf"([01]\d|2[0-3])([0-5]\d)({_ZONE.lower()})")
+_Q_N = re.compile(r"q([1-4])(?:\s+(?:of\s+)?(\d{4}))?")
+_YEAR_AGO_PERIOD = re.compile(
+    r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?|(?:the\s+)?same\s+(?:period|quarter)\s.*"
+)
+_NAMED_QUARTER = re.compile(r"(?:the\s+)?((?:[\w-]+[- ])+)(quarters?)(?:\s+of\s+(.*))?")
+_WORD_BREAKS = re.compile(r"[- ]+")
+_HALF_YEAR = re.compile(r"(?:the\s+)?(first|second|latter|1st|2nd)[- ]half(?:\s+of\s+(.*))?")
+_FISCAL_YEAR = re.compile(r"fiscal(?:\s+year)?\s+'?(\d{2}|\d{4})")
+_NEAR_FISCAL_YEAR = re.compile(r"(?:the\s+)?(current|previous|last|next|coming|latest)\s+fiscal\s+year")
+_CENTURY = re.compile(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(\d{1,2})(?:st|nd|rd|th)[- ]century")
+_DECADE = re.compile(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(?:(\d{3})0s|'(\d)0s)")
+_EVERY = re.compile(rf"(?:every|each)\s+(other\s+|single\s+|{_N}\s+)?(\w+?)s?")
+_TIMES_PER = re.compile(r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(\w+)")
+_ON_WEEKDAYS = re.compile(r"(?:on\s+)?(\w+day)s")
+_LEADING_THE = re.compile(r"^the\s+")
+_RECENT_UNITS = re.compile(r"(?:in\s+)?recent\s+(days|weeks|months|years|decades)")
+_PAST_REFERENCE = re.compile(
+    r"recently|lately|past|(?:in\s+)?recent\s+\w+"
+    r"|(?:(?:a\s+)?few\s+|several\s+|many\s+)?(?:days|weeks|months|years|decades)\s+ago"
+    r"|(?:a\s+)?long\s+(?:time\s+)?ago"
+)
+_FUTURE_REFERENCE = re.compile(r"(?:near\s+|distant\s+)?future")
+_PART_CENTURY = re.compile(
+    r"(?:the\s+)?(past|last|next|coming|previous)\s+(half|quarter)[- ](?:a[- ])?century"
+)
+_BARE_UNITS = re.compile(r"(?:seconds|minutes|hours|days|weeks|months|years|decades)")
+_NEAR_UNITS = re.compile(
+    rf"(?:the\s+)?(past|last|next|previous|coming|first|final|latest)\s+(?:({_N})\s+)?({_U}s?)"
+)
+_AMOUNT = re.compile(rf"{_ABOUT}?({_N})({_HALF})?{_FILL}?[- ]({_U})s?({_HALF})?")
+_SPAN_AMOUNT = re.compile(rf"({_N})\s+({_U})")
+#: ``_PART_CODE``'s words as whole words, in its order.
+_PART_WORDS = [(re.compile(rf"\b{word}\b"), code) for word, code in _PART_CODE.items()]
+_WEEKS = re.compile(r"\bweeks?\b")
+_AGO_OR_AHEAD = re.compile(r"\b(?:ago|from now)\b")
+
+
 def iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
@@ -168,9 +213,9 @@ def iso_week(d: dt.date) -> str:
 
 def _num(word: str) -> float | None:
     w = " ".join(word.lower().split())
-    if re.fullmatch(r"\d+(?:\.\d)?", w):
+    if _DECIMAL.fullmatch(w):
         return float(w)
-    m = re.fullmatch(r"(\d+)\s+1/2", w)  # "2 1/2 years"
+    m = _AND_A_HALF.fullmatch(w)  # "2 1/2 years"
     if m:
         return int(m.group(1)) + 0.5
     return _WORDS.get(w)
@@ -237,7 +282,7 @@ def last_complete_quarter(pub: dt.date) -> tuple[int, int]:
 
 
 def _year_word(t: str, pub: dt.date | None) -> int | None:
-    m = re.search(rf"\b({_Y})\b", t)
+    m = _YEAR_WORD.search(t)
     if m:
         return int(m.group(1))
     if pub is None:
@@ -265,7 +310,7 @@ def read_extra(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, ob
     r = _decade(t) or _century(t)
     if r is not None:
         return r
-    m = re.fullmatch(r"(?:the\s+)?(summer|winter|spring|fall|autumn)\s+(?:of\s+)?(\d{4})", t)
+    m = _SEASON_OF_YEAR.fullmatch(t)
     if m:
         a, b = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 14)}[
             m.group(1)
@@ -287,8 +332,8 @@ def _clock(t: str, pub: dt.date | None) -> Reading | None:
     if t in ("noon", "midnight"):
         hm = "12:00" if t == "noon" else "24:00"
     else:
-        m = re.fullmatch(rf"(\d{{1,2}})(?::(\d{{2}}))?({_AMPM.lower()})?({_ZONE.lower()})?", t)
-        m2 = re.fullmatch(rf"([01]\d|2[0-3])([0-5]\d)({_ZONE.lower()})", t)
+        m = _CLOCK.fullmatch(t)
+        m2 = _MILITARY_CLOCK.fullmatch(t)
         if m2:
             h, mi = int(m2.group(1)), int(m2.group(2))
         elif m and (m.group(2) or m.group(3)):
@@ -310,7 +355,7 @@ def _clock(t: str, pub: dt.date | None) -> Reading | None:
 
 
 def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, object]) -> Reading | None:
-    m = re.fullmatch(r"q([1-4])(?:\s+(?:of\s+)?(\d{4}))?", t)
+    m = _Q_N.fullmatch(t)
     if m:
         q = int(m.group(1))
         if m.group(2):
@@ -318,15 +363,11 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, obje
         if pub is None:
             return None
         return _remember(ctx, _quarter_reading(*quarter_for(q, pub, tense), "quarter, year inferred"))
-    if re.fullmatch(
-        r"(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:period|quarter))?"
-        r"|(?:the\s+)?same\s+(?:period|quarter)\s.*",
-        t,
-    ):
+    if _YEAR_AGO_PERIOD.fullmatch(t):
         return _year_ago_quarter(pub, ctx, "the quarter a year before the one reported")
-    m = re.fullmatch(r"(?:the\s+)?((?:[\w-]+[- ])+)(quarters?)(?:\s+of\s+(.*))?", t)
+    m = _NAMED_QUARTER.fullmatch(t)
     if m and not m.group(2).endswith("s"):
-        words = re.split(r"[- ]+", m.group(1).strip(" -"))
+        words = _WORD_BREAKS.split(m.group(1).strip(" -"))
         words = [w for w in words if w not in ("fiscal", "calendar")]
         year = _year_word(m.group(3) or "", pub)
         if m.group(3) and year is None and pub is not None and "fiscal" not in (m.group(3) or ""):
@@ -357,7 +398,7 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, obje
         if step is None:
             return None
         return _remember(ctx, _quarter_reading(*_shift_quarter(pub.year, cur, step), f"{words[-1]} quarter"))
-    m = re.fullmatch(r"(?:the\s+)?(first|second|latter|1st|2nd)[- ]half(?:\s+of\s+(.*))?", t)
+    m = _HALF_YEAR.fullmatch(t)
     if m:
         h = 1 if m.group(1) in ("first", "1st") else 2
         year = _year_word(m.group(2) or "", pub)
@@ -369,12 +410,12 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None, ctx: dict[str, obje
             how = "half, year inferred"
         a, b = (1, 6) if h == 1 else (7, 12)
         return Reading(f"{year}-{a:02d}", "month", f"{year}-{b:02d}", how, "DATE", f"{year}-H{h}")
-    m = re.fullmatch(r"fiscal(?:\s+year)?\s+'?(\d{2}|\d{4})", t)
+    m = _FISCAL_YEAR.fullmatch(t)
     if m:
         y = m.group(1)
         year = int(y) if len(y) == 4 else (1900 + int(y) if int(y) > 50 else 2000 + int(y))
         return Reading(str(year), "year", None, "fiscal year", "DATE", f"FY{year}")
-    m = re.fullmatch(r"(?:the\s+)?(current|previous|last|next|coming|latest)\s+fiscal\s+year", t)
+    m = _NEAR_FISCAL_YEAR.fullmatch(t)
     if m and pub is not None:
         step = {"current": 0, "latest": 0, "previous": -1, "last": -1, "next": 1, "coming": 1}[m.group(1)]
         year = pub.year + step
@@ -420,7 +461,7 @@ def the_quarter(pub: dt.date | None, ctx: dict[str, object]) -> Reading | None:
 
 
 def _century(t: str) -> Reading | None:
-    m = re.fullmatch(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
+    m = _CENTURY.fullmatch(t)
     if not m or not 1 <= int(m.group(2)) <= 21:
         return None
     first = (int(m.group(2)) - 1) * 100
@@ -429,7 +470,7 @@ def _century(t: str) -> Reading | None:
 
 
 def _decade(t: str) -> Reading | None:
-    m = re.fullmatch(r"(?:the\s+)?(early\s+|mid-?|late\s+)?(?:(\d{3})0s|'(\d)0s)", t)
+    m = _DECADE.fullmatch(t)
     if not m:
         return None
     stem = m.group(2) or ("19" if int(m.group(3)) > 2 else "20") + m.group(3)
@@ -440,7 +481,7 @@ def _decade(t: str) -> Reading | None:
 
 
 def _set(t: str) -> Reading | None:
-    m = re.fullmatch(rf"(?:every|each)\s+(other\s+|single\s+|{_N}\s+)?(\w+?)s?", t)
+    m = _EVERY.fullmatch(t)
     if m:
         word = m.group(2)
         qual = (m.group(1) or "").strip()
@@ -458,7 +499,7 @@ def _set(t: str) -> Reading | None:
         else:
             value = duration_value(n, word)
         return Reading(None, None, None, "set", "SET", value)
-    m = re.fullmatch(r"(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|per|each)\s+(\w+)", t)
+    m = _TIMES_PER.fullmatch(t)
     if m:
         return Reading(None, None, None, "set", "SET", duration_value(1, m.group(1)))
     adverbs = {
@@ -475,14 +516,14 @@ def _set(t: str) -> Reading | None:
     }
     if t in adverbs:
         return Reading(None, None, None, "set", "SET", adverbs[t])
-    m = re.fullmatch(r"(?:on\s+)?(\w+day)s", t)
+    m = _ON_WEEKDAYS.fullmatch(t)
     if m and m.group(1) in _WDAYS:
         return Reading(None, None, None, "set", "SET", f"XXXX-WXX-{_WDAYS.index(m.group(1)) + 1}")
     return None
 
 
 def _reference(t: str) -> Reading | None:
-    t = re.sub(r"^the\s+", "", t)
+    t = _LEADING_THE.sub("", t)
     if t in (
         "now",
         "currently",
@@ -494,34 +535,26 @@ def _reference(t: str) -> Reading | None:
         "moment",
     ):
         return Reading(None, None, None, "present reference", "DATE", "PRESENT_REF")
-    m = re.fullmatch(r"(?:in\s+)?recent\s+(days|weeks|months|years|decades)", t)
+    m = _RECENT_UNITS.fullmatch(t)
     if m:
         # TimeML reads "recent years" as a stretch of unstated length up to now (TimeBank and
         # the TempEval-3 taggers write DURATION PXY), not as a point in the past
         return Reading(None, None, None, "recent stretch", "DURATION", duration_value(None, m.group(1)))
-    if re.fullmatch(
-        r"recently|lately|past|(?:in\s+)?recent\s+\w+"
-        r"|(?:(?:a\s+)?few\s+|several\s+|many\s+)?(?:days|weeks|months|years|decades)\s+ago"
-        r"|(?:a\s+)?long\s+(?:time\s+)?ago",
-        t,
-    ):
+    if _PAST_REFERENCE.fullmatch(t):
         return Reading(None, None, None, "past reference", "DATE", "PAST_REF")
-    if re.fullmatch(r"(?:near\s+|distant\s+)?future", t):
+    if _FUTURE_REFERENCE.fullmatch(t):
         return Reading(None, None, None, "future reference", "DATE", "FUTURE_REF")
     return None
 
 
 def _duration(t: str) -> Reading | None:
-    m = re.fullmatch(r"(?:the\s+)?(past|last|next|coming|previous)\s+(half|quarter)[- ](?:a[- ])?century", t)
+    m = _PART_CENTURY.fullmatch(t)
     if m:
         years = 50 if m.group(2) == "half" else 25
         return Reading(None, None, None, f"duration ({m.group(1)})", "DURATION", f"P{years}Y")
-    if re.fullmatch(r"(?:seconds|minutes|hours|days|weeks|months|years|decades)", t):
+    if _BARE_UNITS.fullmatch(t):
         return Reading(None, None, None, "duration, amount not stated", "DURATION", duration_value(None, t))
-    m = re.fullmatch(
-        rf"(?:the\s+)?(past|last|next|previous|coming|first|final|latest)\s+(?:({_N})\s+)?({_U}s?)",
-        t,
-    )
+    m = _NEAR_UNITS.fullmatch(t)
     if m and m.group(2) is None and m.group(3) in ("decade", "century", "hour", "minute"):
         return Reading(
             None, None, None, f"duration ({m.group(1)})", "DURATION", duration_value(1, m.group(3))
@@ -533,7 +566,7 @@ def _duration(t: str) -> Reading | None:
         return Reading(
             None, None, None, f"duration ({m.group(1)})", "DURATION", duration_value(n, m.group(3))
         )
-    m = re.fullmatch(rf"{_ABOUT}?({_N})({_HALF})?{_FILL}?[- ]({_U})s?({_HALF})?", t)
+    m = _AMOUNT.fullmatch(t)
     if m:
         n = _num(m.group(1))
         if n is not None and (m.group(2) or m.group(4)):
@@ -548,10 +581,10 @@ def value_of(r: Reading, text: str) -> Reading:
         return r
     low = text.lower()
     if r.how.startswith("span of"):
-        m = re.search(rf"({_N})\s+({_U})", low)
+        m = _SPAN_AMOUNT.search(low)
         if m:
             return r._replace(ttype="DURATION", value=duration_value(_num(m.group(1)), m.group(2)))
-    part = next((code for word, code in _PART_CODE.items() if re.search(rf"\b{word}\b", low)), None)
+    part = next((code for pat, code in _PART_WORDS if pat.search(low)), None)
     if r.granularity == "day" and r.end is not None:
         start = dt.date.fromisoformat(r.date)
         if "weekend" in low or "weekend" in r.how:
@@ -562,7 +595,7 @@ def value_of(r: Reading, text: str) -> Reading:
     if r.granularity == "day":
         if part is not None:
             return r._replace(ttype="TIME", value=f"{r.date}T{part}")
-        if re.search(r"\bweeks?\b", low) and re.search(r"\b(?:ago|from now)\b", low):
+        if _WEEKS.search(low) and _AGO_OR_AHEAD.search(low):
             return r._replace(value=iso_week(dt.date.fromisoformat(r.date)))
         return r._replace(value=r.date)
     season = next((code for word, code in _SEASON_CODE.items() if word in low), None)
