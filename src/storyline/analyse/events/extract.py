@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ...calendar_words import CHRONOLOGY_HEADING, heading_parts
 from ...ids import unique_id
@@ -120,6 +121,16 @@ class Pass:
     anchors: dict[int, list[TimeRef]]
     drafts: list[Draft] = field(default_factory=list)
     references: dict[int, Draft] = field(default_factory=dict)
+    _dates_in: dict[int, set[int]] = field(default_factory=dict)
+
+    def dates_in(self, sent: SpacySpan) -> set[int]:
+        """Where the time expressions' tokens within ``sent`` start (characters), made once per
+        sentence: each of its triggers asks, and the scan is over every such token."""
+        got = self._dates_in.get(sent.start)
+        if got is None:
+            starts = offsets(sent.doc)
+            got = self._dates_in[sent.start] = {starts[i] for i in self.tref_at if sent.start <= i < sent.end}
+        return got
 
 
 # --------------------------------------------------------------------------- triggers
@@ -316,9 +327,7 @@ def _draft(tok: Token, rule: Trigger, ctx: Pass) -> Draft | None:
         time, how = _time_for(tok, tok, anchors, tref_at)
         how = how or (f"date of the {tok.text} as planned" if time else None)
     sent = sent_of(tok)
-    starts = offsets(tok.doc)
-    date_chars = {starts[i] for i in tref_at if sent.start <= i < sent.end}
-    place = place_of(tok, verb, index, date_chars)
+    place = place_of(tok, verb, index, ctx.dates_in(sent))
     if _generic_condition(verb):
         return None  # "whenever crew members are taken into custody": a standing rule, no event
     # checked before the parties are read: modality never makes or unmakes a statement
