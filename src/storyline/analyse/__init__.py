@@ -83,6 +83,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     """Run every analysis step over one parsed article, in dependency order."""
     from .actors import find_mentions, resolve_local
     from .events import extract_events
+    from .nlp import sentences
     from .quotes import extract_quotes, unnamed_actors
     from .time import extract_timerefs
 
@@ -93,9 +94,10 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     # speakers the actor stage did not know (unnamed sources, names NER missed) become actors
     actors = [*actors, *unnamed_actors(quotes, actors)]
     events = extract_events(doc, article, mentions, actors, timerefs)
+    sents = sentences(doc)  # the steps' own table: ``doc.sents`` would walk the tokens again
     return Analysis(
         article=article.id,
-        sentences=tuple(Span(article.id, s.start_char, s.end_char) for s in doc.sents),
+        sentences=tuple(Span(article.id, s, e) for s, e in zip(sents.starts, sents.ends, strict=True)),
         mentions=tuple(mentions),
         actors=tuple(actors),
         quotes=tuple(quotes),
