@@ -152,3 +152,27 @@ def test_heads_and_offsets_columns(nlp: Language) -> None:
     assert heads(doc)[1] == 2  # "Blinken" hangs on "met"
     assert offsets(doc) == [t.idx for t in doc]
     assert offsets(doc)[:3] == [0, 4, 12]
+
+
+def test_an_analysed_doc_is_freed_without_the_cycle_collector(nlp: Language) -> None:
+    """The per-Doc tables hold Tokens and Spans (which hold the Doc): ``analyse_doc`` drops them,
+    so the Doc, its tensor and arrays go when the last reference does, not at a full collection."""
+    import gc
+    import weakref
+
+    from storyline.analyse import _with_text, analyse_doc
+    from storyline.model import Article
+
+    text = "Foreign Minister Anna Haugen met Yuki Tanaka in Oslo on Monday. “We agreed,” Haugen said."
+    article = Article(id="a1", source="a.txt", text=text, published="2025-03-12")
+    doc = nlp(text)
+    analysis = analyse_doc(_with_text(doc, article), article)
+    assert analysis.events and analysis.quotes  # every step ran (and built its tables)
+    assert not [k for k in doc.user_data if str(k).startswith("storyline_")]
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -86,15 +86,19 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     from .nlp import sentences
     from .quotes import extract_quotes, unnamed_actors
     from .time import extract_timerefs
+    from .tokens import release
 
-    mentions = find_mentions(doc, article)
-    mentions, actors = resolve_local(mentions, article, doc)
-    timerefs = extract_timerefs(doc, article)
-    quotes = extract_quotes(doc, article, mentions, actors)
-    # speakers the actor stage did not know (unnamed sources, names NER missed) become actors
-    actors = [*actors, *unnamed_actors(quotes, actors)]
-    events = extract_events(doc, article, mentions, actors, timerefs)
-    sents = sentences(doc)  # the steps' own table: ``doc.sents`` would walk the tokens again
+    try:
+        mentions = find_mentions(doc, article)
+        mentions, actors = resolve_local(mentions, article, doc)
+        timerefs = extract_timerefs(doc, article)
+        quotes = extract_quotes(doc, article, mentions, actors)
+        # speakers the actor stage did not know (unnamed sources, names NER missed) become actors
+        actors = [*actors, *unnamed_actors(quotes, actors)]
+        events = extract_events(doc, article, mentions, actors, timerefs)
+        sents = sentences(doc)  # the steps' own table: ``doc.sents`` would walk the tokens again
+    finally:
+        release(doc)
     return Analysis(
         article=article.id,
         sentences=tuple(Span(article.id, s, e) for s, e in zip(sents.starts, sents.ends, strict=True)),

@@ -28,6 +28,7 @@ __all__ = [
     "children",
     "subtree",
     "sent_of",
+    "release",
 ]
 
 #: ``column`` names and the attribute each reads (``Token.<name>_`` for the string ones).
@@ -159,3 +160,12 @@ def sent_of(tok: Token) -> SpacySpan:
     sentence annotation on each call, which made per-token look-ups quadratic in article length."""
     sents = sentences(tok.doc)
     return sents.spans[sents.index_of(tok)]
+
+
+def release(doc: Doc) -> None:
+    """Drop every per-Doc lookup the analysis kept in ``doc.user_data``: some hold Tokens and
+    Spans, which hold their Doc, so a Doc that kept them would be a reference cycle, freed (its
+    tensor and arrays with it) only by the next full collection; a 200-article run made 16 of
+    them, 3.9 s of its 41 s CPU."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("storyline_")]:
+        del doc.user_data[key]
