@@ -151,3 +151,37 @@ def test_the_engine_imports_no_scipy_until_a_text_is_hashed() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "True"]
+
+
+def _young_threshold() -> int:
+    import gc
+
+    return gc.get_threshold()[0]
+
+
+def test_a_run_collects_cycles_less_often_and_leaves_the_callers_setting(tmp_path: Path) -> None:
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    before = gc.get_threshold()
+    seen: list[int] = []
+    real = local.ingest_chunk
+
+    def spy(*a: object, **k: object) -> object:
+        seen.append(gc.get_threshold()[0])
+        return real(*a, **k)  # type: ignore[arg-type]
+
+    (tmp_path / "in").mkdir()
+    for name, text in TEXTS.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    settings = Settings(db=tmp_path / "s.duckdb", out=tmp_path / "out", workers=1)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(local, "ingest_chunk", spy)
+        local.run([str(tmp_path / "in")], settings)
+    assert seen and set(seen) == {local.GC_YOUNG} != {before[0]}
+    assert gc.get_threshold() == before
+    with ProcessPoolExecutor(
+        1, mp_context=get_context("spawn"), initializer=local._start_worker, initargs=(False,)
+    ) as pool:
+        assert pool.submit(_young_threshold).result() == local.GC_YOUNG

@@ -12,6 +12,7 @@ The runner checks every hand-off and names the stage that broke.
 
 from __future__ import annotations
 
+import gc
 import glob
 import json
 import os
@@ -20,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing import get_context
@@ -55,6 +57,8 @@ __all__ = [
     "INGEST_CHUNK",
     "BATCH",
     "analyse_in_pool",
+    "fewer_collections",
+    "GC_YOUNG",
     "fuse_story",
     "ingest_chunk",
     "present",
@@ -201,7 +205,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
     files = [str(f) for f in found]
     del found
     tally = _Tally(rejected=[Rejected(e.source, e.reason) for e in missing])
-    with Store(settings.db) as store, _Analyser(settings.workers) as analyser:
+    with Store(settings.db) as store, _Analyser(settings.workers) as analyser, fewer_collections():
         store.clear_near()
         bar.start("reading", len(files), "files")
         bar.start("analysing", 0, "articles")
@@ -492,6 +496,7 @@ def _start_worker(warm: bool) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="storyline-orphan-watch", daemon=True).start()
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
     if warm:
         from ..analyse.nlp import load_nlp
 
@@ -500,6 +505,23 @@ def _start_worker(warm: bool) -> None:
 
 #: How often a pool worker checks that the driver that started it is still there.
 ORPHAN_CHECK_S = 2.0
+
+#: The cycle collector's young-generation threshold in a run's processes (Python's is 700). A
+#: run allocates millions of short-lived objects and keeps its caches: at 700, 200 articles in
+#: one process made ~2,000 young and 12 full collections, 2.0–2.4 s of ~31 s CPU, the full ones
+#: finding no garbage; at 10,000, 70 young and no full one (0.4–0.5 s), peak RSS within 2%.
+GC_YOUNG = 10_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cycles at ``GC_YOUNG`` during a run, then as before (a caller's process is theirs)."""
+    old = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG, *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _fuse_and_write(
