@@ -106,6 +106,13 @@ class Store:
             raise StorylineError(f"{self.path}: cannot open the database: {e}") from e
         if not read_only:
             self.con.execute(_SCHEMA)
+        elif not (self._has_column("stories", None) and self._has_column("articles", None)):
+            self.con.close()
+            raise StorylineError(
+                f"{self.path}: not a storyline store (it has no stories or articles table): a run "
+                "stopped before it stored anything, or another program's DuckDB file; run "
+                "`storyline analyze` with this --db"
+            )
 
     def close(self) -> None:
         self.con.close()

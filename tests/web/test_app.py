@@ -132,6 +132,17 @@ def test_missing_database_is_reported(tmp_path: Path) -> None:
         create_app(tmp_path / "absent.duckdb")
 
 
+def test_a_database_without_the_stores_tables_is_reported_not_served(tmp_path: Path) -> None:
+    """A run killed after DuckDB made the file but before its tables, or someone else's file:
+    a clear error when the app starts, not a traceback on every request."""
+    import duckdb
+
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+    with pytest.raises(StorylineError, match=r"empty\.duckdb: not a storyline store"):
+        create_app(empty)
+
+
 @pytest.mark.parametrize(
     "path", ["/", "/stories/fisheries-pact", "/search?q=pact", "/api/stories", "/openapi.json"]
 )
