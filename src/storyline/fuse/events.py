@@ -44,14 +44,7 @@ def merge_events(
 ) -> tuple[list[Event], list[Conflict]]:
     """Merge reports of the same event; return merged events and the disagreements found."""
     remap = remap or {}
-    evs = [
-        replace(
-            e,
-            source_actor=remap.get(e.source_actor, e.source_actor) if e.source_actor else None,
-            target_actor=remap.get(e.target_actor, e.target_actor) if e.target_actor else None,
-        )
-        for e in events
-    ]
+    evs = [_remapped(e, remap) for e in events]
     sets = UnionFind(len(evs))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, e in enumerate(evs):
@@ -234,6 +227,16 @@ def _published(e: Event, sources: Sources) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+def _remapped(e: Event, remap: dict[str, str]) -> Event:
+    """The event with its actors' merged ids; the event itself when that changes nothing (a copy
+    of every report cost ~5k ``replace`` calls a 200-article run)."""
+    source = remap.get(e.source_actor, e.source_actor) if e.source_actor else None
+    target = remap.get(e.target_actor, e.target_actor) if e.target_actor else None
+    if source == e.source_actor and target == e.target_actor:
+        return e
+    return replace(e, source_actor=source, target_actor=target)
 
 
 def _merge(group: list[Event], sources: Sources) -> tuple[Event, list[Conflict]]:
