@@ -15,6 +15,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin
 
 __all__ = [
@@ -153,7 +154,18 @@ def fields_of(record: Record) -> dict[str, Any]:
     (~100 MB at 800 articles), and its JSON text as much again."""
     if not isinstance(record, Record):
         raise TypeError(f"{type(record).__name__} is not JSON serialisable")
-    return {name: getattr(record, name) for name in _names(typing.cast(Any, type(record)))}
+    return _fields_getter(typing.cast(Any, type(record)))(record)
+
+
+@cache
+def _fields_getter(cls: Any) -> Callable[[Any], dict[str, Any]]:
+    """``fields_of`` for one record class: its fields fetched at once by an ``attrgetter`` (a
+    story's JSON converts ~130k records a 200-article run; a getattr each cost a third more)."""
+    names = _names(cls)
+    get = attrgetter(*names)
+    if len(names) == 1:  # one name: attrgetter gives the value, not a tuple
+        return lambda record: {names[0]: get(record)}
+    return lambda record: dict(zip(names, get(record), strict=True))
 
 
 def json_pieces(
@@ -168,8 +180,10 @@ def json_pieces(
     is written. Diffable between runs like ``indent=1``, which would turn the C encoder off; no
     space after a comma or colon inside a line (7% of a story's file)."""
 
-    def one(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=ensure_ascii, default=fields_of, separators=(",", ":"))
+    # one encoder for every piece (json.dumps makes one a call); records hold no cycles to check
+    one = json.JSONEncoder(
+        ensure_ascii=ensure_ascii, check_circular=False, default=fields_of, separators=(",", ":")
+    ).encode
 
     yield "{\n"
     for n, (k, v) in enumerate(fields_of(record).items()):
