@@ -74,7 +74,7 @@ _START = re.compile(
 # Words the patterns above cannot match without (most sentences have none): a fact pattern
 # runs only where its words are, each looked for in the lower-cased sentence. Lower-casing
 # agrees with IGNORECASE except for these four letters, which IGNORECASE matches to i, s or k.
-_ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 _COUNTED = (
     "people", "persons", "civilians", "soldiers", "troops", "dead", "killed", "wounded", "injured",
     "deaths", "victims", "casualties", "arrests", "arrested", "protesters", "refugees", "migrants",
@@ -159,7 +159,7 @@ def extract_facts(sentence: str, year: int | None) -> list[Fact]:
     out: list[Fact] = []
     low = sentence.lower()
     # with a letter that folds to ASCII only under IGNORECASE, the word checks could miss: scan all
-    every = not _ODD_FOLDS.isdisjoint(sentence)
+    every = not ODD_FOLDS.isdisjoint(sentence)
     precedents = _PRECEDENT.finditer(sentence) if every or "first" in low else ()
     for m in precedents:
         value = _precedent_year(m, year)
