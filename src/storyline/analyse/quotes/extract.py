@@ -187,9 +187,8 @@ def _attribute(
     maybe = _cue_candidates(doc)
     cues = [
         t
-        for t in frame
-        if t.i in maybe
-        and is_cue(t)
+        for t in (doc[i] for i in frame if i in maybe)
+        if is_cue(t)
         and (
             not partial
             or t.i in path  # higher up the parse than the nearest cue: "announced … to stress “…”"
@@ -244,10 +243,11 @@ def _names_a_thing(doc: Doc, det: int) -> bool:
     return any(doc[i].lemma_.lower() in _NAMING_LEMMAS for i in range(max(0, det - 3), det))
 
 
-def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[Token]:
+def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[int]:
     """Unquoted tokens of the quote's sentences, plus the next sentence when the quote ends
     its own ("“…” / Austin said." split by the parser), within the paragraph, unless that
-    sentence opens a quote of its own, whose attribution it then is."""
+    sentence opens a quote of its own, whose attribution it then is. Token indices: only the
+    few cue candidates among them are made into Tokens."""
     end = m.close_mark + 1 if m.close_mark >= 0 else m.end
     sents = sentences(doc).overlapping(m.open_mark, end)
     if not sents:
@@ -259,7 +259,7 @@ def _frame(doc: Doc, m: Marked, in_quote: list[bool]) -> list[Token]:
             sents.append(following)
     starts = offsets(doc)
     kept = (i for s in sents for i in range(s.start, s.end))
-    return [doc[i] for i in kept if not in_quote[i] and m.para_start <= starts[i] < m.para_end]
+    return [i for i in kept if not in_quote[i] and m.para_start <= starts[i] < m.para_end]
 
 
 def _governing_cue(inside: SpacySpan, in_quote: list[bool], m: Marked) -> Token | None:
