@@ -473,7 +473,8 @@ class _Resolver:
         alias = _POSS.sub("", m.text)
         if m.label not in ("PRON", "ROLE", "UNNAMED_REF") and alias not in d.aliases:
             d.aliases.append(alias)
-        return replace(m, actor=d.id, how=f"{m.how}; {how}" if m.how else how)
+        # built directly: ``replace`` reads every field by name first (~15k calls a 200-article run)
+        return Mention(m.span, m.text, m.label, d.id, f"{m.how}; {how}" if m.how else how)
 
     def _actor(self, d: _Draft) -> Actor:
         country, sector, notes = d.country, d.sector, list(d.notes)

@@ -936,21 +936,26 @@ def _finish(article: Article, drafts: list[Draft], names: dict[str, str], dates:
         summary = summary or d.trigger.text
         place_span = Span(article.id, d.place[1], d.place[2]) if d.place else None
         trig = Span(article.id, d.trigger.idx, d.trigger.idx + len(d.trigger))
-        event = Event(
-            id=_unique_id(key, taken),
-            type=d.rule.type,
-            source_actor=d.src.actor if d.src else None,
-            target_actor=d.tgt.actor if d.tgt else None,
-            date=date,
-            granularity=gran,
-            date_text=date_text,
-            place=d.place[0] if d.place else None,
-            intensity=d.rule.intensity,
-            mode=d.mode,
-            summary=summary,
-            evidence=evidence,
-            cameo=d.rule.cameo,
-            notes=tuple(d.notes),
+        out.append(
+            Event(
+                id=_unique_id(key, taken),
+                type=d.rule.type,
+                source_actor=d.src.actor if d.src else None,
+                target_actor=d.tgt.actor if d.tgt else None,
+                date=date,
+                granularity=gran,
+                date_text=date_text,
+                place=d.place[0] if d.place else None,
+                intensity=d.rule.intensity,
+                mode=d.mode,
+                summary=summary,
+                evidence=evidence,
+                cameo=d.rule.cameo,
+                notes=tuple(d.notes),
+                end=end,
+                place_span=place_span,
+                duration=d.duration,
+                trigger_span=trig,
+            )
         )
-        out.append(replace(event, end=end, place_span=place_span, duration=d.duration, trigger_span=trig))
     return sorted(out, key=lambda e: (e.evidence[0].start, e.trigger_span.start if e.trigger_span else 0))
