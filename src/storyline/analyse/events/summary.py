@@ -8,10 +8,12 @@ coordinated clauses, or renaming appositives; the subject is replaced by the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from ..nlp import doc_text
-from ..tokens import children, subtree
+from ..tokens import children, flags, offsets, subtree
 
 __all__ = ["summary_of", "object_phrase", "informative"]
 
@@ -48,6 +50,11 @@ def object_phrase(trigger: Token) -> Token | None:
     return None
 
 
+def _never(i: int) -> bool:
+    """``_phrase``'s default: no token skipped beyond ``skip``."""
+    return False
+
+
 def informative(head: Token, skip: set[int]) -> bool:
     """Whether an object phrase says something on its own: more than "a charge" or "it"."""
     words = [t for t in _phrase(head, skip) if t.pos_ in _CONTENT_POS]
@@ -65,16 +72,21 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
         if c.i < verb.i and (c.dep_ not in _BEFORE or c.tag_ in _WH)
         for t in subtree(c)
     }
-    text = doc_text(verb.doc)
+    doc = verb.doc
+    text = doc_text(doc)
     lo, hi = text.rfind("\n", 0, verb.idx), text.find("\n", verb.idx)
-    # only the verb's subtree can reach the summary (the subject's is inside it): scanning the
-    # whole Doc here, per event, made summaries quadratic in the article's length
-    other = {t.i for t in subtree(verb) if t.idx < lo or (hi >= 0 and t.idx > hi) or t.is_space}
-    toks = _phrase(verb, skip | before | other)
+    starts, space = offsets(doc), flags(doc, "IS_SPACE")
+
+    def other(i: int) -> bool:
+        """Whether token ``i`` lies on another line than the verb, or is a space. Asked only of
+        the tokens the phrases visit, all in the verb's subtree: no subtree need be built."""
+        return starts[i] < lo or (hi >= 0 and starts[i] > hi) or space[i]
+
+    toks = _phrase(verb, skip | before, other)
     if source is None:
         subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ not in _WH:
-            toks = sorted([*_phrase(subj, skip | other), *toks], key=lambda t: t.i)
+            toks = sorted([*_phrase(subj, skip, other), *toks], key=lambda t: t.i)
     words = _words(toks)
     if source:
         words = [source, *words]
@@ -83,25 +95,26 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
     return text + (" …" if len(words) > SUMMARY_WORDS else "")
 
 
-def _phrase(head: Token, skip: set[int]) -> list[Token]:
-    """``head`` and its dependents, minus other clauses, punctuation and skipped tokens (a
-    preposition whose object is skipped goes too: "on Tuesday"), in text order."""
+def _phrase(head: Token, skip: set[int], also: Callable[[int], bool] = _never) -> list[Token]:
+    """``head`` and its dependents, minus other clauses, punctuation and skipped tokens (those in
+    ``skip`` or that ``also`` holds for; a preposition whose object is skipped goes too: "on
+    Tuesday"), in text order."""
     out: list[Token] = []
-    _gather(head, skip, True, out)
+    _gather(head, skip, also, True, out)
     return sorted(out, key=lambda t: t.i)
 
 
-def _gather(head: Token, skip: set[int], top: bool, out: list[Token]) -> None:
+def _gather(head: Token, skip: set[int], also: Callable[[int], bool], top: bool, out: list[Token]) -> None:
     """Add ``head`` and the dependents ``_phrase`` keeps to ``out`` (sorted once, at the end)."""
-    if head.i not in skip:
+    if head.i not in skip and not also(head.i):
         out.append(head)
     drop = _DROP if top else _DROP_BELOW
     for c in children(head):
-        if c.dep_ in drop or c.i in skip:
+        if c.dep_ in drop or c.i in skip or also(c.i):
             continue
-        if c.dep_ == "prep" and any(g.i in skip for g in children(c) if g.dep_ == "pobj"):
+        if c.dep_ == "prep" and any(g.i in skip or also(g.i) for g in children(c) if g.dep_ == "pobj"):
             continue
-        _gather(c, skip, False, out)
+        _gather(c, skip, also, False, out)
 
 
 def _words(toks: list[Token]) -> list[str]:
