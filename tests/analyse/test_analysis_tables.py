@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from storyline.analyse.events.classify import features
 from storyline.analyse.events.modality import modal_request
 from storyline.analyse.events.ontology import may_trigger, trigger_for
-from storyline.analyse.gates import can_start, first_chars, quote_s_within
+from storyline.analyse.gates import can_start, first_chars, longest_first, quote_s_within
 from storyline.analyse.quotes.cues import SPEECH_CUES, is_cue, may_be_cue
 from storyline.analyse.time.dates import _CAN_START, TIME_FORMS, TIME_PATTERN
 from storyline.analyse.tokens import children, column, entities, ents, flags, heads, offsets, sent_of, subtree
@@ -22,6 +22,31 @@ def test_first_chars_is_a_lookahead_on_the_words_first_letters() -> None:
     assert first_chars([]) == "(?!)"
     pat = re.compile(first_chars(["Chad", "Mali"]) + "(?:Chad|Mali)")
     assert [m.group() for m in pat.finditer("Mali and Chad, not mali")] == ["Mali", "Chad"]
+
+
+def test_longest_first_matches_as_the_sorted_alternation() -> None:
+    words = {
+        "Iran",
+        "Iraq",
+        "Ira",
+        "U.S.",
+        "US",
+        "USA",
+        "United States",
+        "United Kingdom",
+        "Niger",
+        "Nigeria",
+        "",
+    }
+    assert re.fullmatch(longest_first(["Iran", "Iraq"]), "Iraq")
+    plain = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    text = "Iraq, Iran and Ira; USA-US U.S.A. United Kingdoms Nigerian Niger's Unite Irq"
+    for tmpl in (r"\b{}\b", r"(?<![\w.]){}(?![\w])", r"({})\s?[-–]\s?({})", r"{}['’]s"):
+        old = re.compile(tmpl.format(plain, plain))
+        new = re.compile(tmpl.format(longest_first(words), longest_first(words)))
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == [
+            (m.span(), m.groups()) for m in old.finditer(text)
+        ]
 
 
 def test_quote_s_within_needs_an_apostrophe_s_within_a_words_length() -> None:

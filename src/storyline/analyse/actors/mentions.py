@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from ...knowledge import Knowledge, load_knowledge
 from ...model import Article, Mention, Span
 from ...words import HONORIFIC_PATTERN, PERSON_PRONOUNS
-from ..gates import first_chars, quote_s_within
+from ..gates import first_chars, longest_first, quote_s_within
 from ..nlp import doc_text
 from ..ranges import Intervals
 from ..tokens import children, column, ents, flags
@@ -351,8 +351,7 @@ def _untagged_states(doc: Doc, kn: Knowledge, taken: Intervals) -> list[SpacySpa
 def _state_pattern(kn: Knowledge) -> re.Pattern[str]:
     names = {n for c in kn.countries for n in (c.name, *c.aliases, *c.capitals) if len(n) >= 4}
     names |= {n for r in kn.regions for n in (r.name, *r.aliases) if len(n) >= 4 and n[:1].isupper()}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.]){first_chars(names)}(?:{alt})(?![\w])")
+    return re.compile(rf"(?<![\w.]){first_chars(names)}{longest_first(names)}(?![\w])")
 
 
 def _org_or_not(
@@ -572,16 +571,14 @@ def _known_surnames(kn: Knowledge) -> frozenset[str]:
 
 @cache
 def _known_pattern(kn: Knowledge) -> re.Pattern[str]:
-    names = sorted({n for p in kn.people for n in (p.name, *p.aliases) if " " in n}, key=len, reverse=True)
-    return re.compile(r"\b" + first_chars(names) + "(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    names = {n for p in kn.people for n in (p.name, *p.aliases) if " " in n}
+    return re.compile(r"\b" + first_chars(names) + longest_first(names) + r"\b")
 
 
 @cache
 def _dyad_pattern(kn: Knowledge) -> re.Pattern[str]:
-    names = sorted(
-        {n for c in kn.countries for n in (c.name, *c.aliases) if len(n) >= 2}, key=len, reverse=True
-    )
-    alt = "|".join(re.escape(n) for n in names)
+    names = {n for c in kn.countries for n in (c.name, *c.aliases) if len(n) >= 2}
+    alt = longest_first(names)
     return re.compile(rf"(?<![\w.]){first_chars(names)}({alt})\s?[-–]\s?({alt})(?![\w])")
 
 

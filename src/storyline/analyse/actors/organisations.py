@@ -15,7 +15,7 @@ from functools import cache
 
 from ...knowledge import Country, Knowledge
 from ...model import Mention, Span
-from ..gates import first_chars
+from ..gates import first_chars, longest_first
 
 __all__ = [
     "org_head",
@@ -295,11 +295,10 @@ def looks_like_person(text: str, start: int, end: int) -> bool:
 def _institution_pattern(kn: Knowledge) -> re.Pattern[str]:
     names = {n for c in kn.countries for n in (c.name, *c.aliases) if len(n) >= 2}
     demonyms = {d for c in kn.countries for d in c.demonyms}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    dem = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    alt, dem = longest_first(names), longest_first(demonyms)
     # the institution in any case: "an Indonesian navy patrol boat", "an Australian Border Force cutter"
     gate = first_chars(names | demonyms)  # spares the names at every other word
-    return re.compile(rf"(?<![\w.]){gate}(?:(?:{alt})['’]s|(?:{dem}))\s+(?i:{INSTITUTION})\b")
+    return re.compile(rf"(?<![\w.]){gate}(?:{alt}['’]s|{dem})\s+(?i:{INSTITUTION})\b")
 
 
 def institution_mentions(text: str, aid: str, kn: Knowledge) -> list[Mention]:
