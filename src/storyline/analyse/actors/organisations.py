@@ -221,7 +221,8 @@ def org_country(text: str, start: int, end: int, kn: Knowledge) -> tuple[Country
     after = _APPOSITION_AFTER.match(text[end : end + 90])
     if after and (c := kn.country_word(after.group(1))) is not None and _org_noun(after.group(2)):
         return c, f"apposition '{after.group(0)[2:].strip()}'"
-    appos = _APPOSITION_BEFORE.search(text[max(0, start - 90) : start])
+    lead = text[max(0, start - 90) : start]
+    appos = _APPOSITION_BEFORE.search(lead) if _comma_then_space(lead) else None
     if appos and (c := kn.country_word(appos.group(1))) is not None and _org_noun(appos.group(2)):
         return c, f"apposition '{appos.group(0).strip(', ')}'"
     where = _IN_PLACE_AFTER.match(text[end : end + 40])
@@ -270,8 +271,15 @@ def described_as_org(text: str, start: int, end: int) -> bool:
     after = _DESCRIBED_AFTER.match(text[end : end + 100])
     if after and _org_noun(after.group(1)):
         return True
-    before = _DESCRIBED_BEFORE.search(text[max(0, start - 100) : start])
+    lead = text[max(0, start - 100) : start]
+    before = _DESCRIBED_BEFORE.search(lead) if _comma_then_space(lead) else None
     return bool(before and _org_noun(before.group(1)))
+
+
+def _comma_then_space(lead: str) -> bool:
+    """Whether ``lead`` ends in a comma and spaces, as a match of a pattern ending ``,\\s+$``
+    must: it spares the search through the whole stretch at every other name."""
+    return lead[-1:].isspace() and lead.rstrip().endswith(",")
 
 
 def looks_like_person(text: str, start: int, end: int) -> bool:
