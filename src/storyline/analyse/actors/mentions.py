@@ -101,13 +101,17 @@ _ROLE_PHRASE = (
 _ROLE_TAIL = re.compile(rf"(?<=\s){_ROLE_PHRASE}\b(?!\s+(?-i:[A-Z])|\s+of\b)", re.I)
 # A byline name: 2-4 capitalised words or initials on one line ("Nancy A. Youssef").
 _NAME = r"[A-Z](?:[\w’'-]+|\.)(?:[ \t]+[A-Z](?:[\w’'-]+|\.)){1,3}"
+#: Each byline form with a word every match of it contains: an article without the word (most)
+#: is spared the scan, which tries the leading assertions at every character.
 _BYLINES = (
     (
+        "By",
         re.compile(r"(?:^|(?<=\s))By\s+(" + _NAME + r"(?:(?:,\s+|\s+and\s+)" + _NAME + r")*)"),
         "journalist",
         "byline",
     ),
     (
+        "contributed",
         re.compile(
             r"(?:^|(?<=—)|(?<=\. ))("
             + _NAME
@@ -119,13 +123,15 @@ _BYLINES = (
         "journalist",
         "contributed reporting",
     ),
-    (re.compile(r"Credit(?:…|\.\.\.|:)\s*(" + _NAME + r")"), "photographer", "photo credit"),
+    ("Credit", re.compile(r"Credit(?:…|\.\.\.|:)\s*(" + _NAME + r")"), "photographer", "photo credit"),
     (
+        "Photo",
         re.compile(r"Photo(?:graph)?:\s*(" + _NAME + r")(?=\s*(?:/|for|$))", re.M),
         "photographer",
         "photo credit",
     ),
     (
+        "Write to ",
         re.compile(r"Write to (" + _NAME + r"(?:\s+and\s+" + _NAME + r")*) at\b"),
         "journalist",
         "write-to line",
@@ -624,8 +630,8 @@ def _role_pattern(kn: Knowledge) -> re.Pattern[str]:
 
 def _bylines(text: str, aid: str) -> list[Mention]:
     out = []
-    for pat, role, why in _BYLINES:
-        for m in pat.finditer(text):
+    for word, pat, role, why in _BYLINES:
+        for m in pat.finditer(text) if word in text else ():
             block, base = m.group(1), m.start(1)
             for nm in re.finditer(_NAME, block):
                 name = re.sub(
