@@ -84,6 +84,10 @@ FETCH_ROWS = 500
 MEMORY_LIMIT = "256MB"
 
 
+#: the tables ``_SCHEMA`` makes (a store of an older version may lack some)
+_TABLES = tuple(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _SCHEMA))
+
+
 class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -106,12 +110,12 @@ class Store:
             raise StorylineError(f"{self.path}: cannot open the database: {e}") from e
         if not read_only:
             self.con.execute(_SCHEMA)
-        elif not (self._has_column("stories", None) and self._has_column("articles", None)):
+        elif not any(self._has_column(t, None) for t in _TABLES):
             self.con.close()
             raise StorylineError(
-                f"{self.path}: not a storyline store (it has no stories or articles table): a run "
-                "stopped before it stored anything, or another program's DuckDB file; run "
-                "`storyline analyze` with this --db"
+                f"{self.path}: not a storyline store (none of its tables): a run stopped before it "
+                "stored anything, or another program's DuckDB file; run `storyline analyze` with "
+                "this --db"
             )
 
     def close(self) -> None:

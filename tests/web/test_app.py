@@ -139,7 +139,7 @@ def test_a_database_without_the_stores_tables_is_reported_not_served(tmp_path: P
 
     empty = tmp_path / "empty.duckdb"
     duckdb.connect(str(empty)).close()
-    with pytest.raises(StorylineError, match=r"empty\.duckdb: not a storyline store"):
+    with pytest.raises(StorylineError, match=r"empty\.duckdb: not a storyline store \(none of its tables\)"):
         create_app(empty)
 
 
