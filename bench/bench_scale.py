@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import TOKENS, articles, write_corpus  # noqa: E402
+from peak_rss import ChildPeaks  # noqa: E402
 
 from storyline.engine.local import BATCH, run  # noqa: E402
 from storyline.settings import DEFAULT_WORKERS, Settings  # noqa: E402
@@ -74,14 +75,15 @@ def main() -> int:
     settings = Settings(db=tmp / "s.duckdb", out=tmp / "out", workers=args.workers)
     t0 = time.perf_counter()
     stages = _Stages()
-    first = run([str(src)], settings, stages)
+    with ChildPeaks() as workers_rss:
+        first = run([str(src)], settings, stages)
     took = time.perf_counter() - t0
     chars = sum(p.stat().st_size for p in src.glob("*.txt"))
     print(f"first run: {args.n} articles ({chars / 1e6:.1f} MB of text), workers {args.workers}, ", end="")
     print(f"batch {BATCH}")
     print(f"  time {took:.0f} s ({args.n / took:.2f} articles/s), {len(first.stories)} stories")
     print(stages.line(took))
-    driver, worker = _mb(resource.RUSAGE_SELF), _mb(resource.RUSAGE_CHILDREN)
+    driver, worker = _mb(resource.RUSAGE_SELF), workers_rss.largest_mb
     print(f"  peak RSS driver {driver:.0f} MB, largest worker {worker:.0f} MB")
     store = settings.db.stat().st_size / 1e6 + sum(
         _size(d) for d in settings.db.parent.glob(settings.db.name + ".*") if d.is_dir()

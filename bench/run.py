@@ -146,8 +146,12 @@ def _pipeline(paths: list[str], tmp: Path, profile: bool, workers: int) -> int:
 
         prof = cProfile.Profile()
         prof.enable()
+    sys.path.insert(0, str(ROOT / "bench"))
+    from peak_rss import ChildPeaks
+
     t0 = time.perf_counter()
-    report = local.run(paths, settings)
+    with ChildPeaks() as workers_rss:
+        report = local.run(paths, settings)
     took = time.perf_counter() - t0
     if prof is not None:
         import pstats
@@ -162,7 +166,7 @@ def _pipeline(paths: list[str], tmp: Path, profile: bool, workers: int) -> int:
                 "n": report.articles - report.duplicates,
                 "seconds": took,
                 "rss_mb": _rss_mb(),
-                "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "child_rss_mb": workers_rss.largest_mb,
                 "batch": local.BATCH,
                 "chars": chars,
                 "stories": len(report.stories),
