@@ -58,6 +58,7 @@ __all__ = [
     "BATCH",
     "analyse_in_pool",
     "fewer_collections",
+    "collect_less",
     "GC_YOUNG",
     "fuse_story",
     "ingest_chunk",
@@ -496,7 +497,7 @@ def _start_worker(warm: bool) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="storyline-orphan-watch", daemon=True).start()
-    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+    collect_less()
     if warm:
         from ..analyse.nlp import load_nlp
 
@@ -513,11 +514,16 @@ ORPHAN_CHECK_S = 2.0
 GC_YOUNG = 10_000
 
 
+def collect_less() -> None:
+    """Collect cycles at ``GC_YOUNG`` from now on: for a worker process, which is the run's."""
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])
+
+
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Collect cycles at ``GC_YOUNG`` during a run, then as before (a caller's process is theirs)."""
     old = gc.get_threshold()
-    gc.set_threshold(GC_YOUNG, *old[1:])
+    collect_less()
     try:
         yield
     finally:

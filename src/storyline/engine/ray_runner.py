@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import StorylineError
 from ..model import Analysis, Article, Rejected
 from ..settings import Settings
-from .local import BATCH, INGEST_CHUNK, ChunkResult, ingest_chunk
+from .local import BATCH, INGEST_CHUNK, ChunkResult, collect_less, ingest_chunk
 
 __all__ = ["RayPart", "stream_on_ray"]
 
@@ -111,11 +111,13 @@ def _ingest_rows(
 
 
 class _Analyser:
-    """A Ray actor: loads spaCy once, analyses the batch's articles that need it."""
+    """A Ray actor: loads spaCy once, analyses the batch's articles that need it (collecting
+    cycles as the local engine's pool workers do)."""
 
     def __init__(self) -> None:
         from ..analyse.nlp import load_nlp
 
+        collect_less()
         load_nlp()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
