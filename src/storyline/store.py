@@ -110,7 +110,7 @@ class Store:
             raise StorylineError(f"{self.path}: cannot open the database: {e}") from e
         if not read_only:
             self.con.execute(_SCHEMA)
-        elif not any(self._has_column(t, None) for t in _TABLES):
+        elif not any(self._has_table(t) for t in _TABLES):
             self.con.close()
             raise StorylineError(
                 f"{self.path}: not a storyline store (none of its tables): a run stopped before it "
