@@ -75,3 +75,24 @@ def test_the_same_files_in_one_chunk_give_the_same_copies(
     assert sorted(map(sorted, (s.articles for s in chunked.stories))) == sorted(
         map(sorted, (s.articles for s in whole.stories))
     )
+
+
+def test_a_re_run_finds_the_same_copies_without_hashing_a_text_again(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _run(folder, tmp_path)
+
+    def no_hashing(text: str) -> object:
+        raise AssertionError("a remembered chunk's texts were hashed again")
+
+    # the chunks come back from the store with their originals' signatures
+    monkeypatch.setattr(local, "signature", no_hashing)
+    again = _run(folder, tmp_path)
+    assert (again.duplicates, again.analysed, again.reused) == (2, 0, 3)
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        rows = store.con.execute("SELECT source, duplicate_of FROM articles").fetchall()
+    dups = {Path(src).name for src, dup in rows if dup is not None}
+    assert dups == {"d.txt", "e.txt"}
+    assert sorted(map(sorted, (s.articles for s in again.stories))) == sorted(
+        map(sorted, (s.articles for s in first.stories))
+    )

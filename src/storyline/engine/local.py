@@ -12,6 +12,7 @@ The runner checks every hand-off and names the stage that broke.
 
 from __future__ import annotations
 
+import base64
 import gc
 import glob
 import json
@@ -153,11 +154,14 @@ class RunReport:
 @dataclass
 class ChunkResult:
     """One ingested chunk: its articles, the key each analysis must match (None for wire copies,
-    which are not analysed), and what ingest rejected."""
+    which are not analysed), what ingest rejected, and each original's MinHash signature (for
+    near copies across chunks; kept with the chunk so that a re-run does not hash every text
+    again: that was half of a re-run's time)."""
 
     articles: list[Article]
     keys: dict[str, str | None]
     rejected: list[Rejected]
+    signatures: dict[str, bytes] = field(default_factory=dict)
 
 
 def _check(stage: str, items: Iterable[object], kind: type) -> None:
@@ -181,7 +185,9 @@ def ingest_chunk(
     got = ingest([glob.escape(f) for f in files], settings, progress=counted)
     _check("ingest", got.articles, Article)
     keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in got.articles}
-    return ChunkResult(got.articles, keys, got.rejected)
+    # ingest has just hashed these texts to find copies within the chunk (``signature`` reuses that)
+    sigs = {a.id: signature(a.text).tobytes() for a in got.articles if a.duplicate_of is None}
+    return ChunkResult(got.articles, keys, got.rejected, sigs)
 
 
 def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysis], list[Rejected]]:
@@ -291,7 +297,8 @@ class _Tally:
         entries = []
         for a in fresh:
             if a.duplicate_of is None:
-                sig = signature(a.text)
+                raw = chunk.signatures.get(a.id)
+                sig = signature(a.text) if raw is None else np.frombuffer(raw, dtype=np.uint64)
                 entries.append((a.id, sig.tobytes(), band_keys(sig, threshold)))
         sigs = {aid: np.frombuffer(raw, dtype=np.uint64) for aid, raw, _ in entries}
         best: dict[str, tuple[float, str]] = {}
@@ -399,7 +406,11 @@ def _pack_chunk(chunk: ChunkResult) -> bytes:
     """A chunk as the store remembers it: its articles and rejections (not the analysis keys,
     which depend on the analyser and are made afresh, see ``_unpack_chunk``)."""
     return pack(
-        {"articles": [a.to_dict() for a in chunk.articles], "rejected": [r.to_dict() for r in chunk.rejected]}
+        {
+            "articles": [a.to_dict() for a in chunk.articles],
+            "rejected": [r.to_dict() for r in chunk.rejected],
+            "signatures": {k: base64.b64encode(v).decode("ascii") for k, v in chunk.signatures.items()},
+        }
     )
 
 
@@ -407,7 +418,8 @@ def _unpack_chunk(packed: bytes) -> ChunkResult:
     data = unpack(packed)
     articles = [Article.from_dict(a) for a in data["articles"]]
     keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in articles}
-    return ChunkResult(articles, keys, [Rejected.from_dict(r) for r in data["rejected"]])
+    sigs = {k: base64.b64decode(v) for k, v in data.get("signatures", {}).items()}
+    return ChunkResult(articles, keys, [Rejected.from_dict(r) for r in data["rejected"]], sigs)
 
 
 def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:

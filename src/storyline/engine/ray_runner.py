@@ -15,6 +15,7 @@ articles. Install with ``pip install 'storyline[ray]'``; docs/scale.md says how 
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -96,16 +97,18 @@ def _ingest_rows(
             "need": bool(key) and (a.id, key) not in stored,
             "rejected": "",
             "files": 0,
+            # made here, in the cluster: the driver's near-copy check across shards only reads it
+            "sig": base64.b64encode(chunk.signatures.get(a.id, b"")).decode("ascii"),
         }
         for a in chunk.articles
         for key in [chunk.keys[a.id]]
     ]
     rows += [
-        {"article": "", "key": "", "need": False, "rejected": json.dumps(r.to_dict()), "files": 0}
+        {"article": "", "key": "", "need": False, "rejected": json.dumps(r.to_dict()), "files": 0, "sig": ""}
         for r in chunk.rejected
     ]
     if not rows:
-        rows.append({"article": "", "key": "", "need": False, "rejected": "", "files": 0})
+        rows.append({"article": "", "key": "", "need": False, "rejected": "", "files": 0, "sig": ""})
     rows[-1]["files"] = len(names)
     return rows
 
@@ -146,14 +149,16 @@ def _part(batch: dict[str, Any]) -> RayPart:
     rejected: list[Rejected] = []
     analyses: list[Analysis] = []
     failed: list[Rejected] = []
+    sigs: dict[str, bytes] = {}
     reused = 0
-    for art, key, need, rej, an, bad in zip(
+    for art, key, need, rej, an, bad, sig in zip(
         batch["article"],
         batch["key"],
         batch["need"],
         batch["rejected"],
         batch["analysis"],
         batch["failed"],
+        batch["sig"],
         strict=True,
     ):
         if rej:
@@ -163,10 +168,12 @@ def _part(batch: dict[str, Any]) -> RayPart:
         a = Article.from_dict(json.loads(art))
         articles.append(a)
         keys[a.id] = key or None
+        if sig:
+            sigs[a.id] = base64.b64decode(sig)
         if an:
             analyses.append(Analysis.from_dict(json.loads(an)))
         elif bad:
             failed.append(Rejected.from_dict(json.loads(bad)))
         elif key and not need:
             reused += 1
-    return RayPart(ChunkResult(articles, keys, rejected), analyses, failed, reused, int(sum(batch["files"])))
+    return RayPart(ChunkResult(articles, keys, rejected, sigs), analyses, failed, reused, int(sum(batch["files"])))
