@@ -176,4 +176,6 @@ def _part(batch: dict[str, Any]) -> RayPart:
             failed.append(Rejected.from_dict(json.loads(bad)))
         elif key and not need:
             reused += 1
-    return RayPart(ChunkResult(articles, keys, rejected, sigs), analyses, failed, reused, int(sum(batch["files"])))
+    return RayPart(
+        ChunkResult(articles, keys, rejected, sigs), analyses, failed, reused, int(sum(batch["files"]))
+    )
