@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS parses (
 CREATE INDEX IF NOT EXISTS parses_by_article ON parses (article);
 CREATE TABLE IF NOT EXISTS near_bands (band INTEGER, key BIGINT, article VARCHAR);
 CREATE TABLE IF NOT EXISTS near_signatures (article VARCHAR PRIMARY KEY, sig BLOB);
+CREATE TABLE IF NOT EXISTS ingested (key VARCHAR PRIMARY KEY, packed BLOB);
 """
 
 #: A story with up to this many articles reads its rows one lookup each (an index probe, ~1 ms);
@@ -255,6 +256,28 @@ class Store:
             for f in folder.iterdir():
                 if f.name not in names:
                     f.unlink(missing_ok=True)
+
+    def get_files(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """What ingest made of each file stored under these keys (``engine.local``: a file as it
+        is now, with the settings and code), packed; a key not stored is left out."""
+        if not keys or not self._has_table("ingested"):
+            return {}
+        rows = self.con.execute(
+            "SELECT key, packed FROM ingested WHERE key IN (SELECT unnest(?))", (list(keys),)
+        ).fetchall()
+        return {k: bytes(p) for k, p in rows}
+
+    def put_files(self, made: Mapping[str, bytes]) -> None:
+        """Remember what ingest made of files (key -> packed; see ``get_files``)."""
+        if made:
+            self.con.execute(
+                "INSERT OR REPLACE INTO ingested SELECT unnest(?), unnest(?)",
+                (list(made), list(made.values())),
+            )
+
+    def keep_files(self, keys: Iterable[str]) -> None:
+        """Forget what ingest made of every file but these (the run's own)."""
+        self.con.execute("DELETE FROM ingested WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
 
     # ------------------------------------- the run's near-duplicate index, across ingest chunks
     def clear_near(self) -> None:

@@ -36,7 +36,7 @@ from ..analyse import analyse_keeping_parses, analysis_key
 from ..errors import StageError
 from ..fuse.clusters import cluster_stream
 from ..ids import derived_id
-from ..ingest import ingest
+from ..ingest import FileMemory, ingest
 from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
 from ..ingest.readers import discover, sidecar_candidates
 from ..model import Analysis, Article, Rejected, Story
@@ -171,9 +171,13 @@ def _check(stage: str, items: Iterable[object], kind: type) -> None:
 
 
 def ingest_chunk(
-    files: Sequence[str], settings: Settings, tick: Callable[[], None] | None = None
+    files: Sequence[str],
+    settings: Settings,
+    tick: Callable[[], None] | None = None,
+    memory: FileMemory | None = None,
 ) -> ChunkResult:
-    """Ingest one chunk of files (the stage function both engines run)."""
+    """Ingest one chunk of files (the stage function both engines run; ``memory``: what the
+    store remembers of them, which Ray's workers cannot open)."""
 
     def counted(items: Iterable[object]) -> Iterator[object]:
         for item in items:
@@ -182,7 +186,7 @@ def ingest_chunk(
                 tick()
 
     # the names are files already found: escaped, so "[1]" or "*" in a name is not a pattern
-    got = ingest([glob.escape(f) for f in files], settings, progress=counted)
+    got = ingest([glob.escape(f) for f in files], settings, progress=counted, memory=memory)
     _check("ingest", got.articles, Article)
     keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in got.articles}
     # ingest has just hashed these texts to find copies within the chunk (``signature`` reuses that)
@@ -332,23 +336,52 @@ class _Tally:
 def _chunks(files: Sequence[str], settings: Settings, bar: Progress, store: Store) -> Iterator[ChunkResult]:
     """The run's chunks, ingested, or as the store remembers them when none of a chunk's files
     (nor their sidecars, the code or the settings ingest reads) changed since: a re-run over a
-    grown corpus reads only the chunks that changed (new files sorted last land in the last)."""
-    used = []
+    grown corpus reads only the chunks that changed (new files sorted last land in the last).
+    In a chunk that changed, the files that did not are recalled rather than read (ingest's
+    ``FileMemory``): a new file in a corpus of 1,000 costs one file's reading, not 1,000."""
+    used: list[str] = []
+    used_files: list[str] = []
     for i in range(0, len(files), INGEST_CHUNK):
         names = list(files[i : i + INGEST_CHUNK])
-        key = _chunk_key(names, settings)
+        stamps = {name: _stamps(name) for name in names}
+        file_keys = {n: _key([st], settings) for n, st in stamps.items() if st is not None}
+        used_files.extend(file_keys.values())
+        found = [st for st in stamps.values() if st is not None]
+        key = _key(found, settings) if len(found) == len(names) else None
         kept = store.get_chunk(key) if key is not None else None
         if kept is not None:
             bar.advance("reading", len(names))
             chunk = _unpack_chunk(kept)
         else:
-            chunk = ingest_chunk(names, settings, tick=lambda: bar.advance("reading"))
+            memory = _FileMemory(file_keys, store.get_files(list(file_keys.values())))
+            chunk = ingest_chunk(names, settings, tick=lambda: bar.advance("reading"), memory=memory)
+            store.put_files(memory.made)
+            del memory
             if key is not None:
                 store.put_chunk(key, _pack_chunk(chunk))
         if key is not None:
             used.append(key)
         yield chunk
     store.keep_chunks(used)
+    store.keep_files(used_files)
+
+
+class _FileMemory:
+    """Ingest's ``FileMemory`` for one chunk: what the store holds for its files as they are
+    now (``keys``: each file's stamp key), and what ingest made afresh, for the store."""
+
+    def __init__(self, keys: dict[str, str], rows: dict[str, bytes]) -> None:
+        self.keys = keys
+        self.rows = rows
+        self.made: dict[str, bytes] = {}
+
+    def recall(self, path: str) -> dict[str, Any] | None:
+        row = self.rows.get(self.keys.get(path, ""))
+        return None if row is None else unpack(row)
+
+    def remember(self, path: str, made: dict[str, Any]) -> None:
+        if (key := self.keys.get(path)) is not None:
+            self.made[key] = pack(made)
 
 
 #: Libraries whose version changes what ingest makes of a file.
@@ -375,31 +408,35 @@ def _library_versions() -> str:
     return ";".join(found)
 
 
-def _chunk_key(names: list[str], settings: Settings) -> str | None:
-    """What one chunk's ingest depends on: each file and sidecar as it is now (path, size,
-    modification and change times, inode, mode: a file that could not be read and was then
-    made readable counts as changed), the settings ingest reads, the code and the libraries.
-    None when a file cannot be looked at (ingest then says why). A file rewritten with the same
-    size within the file system's timestamp resolution goes unnoticed, as in other tools that
-    trust stat."""
-    opts = (settings.published, settings.outlet, settings.max_bytes, settings.near_duplicate_threshold)
-    parts = [CODE_VERSION, _LIBRARIES, repr(opts)]
+def _stamps(name: str) -> str | None:
+    """What one file's ingest depends on of the file system: the file and its sidecars as they
+    are now (path, size, modification and change times, inode, mode: a file that could not be
+    read and was then made readable counts as changed). None when the file cannot be looked at
+    (ingest then says why). A file rewritten with the same size within the file system's
+    timestamp resolution goes unnoticed, as in other tools that trust stat."""
+    parts = []
+    path = Path(name)
     try:
-        for name in names:
-            path = Path(name)
-            for p in (path, *sidecar_candidates(path)):
-                try:
-                    st = p.stat()
-                except FileNotFoundError:
-                    if p is path:
-                        return None
-                    parts.append("-")
-                    continue
-                stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode)
-                parts.append(f"{p}\t{stamp}")
+        for p in (path, *sidecar_candidates(path)):
+            try:
+                st = p.stat()
+            except FileNotFoundError:
+                if p is path:
+                    return None
+                parts.append("-")
+                continue
+            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode)
+            parts.append(f"{p}\t{stamp}")
     except OSError:
         return None
-    return derived_id(parts, 16)
+    return "\n".join(parts)
+
+
+def _key(stamps: list[str], settings: Settings) -> str:
+    """The key of what ingest made of files with these ``_stamps``: they, the settings ingest
+    reads, the code and the libraries."""
+    opts = (settings.published, settings.outlet, settings.max_bytes, settings.near_duplicate_threshold)
+    return derived_id([CODE_VERSION, _LIBRARIES, repr(opts), *stamps], 16)
 
 
 def _pack_chunk(chunk: ChunkResult) -> bytes:

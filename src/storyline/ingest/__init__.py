@@ -7,23 +7,25 @@ knowledge and mark duplicates.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from ..errors import InputError
 from ..ids import content_id
 from ..model import Article, Rejected
 from ..settings import Settings
 from .boilerplate import clean, line_keys
-from .dedupe import mark_duplicates
+from .dedupe import mark_duplicates, remember_signature, signature
 from .html import extract_html
 from .metadata import host_of, merge_meta
 from .readers import RawDoc, discover, display_name, read_path
 
-__all__ = ["IngestResult", "ingest", "article_from_raw", "article_id", "scrub"]
+__all__ = ["FileMemory", "IngestResult", "ingest", "article_from_raw", "article_id", "scrub"]
 
 #: A line seen in at least this many documents of one outlet is that outlet's furniture.
 #: 3, not 2: two versions of one story from one outlet legitimately share paragraphs.
@@ -46,46 +48,159 @@ def article_id(text: str) -> str:
     return content_id(text)
 
 
+class FileMemory(Protocol):
+    """What ingest made of each file before (the engine keeps it in its store, keyed by the file
+    as it is now: a changed file is never recalled). A chunk re-read because one of its files
+    changed or was added reads only the files not recalled; see :func:`ingest`."""
+
+    def recall(self, path: str) -> dict[str, Any] | None: ...
+
+    def remember(self, path: str, made: dict[str, Any]) -> None: ...
+
+
 def ingest(
     paths: Iterable[str],
     settings: Settings,
     progress: Callable[[Iterable[object]], Iterable[object]] | None = None,
+    memory: FileMemory | None = None,
 ) -> IngestResult:
-    """Read every file under ``paths``; one bad file or record is rejected, never fatal."""
+    """Read every file under ``paths``; one bad file or record is rejected, never fatal.
+
+    With a ``memory``, a recalled file is not read: its records come back with what cleaning
+    made of them, and are cleaned again (the file read again) only where the lines the outlet
+    repeats across these files, among the record's own lines, are not the ones it was cleaned
+    with. The result is the same as reading every file."""
     files, missing = discover(paths)
     result = IngestResult(files=len(files))
     result.rejected.extend(Rejected(e.source, e.reason) for e in missing)
-    docs: list[RawDoc] = []
+    read: list[_Read] = []
     it: Iterable[object] = progress(files) if progress else files
     for path in it:
-        try:
-            got = read_path(path, settings.max_bytes)  # type: ignore[arg-type]
-        except InputError as e:
-            result.rejected.append(Rejected(e.source, e.reason))
-            continue
-        except Exception as e:  # one file's surprise must not cost the others
-            result.rejected.append(_unexpected(display_name(path), e))  # type: ignore[arg-type]
-            continue
-        for d in got:
-            if isinstance(d, Rejected):
-                result.rejected.append(d)
-                continue
-            try:
-                docs.append(_extracted(d))
-            except InputError as e:
-                result.rejected.append(Rejected(e.source, e.reason))
-            except Exception as e:
-                result.rejected.append(_unexpected(_where(d), e))
-    repeated = _outlet_furniture(docs)
-    for d in docs:
-        try:
-            result.articles.append(article_from_raw(d, settings, repeated.get(_outlet_key(d), ())))
-        except InputError as e:
-            result.rejected.append(Rejected(e.source, e.reason))
-        except Exception as e:
-            result.rejected.append(_unexpected(_where(d), e))
+        made = memory.recall(str(path)) if memory is not None else None
+        if made is not None:
+            got = _Read(str(path), [Rejected.from_dict(r) for r in made["read"]], [], made["records"], True)
+        else:
+            got = _read_file(path, settings)  # type: ignore[arg-type]
+        result.rejected.extend(got.rejected)
+        read.append(got)
+    repeated = _outlet_furniture([line for r in read for line in r.lines()])
+    cleaned: list[tuple[Article | Rejected, _Read, int]] = []
+    for r in read:
+        for i, outcome in enumerate(r.clean(settings, repeated)):
+            cleaned.append((outcome, r, i))
+    for outcome, _, _ in cleaned:
+        (result.articles if isinstance(outcome, Article) else result.rejected).append(outcome)  # type: ignore[arg-type]
     result.articles = mark_duplicates(result.articles, settings.near_duplicate_threshold)
+    if memory is not None:
+        for r in read:
+            if r.changed:
+                memory.remember(r.path, r.made())
     return result
+
+
+@dataclass
+class _Read:
+    """One file as read (``docs``) or as recalled (``records``: what ingest made of it before)."""
+
+    path: str
+    rejected: list[Rejected]
+    docs: list[RawDoc]
+    records: list[dict[str, Any]]
+    recalled: bool = False
+    #: read (or read again) this run: what it made is remembered afresh
+    changed: bool = False
+    _lines: list[tuple[str | None, frozenset[str]]] | None = None
+
+    def lines(self) -> list[tuple[str | None, frozenset[str]]]:
+        """Each record's outlet and normalised lines, for counting the outlets' furniture."""
+        if self._lines is None:
+            if self.recalled:
+                self._lines = [(r["outlet"], frozenset(r["lines"])) for r in self.records]
+            else:
+                self._lines = [(_outlet_key(d), frozenset(line_keys(d.text))) for d in self.docs]
+        return self._lines
+
+    def clean(
+        self, settings: Settings, repeated: dict[str | None, frozenset[str]]
+    ) -> list[Article | Rejected]:
+        """Each record cleaned with the furniture found, or as recalled when the furniture
+        among its lines is what it was cleaned with (cleaning reads no other furniture line)."""
+        used = [repeated.get(key, frozenset()) & own for key, own in self.lines()]
+        if self.recalled:
+            if all(sorted(u) == r["furniture"] for u, r in zip(used, self.records, strict=True)):
+                return [_outcome_from(r) for r in self.records]
+            # the chunk's furniture moved for one of its records: read the file again (rare)
+            again = _read_file(Path(self.path), settings)
+            if len(again.docs) != len(self.records):  # changed since it was looked at
+                return [_outcome_from(r) for r in self.records]
+            self.docs, self.recalled, self._lines = again.docs, False, None
+        self.changed = True
+        lines = self.lines()
+        outcomes = [
+            _clean_one(d, settings, repeated.get(key, ()))
+            for d, (key, _) in zip(self.docs, lines, strict=True)
+        ]
+        self.records = [
+            {"outlet": key, "lines": sorted(own), "furniture": sorted(u), **_outcome_dict(o)}
+            for (key, own), u, o in zip(lines, used, outcomes, strict=True)
+        ]
+        return outcomes
+
+    def made(self) -> dict[str, Any]:
+        """What to remember of the file: its read rejections and its records (each with the
+        signature its text hashed to, so that a recalled text is not hashed again)."""
+        for r in self.records:
+            if "article" in r:
+                r["sig"] = base64.b64encode(signature(r["article"]["text"]).tobytes()).decode("ascii")
+        return {"read": [x.to_dict() for x in self.rejected], "records": self.records}
+
+
+def _read_file(path: Path, settings: Settings) -> _Read:
+    """One file's records, each with its HTML body extracted; what could not be read, rejected."""
+    got = _Read(str(path), [], [], [])
+    try:
+        items = read_path(path, settings.max_bytes)
+    except InputError as e:
+        got.rejected.append(Rejected(e.source, e.reason))
+        return got
+    except Exception as e:  # one file's surprise must not cost the others
+        got.rejected.append(_unexpected(display_name(path), e))
+        return got
+    for d in items:
+        if isinstance(d, Rejected):
+            got.rejected.append(d)
+            continue
+        try:
+            got.docs.append(_extracted(d))
+        except InputError as e:
+            got.rejected.append(Rejected(e.source, e.reason))
+        except Exception as e:
+            got.rejected.append(_unexpected(_where(d), e))
+    return got
+
+
+def _clean_one(doc: RawDoc, settings: Settings, repeated: Collection[str]) -> Article | Rejected:
+    try:
+        return article_from_raw(doc, settings, repeated)
+    except InputError as e:
+        return Rejected(e.source, e.reason)
+    except Exception as e:
+        return _unexpected(_where(doc), e)
+
+
+def _outcome_dict(outcome: Article | Rejected) -> dict[str, Any]:
+    if isinstance(outcome, Article):
+        return {"article": outcome.to_dict()}
+    return {"rejected": outcome.to_dict()}
+
+
+def _outcome_from(record: dict[str, Any]) -> Article | Rejected:
+    if "article" in record:
+        article = Article.from_dict(record["article"])
+        if sig := record.get("sig"):
+            remember_signature(article.text, base64.b64decode(sig))
+        return article
+    return Rejected.from_dict(record["rejected"])
 
 
 def _unexpected(source: str, e: Exception) -> Rejected:
@@ -180,15 +295,15 @@ def _outlet_key(doc: RawDoc) -> str | None:
     return host_of(str(doc.meta.get("url") or ""))
 
 
-def _outlet_furniture(docs: list[RawDoc]) -> dict[str | None, frozenset[str]]:
+def _outlet_furniture(lines: list[tuple[str | None, frozenset[str]]]) -> dict[str | None, frozenset[str]]:
     """Lines repeated across different articles of one outlet: its newsletter boxes, footers,
-    promos. Copies of one story (the same wire text saved three times) share their paragraphs,
-    not furniture: documents whose lines mostly coincide count once."""
-    by_outlet: dict[str | None, list[set[str]]] = defaultdict(list)
-    for d in docs:
-        key = _outlet_key(d)
+    promos (``lines``: each document's outlet and normalised lines). Copies of one story (the
+    same wire text saved three times) share their paragraphs, not furniture: documents whose
+    lines mostly coincide count once."""
+    by_outlet: dict[str | None, list[frozenset[str]]] = defaultdict(list)
+    for key, own in lines:
         if key is not None:
-            by_outlet[key].append(line_keys(d.text))
+            by_outlet[key].append(own)
     out: dict[str | None, frozenset[str]] = {}
     for key, sets in by_outlet.items():
         counts: Counter[str] = Counter()
@@ -209,7 +324,7 @@ def _outlet_furniture(docs: list[RawDoc]) -> dict[str | None, frozenset[str]]:
 COPY_OVERLAP = 0.5
 
 
-def _distinct(held: list[int], sets: list[set[str]]) -> int:
+def _distinct(held: list[int], sets: list[frozenset[str]]) -> int:
     """How many of the documents ``held`` are different articles (not copies of one another)."""
     picked: list[int] = []
     for i in held:

@@ -37,6 +37,7 @@ __all__ = [
     "is_originator",
     "copy_id",
     "signature",
+    "remember_signature",
     "band_keys",
     "similarity",
     "as_copy",
@@ -53,11 +54,15 @@ RECENT_MINHASHES = 4096
 _recent: dict[bytes, MinHash] = {}
 
 
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _minhash(text: str) -> MinHash:
     """The MinHash of a text's word 5-shingles. The engine asks for the ``signature`` of each
     article that ``mark_duplicates`` has just hashed: the latest texts' MinHashes are kept, by
     the text's digest (the text itself could be 100k characters), and not made twice."""
-    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = _digest(text)
     if (m := _recent.get(key)) is not None:
         return m
     words = _WORD.findall(text.lower())
@@ -65,10 +70,27 @@ def _minhash(text: str) -> MinHash:
     # a text under SHINGLE words is one gram (its words, or "" for none)
     grams = zip(*(words[k:] for k in range(SHINGLE)), strict=False) if len(words) >= SHINGLE else [words]
     m.update_batch(set(map(" ".join, grams)))
+    _keep(key, m)
+    return m
+
+
+def _keep(key: bytes, m: MinHash) -> None:
     if len(_recent) >= RECENT_MINHASHES:
         del _recent[next(iter(_recent))]  # the oldest
     _recent[key] = m
-    return m
+
+
+def remember_signature(text: str, sig: bytes) -> None:
+    """Take ``sig`` (a ``signature``'s bytes, made earlier) as the text's MinHash: ingest
+    remembers the signatures of files it read before and does not hash their texts again."""
+    from datasketch import MinHash
+
+    e = _empty()
+    values = np.frombuffer(sig, dtype=np.uint64)
+    m = MinHash(
+        seed=e.seed, hashfunc=e.hashfunc, hashvalues=values, permutations=e.permutations, scheme=e.scheme
+    )
+    _keep(_digest(text), m)
 
 
 @cache
