@@ -85,8 +85,11 @@ def test_a_re_run_finds_the_same_copies_without_hashing_a_text_again(
     def no_hashing(text: str) -> object:
         raise AssertionError("a remembered chunk's texts were hashed again")
 
-    # the chunks come back from the store with their originals' signatures
+    # the chunks come back from the store with their originals' signatures, and the index of
+    # the last run's chunks stands: nothing is hashed, looked up or indexed again
     monkeypatch.setattr(local, "signature", no_hashing)
+    monkeypatch.setattr(Store, "near_candidates", no_hashing)
+    monkeypatch.setattr(Store, "put_near", no_hashing)
     again = _run(folder, tmp_path)
     assert (again.duplicates, again.analysed, again.reused) == (2, 0, 3)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
@@ -96,3 +99,39 @@ def test_a_re_run_finds_the_same_copies_without_hashing_a_text_again(
     assert sorted(map(sorted, (s.articles for s in again.stories))) == sorted(
         map(sorted, (s.articles for s in first.stories))
     )
+
+
+def _copies(report: local.RunReport, db: Path) -> dict[str, str | None]:
+    """File name -> the file name of the article it is a copy of, for the run's articles."""
+    with Store(db, read_only=True) as store:
+        got = store.get_articles([i for st in report.stories for i in st.articles])
+    names = {a.id: Path(a.source).name for a in got}
+    return {Path(a.source).name: names.get(a.duplicate_of) if a.duplicate_of else None for a in got}
+
+
+def test_a_changed_chunk_is_indexed_again_from_there_on(folder: Path, tmp_path: Path) -> None:
+    first = _copies(_run(folder, tmp_path), tmp_path / "s.duckdb")
+    assert first == {"a.txt": None, "b.txt": None, "c.txt": None, "d.txt": "a.txt", "e.txt": "a.txt"}
+    # the second chunk changes: the first chunk's rows stand, the later ones are made again
+    (folder / "c.txt").write_text(THIRD.replace("Thursday", "Friday"), encoding="utf-8")
+    again = _copies(_run(folder, tmp_path), tmp_path / "s.duckdb")
+    assert again == first
+    # the first chunk changes (the wire original goes): its reprint is the original now
+    (folder / "a.txt").unlink()
+    gone = _copies(_run(folder, tmp_path), tmp_path / "s.duckdb")
+    assert gone == {"b.txt": None, "c.txt": None, "d.txt": None, "e.txt": "d.txt"}
+    fresh = _copies(_run(folder, tmp_path / "fresh"), tmp_path / "fresh" / "s.duckdb")
+    assert gone == fresh
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        positions = store.con.execute("SELECT DISTINCT pos FROM near_bands ORDER BY 1").fetchall()
+        noted = store.con.execute("SELECT pos FROM near_chunks ORDER BY 1").fetchall()
+    assert positions == noted == [(0,), (1,)]  # chunks (b, c) and (d, e): the last run's third is gone
+
+
+def test_the_index_forgets_chunks_the_corpus_no_longer_has(folder: Path, tmp_path: Path) -> None:
+    _run(folder, tmp_path)
+    (folder / "e.txt").unlink()  # the third chunk goes; the first two are the same
+    _run(folder, tmp_path)
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        noted = store.con.execute("SELECT pos FROM near_chunks ORDER BY 1").fetchall()
+    assert noted == [(0,), (1,)]

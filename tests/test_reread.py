@@ -209,3 +209,27 @@ def test_an_article_whose_date_changed_is_placed_afresh(tmp_path: Path) -> None:
     (d / "s2.meta.json").write_text(json.dumps({"published": "2026-09-04"}))  # two years on
     again = _run(d, tmp_path)
     assert sorted(len(s.articles) for s in again.stories) == [1, 1, 2]
+
+
+def test_clustering_counts_only_the_articles_it_has_not_counted(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _run(folder, tmp_path)
+    counted: list[str] = []
+    real = local.bag_of
+
+    def spy(article: local.Article, analysis: object) -> local.Bag:
+        counted.append(Path(article.source).name)
+        return real(article, analysis)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(local, "bag_of", spy)
+    again = _run(folder, tmp_path)
+    assert counted == [] and _listing(again) == _listing(first)  # the store's counts, not the texts
+    (folder / "c.txt").write_text(TEXTS["c.txt"].replace("Monday", "Tuesday"), encoding="utf-8")
+    st = (folder / "c.txt").stat()
+    os.utime(folder / "c.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    _run(folder, tmp_path)
+    assert counted == ["c.txt"]
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        (kept,) = store.con.execute("SELECT count(*) FROM bags").fetchone()  # type: ignore[misc]
+    assert kept == 3  # a, b and the new c: the old c's counts are forgotten

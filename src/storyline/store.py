@@ -52,7 +52,11 @@ CREATE TABLE IF NOT EXISTS parses (
 CREATE INDEX IF NOT EXISTS parses_by_article ON parses (article);
 CREATE TABLE IF NOT EXISTS near_bands (band INTEGER, key BIGINT, article VARCHAR);
 CREATE TABLE IF NOT EXISTS near_signatures (article VARCHAR PRIMARY KEY, sig BLOB);
+ALTER TABLE near_bands ADD COLUMN IF NOT EXISTS pos INTEGER;
+ALTER TABLE near_signatures ADD COLUMN IF NOT EXISTS pos INTEGER;
+CREATE TABLE IF NOT EXISTS near_chunks (pos INTEGER PRIMARY KEY, prefix VARCHAR, copies BLOB);
 CREATE TABLE IF NOT EXISTS ingested (key VARCHAR PRIMARY KEY, packed BLOB);
+CREATE TABLE IF NOT EXISTS bags (key VARCHAR PRIMARY KEY, packed BLOB);
 """
 
 #: A story with up to this many articles reads its rows one lookup each (an index probe, ~1 ms);
@@ -280,21 +284,39 @@ class Store:
         self.con.execute("DELETE FROM ingested WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
 
     # ------------------------------------- the run's near-duplicate index, across ingest chunks
+    # Rows carry the position of the chunk that put them. The index stays between runs: a run
+    # whose first chunks are the last run's (``near_chunk``'s prefix) reuses their rows and the
+    # copies found in them, and drops the rest (``cut_near``) before indexing anew.
     def clear_near(self) -> None:
         """Start a run's near-duplicate index afresh (it holds only this run's articles)."""
-        self.con.execute("DELETE FROM near_bands")
-        self.con.execute("DELETE FROM near_signatures")
+        self.cut_near(0)
 
-    def put_near(self, entries: Sequence[tuple[str, bytes, Sequence[tuple[int, int]]]]) -> None:
+    def cut_near(self, pos: int) -> None:
+        """Forget the index rows of chunks at ``pos`` and after (and rows without a position)."""
+        self.con.execute("DELETE FROM near_bands WHERE pos IS NULL OR pos >= ?", (pos,))
+        self.con.execute("DELETE FROM near_signatures WHERE pos IS NULL OR pos >= ?", (pos,))
+        self.con.execute("DELETE FROM near_chunks WHERE pos >= ?", (pos,))
+
+    def near_chunk(self, pos: int) -> tuple[str, bytes] | None:
+        """(prefix, packed copies) the chunk at ``pos`` was indexed under, if it was."""
+        row = self.con.execute("SELECT prefix, copies FROM near_chunks WHERE pos = ?", (pos,)).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def put_near_chunk(self, pos: int, prefix: str, copies: bytes) -> None:
+        """Note that the chunk at ``pos`` is indexed, after every chunk named by ``prefix``, and
+        the copies of earlier chunks' articles it held (packed)."""
+        self.con.execute("INSERT OR REPLACE INTO near_chunks VALUES (?, ?, ?)", (pos, prefix, copies))
+
+    def put_near(self, entries: Sequence[tuple[str, bytes, Sequence[tuple[int, int]]]], pos: int = 0) -> None:
         """Index articles by their MinHash signature and LSH (band, key) pairs."""
         if not entries:
             return
         bands = [(b, k, aid) for aid, _, keys in entries for b, k in keys]
         cols = [list(c) for c in zip(*bands, strict=True)]
-        self.con.execute("INSERT INTO near_bands SELECT unnest(?), unnest(?), unnest(?)", cols)
+        self.con.execute("INSERT INTO near_bands SELECT unnest(?), unnest(?), unnest(?), ?", [*cols, pos])
         self.con.execute(
-            "INSERT OR REPLACE INTO near_signatures SELECT unnest(?), unnest(?)",
-            ([aid for aid, _, _ in entries], [sig for _, sig, _ in entries]),
+            "INSERT OR REPLACE INTO near_signatures SELECT unnest(?), unnest(?), ?",
+            ([aid for aid, _, _ in entries], [sig for _, sig, _ in entries], pos),
         )
 
     def near_candidates(
@@ -350,8 +372,20 @@ class Store:
 
     def story_key(self, story_id: str) -> str | None:
         """The key the stored story ``story_id`` was made under (None: no such story, or no key)."""
-        row = self.con.execute("SELECT key FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return str(row[0]) if row and row[0] is not None else None
+        return self.story_keys([story_id]).get(story_id, (None, None))[0]
+
+    def story_keys(self, story_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """Stored story id -> (the key it was made under, its title), for these ids, in one
+        query (a re-run over 10,000 articles asked twice per story: 3.5 s for 995 stories)."""
+        if not story_ids:
+            return {}
+        cur = self.con.execute(
+            "SELECT id, key, title FROM stories WHERE id IN (SELECT unnest(?))", (list(story_ids),)
+        )
+        out: dict[str, tuple[str | None, str | None]] = {}
+        while rows := cur.fetchmany(FETCH_ROWS * 20):
+            out.update((sid, (key, title)) for sid, key, title in rows)
+        return out
 
     # ---------------------------------------------------------------- reads
     def analysed(self, keys: Mapping[str, str]) -> set[str]:
@@ -395,6 +429,40 @@ class Store:
                     data.pop("removed", None)
                 by_id[aid] = Article.from_dict(data)
         return [by_id[i] for i in ids if i in by_id]
+
+    def article_heads(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None, str | None]]:
+        """Article id -> (title, published, duplicate_of), from the columns: no record decoded."""
+        if not ids:
+            return {}
+        cur = self.con.execute(
+            "SELECT id, title, published, duplicate_of FROM articles WHERE id IN (SELECT unnest(?))",
+            (list(ids),),
+        )
+        out: dict[str, tuple[str | None, str | None, str | None]] = {}
+        while rows := cur.fetchmany(FETCH_ROWS * 20):
+            out.update((aid, (title, published, dup)) for aid, title, published, dup in rows)
+        return out
+
+    def get_bags(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Clustering's term counts (packed) stored under these keys (see ``engine.local``)."""
+        if not keys or not self._has_table("bags"):
+            return {}
+        cur = self.con.execute("SELECT key, packed FROM bags WHERE key IN (SELECT unnest(?))", (list(keys),))
+        out: dict[str, bytes] = {}
+        while rows := cur.fetchmany(FETCH_ROWS * 20):
+            out.update((k, bytes(p)) for k, p in rows)
+        return out
+
+    def put_bags(self, bags: Mapping[str, bytes]) -> None:
+        if bags:
+            self.con.execute(
+                "INSERT OR REPLACE INTO bags SELECT unnest(?), unnest(?)", (list(bags), list(bags.values()))
+            )
+
+    def keep_bags(self, keys: Iterable[str]) -> None:
+        """Forget the term counts of every article but these (the run's own)."""
+        if self._has_table("bags"):
+            self.con.execute("DELETE FROM bags WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
 
     def get_actor_lists(self, keys: Mapping[str, str]) -> dict[str, Analysis]:
         """Analyses holding only their actors' ids, names and kinds (all that story clustering

@@ -99,15 +99,44 @@ def cluster_stories(
     return cluster_stream(((a, by_id.get(a.id)) for a in articles), threshold, window_days)
 
 
+@dataclass(frozen=True)
+class Bag:
+    """All clustering reads of one article: its id, date and copy link, and its term counts
+    (``bag_of``; in the order a ``Counter`` of its tokens lists them). The engine keeps the
+    counts in its store, so that a re-run does not read and tokenise every text again."""
+
+    id: str
+    published: str | None
+    duplicate_of: str | None
+    counts: dict[str, int]
+
+
+def bag_of(article: Article, analysis: Analysis | None) -> Bag:
+    """An article's ``Bag``: its title, text and resolved actors as term counts."""
+    return Bag(
+        article.id, article.published, article.duplicate_of, dict(Counter(_features(article, analysis)))
+    )
+
+
 def cluster_stream(
     items: Iterable[tuple[Article, Analysis | None]],
     threshold: float = CLUSTER_THRESHOLD,
     window_days: int = WINDOW_DAYS,
     previous: Mapping[str, str] | None = None,
 ) -> list[list[str]]:
-    """``cluster_stories`` over articles read one at a time (the engine pages them from the
-    store): each is reduced to its term counts as it arrives, kept in a temporary file, so
-    memory grows by its id and date and by the new words it brings, not by its text.
+    """``cluster_stories`` over articles read one at a time (see ``cluster_bags``)."""
+    return cluster_bags((bag_of(a, an) for a, an in items), threshold, window_days, previous)
+
+
+def cluster_bags(
+    items: Iterable[Bag],
+    threshold: float = CLUSTER_THRESHOLD,
+    window_days: int = WINDOW_DAYS,
+    previous: Mapping[str, str] | None = None,
+) -> list[list[str]]:
+    """``cluster_stories`` over articles' bags read one at a time (the engine pages them from
+    the store): each bag's counts go to a temporary file as it arrives, so memory grows by its
+    id and date and by the new words it brings, not by its text.
 
     ``previous``: article id -> the story the last run put it in. When it names at least half of
     the original articles, those keep their stories and only the others are placed (a corpus
@@ -121,13 +150,13 @@ def cluster_stream(
 
 def _cluster(
     bags: _Bags,
-    items: Iterable[tuple[Article, Analysis | None]],
+    items: Iterable[Bag],
     threshold: float,
     window_days: int,
     previous: Mapping[str, str] | None,
 ) -> list[list[str]]:
-    for article, analysis in items:
-        bags.add(article, _features(article, analysis))
+    for bag in items:
+        bags.add(bag)
     ids = set(bags.ids)
     canon = [k for k, dup in enumerate(bags.duplicate_of) if dup is None or dup not in ids]
     idf = bags.idf(canon)
@@ -360,11 +389,11 @@ class _Bags:
         self.written = 0  # pairs in the file
         self.bounds = array("Q", [0])  # article k's pairs: bounds[k] to bounds[k + 1]
 
-    def add(self, article: Article, toks: list[str]) -> None:
-        self.ids.append(article.id)
-        self.published.append(article.published or "")
-        self.duplicate_of.append(article.duplicate_of)
-        counts = Counter(toks)
+    def add(self, bag: Bag) -> None:
+        self.ids.append(bag.id)
+        self.published.append(bag.published or "")
+        self.duplicate_of.append(bag.duplicate_of)
+        counts = bag.counts
         for term, count in counts.items():
             n = self.number.get(term)
             if n is None:
