@@ -139,3 +139,25 @@ def test_what_is_remembered_follows_the_files(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         (n,) = store.con.execute("SELECT count(*) FROM ingested").fetchone()  # type: ignore[misc]
     assert n == 3  # a, c and d; b is forgotten with its file
+
+
+def test_a_file_of_many_records_is_read_again_rather_than_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storyline.ingest, "REMEMBERED_RECORDS", 2)
+    folder = tmp_path / "in"
+    _write(folder, {"a.txt": TEXTS["a.txt"]})
+    rows = [
+        {"text": TEXTS[n].split("\n\n", 1)[1], "title": TEXTS[n].split("\n\n")[0]} for n in ("b.txt", "c.txt")
+    ]
+    (folder / "two.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    many = [*rows, {"text": NEW.split("\n\n", 1)[1], "title": "Port Busy"}]
+    (folder / "three.jsonl").write_text("".join(json.dumps(r) + "\n" for r in many), encoding="utf-8")
+    reads = _reads(monkeypatch)
+    _run(folder, tmp_path / "s.duckdb")
+    _write(folder, {"e.txt": NEW.replace("Tuesday", "Wednesday")})
+    del reads[:]
+    again = _run(folder, tmp_path / "s.duckdb")
+    assert sorted(reads) == ["e.txt", "three.jsonl"]  # a.txt and two.jsonl recalled
+    fresh = _run(folder, tmp_path / "fresh" / "s.duckdb")
+    assert _stored(tmp_path / "s.duckdb", again) == _stored(tmp_path / "fresh" / "s.duckdb", fresh)

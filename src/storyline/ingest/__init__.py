@@ -86,16 +86,21 @@ def ingest(
     repeated = _outlet_furniture([line for r in read for line in r.lines()])
     cleaned: list[tuple[Article | Rejected, _Read, int]] = []
     for r in read:
-        for i, outcome in enumerate(r.clean(settings, repeated)):
+        for i, outcome in enumerate(r.clean(settings, repeated, keep=memory is not None)):
             cleaned.append((outcome, r, i))
     for outcome, _, _ in cleaned:
         (result.articles if isinstance(outcome, Article) else result.rejected).append(outcome)  # type: ignore[arg-type]
     result.articles = mark_duplicates(result.articles, settings.near_duplicate_threshold)
     if memory is not None:
         for r in read:
-            if r.changed:
+            if r.changed and len(r.records) == len(r.docs) <= REMEMBERED_RECORDS:
                 memory.remember(r.path, r.made())
     return result
+
+
+#: A file of more records than this (a JSONL or WARC dump) is not remembered: its records would
+#: be held twice more while the chunk is read, and kept as one large row.
+REMEMBERED_RECORDS = 200
 
 
 @dataclass
@@ -121,10 +126,11 @@ class _Read:
         return self._lines
 
     def clean(
-        self, settings: Settings, repeated: dict[str | None, frozenset[str]]
+        self, settings: Settings, repeated: dict[str | None, frozenset[str]], keep: bool = False
     ) -> list[Article | Rejected]:
         """Each record cleaned with the furniture found, or as recalled when the furniture
-        among its lines is what it was cleaned with (cleaning reads no other furniture line)."""
+        among its lines is what it was cleaned with (cleaning reads no other furniture line).
+        ``keep``: note what each record gave, for the file to be remembered."""
         used = [repeated.get(key, frozenset()) & own for key, own in self.lines()]
         if self.recalled:
             if all(sorted(u) == r["furniture"] for u, r in zip(used, self.records, strict=True)):
@@ -140,10 +146,12 @@ class _Read:
             _clean_one(d, settings, repeated.get(key, ()))
             for d, (key, _) in zip(self.docs, lines, strict=True)
         ]
-        self.records = [
-            {"outlet": key, "lines": sorted(own), "furniture": sorted(u), **_outcome_dict(o)}
-            for (key, own), u, o in zip(lines, used, outcomes, strict=True)
-        ]
+        self.records = []
+        if keep and len(self.docs) <= REMEMBERED_RECORDS:
+            self.records = [
+                {"outlet": key, "lines": sorted(own), "furniture": sorted(u), **_outcome_dict(o)}
+                for (key, own), u, o in zip(lines, used, outcomes, strict=True)
+            ]
         return outcomes
 
     def made(self) -> dict[str, Any]:
