@@ -261,27 +261,33 @@ class Store:
                 if f.name not in names:
                     f.unlink(missing_ok=True)
 
-    def get_files(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """What ingest made of each file stored under these keys (``engine.local``: a file as it
-        is now, with the settings and code), packed; a key not stored is left out."""
-        if not keys or not self._has_table("ingested"):
+    # ------------------------------------------------ memos: key -> packed, a run's own
+    # ``ingested``: what ingest made of each file (key: the file as it is now, the settings and
+    # code); ``bags``: clustering's term counts of each article. A run reads what it can, adds
+    # what it made, and forgets the keys it did not use, so neither grows with each change.
+    def get_memos(self, table: str, keys: Sequence[str]) -> dict[str, bytes]:
+        """The packed memos stored under these keys (a key not stored is left out)."""
+        if not keys or not self._has_table(_memo(table)):
             return {}
-        rows = self.con.execute(
-            "SELECT key, packed FROM ingested WHERE key IN (SELECT unnest(?))", (list(keys),)
-        ).fetchall()
-        return {k: bytes(p) for k, p in rows}
+        cur = self.con.execute(
+            f"SELECT key, packed FROM {table} WHERE key IN (SELECT unnest(?))", (list(keys),)
+        )
+        out: dict[str, bytes] = {}
+        while rows := cur.fetchmany(FETCH_ROWS * 20):
+            out.update((k, bytes(p)) for k, p in rows)
+        return out
 
-    def put_files(self, made: Mapping[str, bytes]) -> None:
-        """Remember what ingest made of files (key -> packed; see ``get_files``)."""
-        if made:
+    def put_memos(self, table: str, memos: Mapping[str, bytes]) -> None:
+        if memos:
             self.con.execute(
-                "INSERT OR REPLACE INTO ingested SELECT unnest(?), unnest(?)",
-                (list(made), list(made.values())),
+                f"INSERT OR REPLACE INTO {_memo(table)} SELECT unnest(?), unnest(?)",
+                (list(memos), list(memos.values())),
             )
 
-    def keep_files(self, keys: Iterable[str]) -> None:
-        """Forget what ingest made of every file but these (the run's own)."""
-        self.con.execute("DELETE FROM ingested WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
+    def keep_memos(self, table: str, keys: Iterable[str]) -> None:
+        """Forget every memo but these (the run's own)."""
+        if self._has_table(_memo(table)):
+            self.con.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
 
     # ------------------------------------- the run's near-duplicate index, across ingest chunks
     # Rows carry the position of the chunk that put them. The index stays between runs: a run
@@ -443,27 +449,6 @@ class Store:
             out.update((aid, (title, published, dup)) for aid, title, published, dup in rows)
         return out
 
-    def get_bags(self, keys: Sequence[str]) -> dict[str, bytes]:
-        """Clustering's term counts (packed) stored under these keys (see ``engine.local``)."""
-        if not keys or not self._has_table("bags"):
-            return {}
-        cur = self.con.execute("SELECT key, packed FROM bags WHERE key IN (SELECT unnest(?))", (list(keys),))
-        out: dict[str, bytes] = {}
-        while rows := cur.fetchmany(FETCH_ROWS * 20):
-            out.update((k, bytes(p)) for k, p in rows)
-        return out
-
-    def put_bags(self, bags: Mapping[str, bytes]) -> None:
-        if bags:
-            self.con.execute(
-                "INSERT OR REPLACE INTO bags SELECT unnest(?), unnest(?)", (list(bags), list(bags.values()))
-            )
-
-    def keep_bags(self, keys: Iterable[str]) -> None:
-        """Forget the term counts of every article but these (the run's own)."""
-        if self._has_table("bags"):
-            self.con.execute("DELETE FROM bags WHERE key NOT IN (SELECT unnest(?))", (list(keys),))
-
     def get_actor_lists(self, keys: Mapping[str, str]) -> dict[str, Analysis]:
         """Analyses holding only their actors' ids, names and kinds (all that story clustering
         reads), from the small ``actors`` column: parsing the actors of 2,000 analyses with their
@@ -505,13 +490,6 @@ class Store:
         return [
             (r[0], r[1]) for r in self.con.execute("SELECT id, title FROM stories ORDER BY id").fetchall()
         ]
-
-    def list_stories_by_id(self, ids: Sequence[str]) -> list[tuple[str, str | None]]:
-        """(id, title) of these stored stories."""
-        rows = self.con.execute(
-            "SELECT id, title FROM stories WHERE id IN (SELECT unnest(?))", (list(ids),)
-        ).fetchall()
-        return [(r[0], r[1]) for r in rows]
 
     def get_story(self, story_id: str) -> Story | None:
         data = self._story_dict(story_id)
@@ -672,6 +650,16 @@ def _to_file(folder: Path, stem: str, packed: bytes) -> str | None:
     part.write_bytes(packed)
     part.replace(folder / name)
     return name
+
+
+#: The tables of memos (``Store.get_memos``).
+MEMOS = ("ingested", "bags")
+
+
+def _memo(table: str) -> str:
+    if table not in MEMOS:  # a table name goes into SQL: only these
+        raise ValueError(f"not a memo table: {table!r}")
+    return table
 
 
 def pack(record: Any) -> bytes:

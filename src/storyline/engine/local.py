@@ -396,20 +396,19 @@ def _chunks(files: Sequence[str], settings: Settings, bar: Progress, store: Stor
         if kept is not None:
             bar.advance("reading", len(names))
             chunk = _unpack_chunk(kept)
-            chunk.key = key
         else:
-            memory = _FileMemory(file_keys, store.get_files(list(file_keys.values())))
+            memory = _FileMemory(file_keys, store.get_memos("ingested", list(file_keys.values())))
             chunk = ingest_chunk(names, settings, tick=lambda: bar.advance("reading"), memory=memory)
-            store.put_files(memory.made)
+            store.put_memos("ingested", memory.made)
             del memory
             if key is not None:
                 store.put_chunk(key, _pack_chunk(chunk))
-                chunk.key = key
+        chunk.key = key
         if key is not None:
             used.append(key)
         yield chunk
     store.keep_chunks(used)
-    store.keep_files(used_files)
+    store.keep_memos("ingested", used_files)
 
 
 class _FileMemory:
@@ -858,13 +857,13 @@ def _clustering_input(
             for a in page
             if a in heads
         }
-        kept = store.get_bags(list(bag_keys.values()))
+        kept = store.get_memos("bags", list(bag_keys.values()))
         need = [a for a in bag_keys if bag_keys[a] not in kept]
         made: dict[str, Bag] = {}
         if need:
             actors = store.get_actor_lists({a: k for a in need if (k := keys.get(a)) is not None})
             made = {a.id: bag_of(a, actors.get(a.id)) for a in store.get_articles(need, light=True)}
-            store.put_bags({bag_keys[a]: pack(bag.counts) for a, bag in made.items()})
+            store.put_memos("bags", {bag_keys[a]: pack(bag.counts) for a, bag in made.items()})
         for a, key in bag_keys.items():
             title, published, duplicate_of = heads[a]
             titles[a] = title
@@ -874,7 +873,7 @@ def _clustering_input(
                 yield Bag(a, published, duplicate_of, unpack(kept[key]))
         used.extend(bag_keys.values())
         del heads, kept, made
-    store.keep_bags(used)
+    store.keep_memos("bags", used)
 
 
 def fuse_rows(
