@@ -84,12 +84,12 @@ def ingest(
         result.rejected.extend(got.rejected)
         read.append(got)
     repeated = _outlet_furniture([line for r in read for line in r.lines()])
-    cleaned: list[tuple[Article | Rejected, _Read, int]] = []
     for r in read:
-        for i, outcome in enumerate(r.clean(settings, repeated, keep=memory is not None)):
-            cleaned.append((outcome, r, i))
-    for outcome, _, _ in cleaned:
-        (result.articles if isinstance(outcome, Article) else result.rejected).append(outcome)  # type: ignore[arg-type]
+        for outcome in r.clean(settings, repeated, keep=memory is not None):
+            if isinstance(outcome, Article):
+                result.articles.append(outcome)
+            else:
+                result.rejected.append(outcome)
     result.articles = mark_duplicates(result.articles, settings.near_duplicate_threshold)
     if memory is not None:
         for r in read:
