@@ -243,7 +243,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
             for pos, chunk in enumerate(_chunks(files, settings, bar, store)):
                 prefix = derived_id([prefix, chunk.key], 16) if prefix is not None and chunk.key else None
                 fresh = tally.near_copies(tally.add_chunk(chunk), chunk, store, settings, (pos, prefix))
-                if tally.indexed is not None or chunk.key is None or prefix is None:
+                if tally.indexed is not None or prefix is None:  # else: stored as they are
                     store.put_articles(fresh)  # committed before their analyses, never after
                 if tally.indexed is not None:  # noted once its articles are stored
                     store.put_near_chunk(tally.indexed[0], tally.indexed[1], pack(tally.indexed[2]))
