@@ -101,7 +101,11 @@ def test_truncated_gzip_is_named() -> None:
         ('{"text": 12345}', "'text' is a JSON number, not a string"),
         ('{"text": {"a": 1}}', "'text' is a JSON object, not a string"),
         ('{"html": ["x"]}', "'html' is a JSON array, not a string"),
-        ('{"text": null}', "line has neither a 'text' nor an 'html' field"),
+        (
+            '{"text": null}',
+            "line has neither a 'text' nor an 'html' field (nor body, content, maintext, article, …); "
+            "its fields: text",
+        ),
         ("null", "line is a JSON null, not an object with a 'text' or 'html' field"),
         ('"words"', "line is a JSON string, not an object with a 'text' or 'html' field"),
     ],

@@ -19,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import Rejected
+from .fields import find, looks_like_html, meta_of, plain
 from .raw import RawDoc, declared_encoding, read_text, sniff
 
 __all__ = ["read_warc", "read_feed", "read_jsonl", "fragment_text"]
@@ -153,7 +154,8 @@ def _entry_text(e: Any) -> str:
 
 
 def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
-    """One article per line: ``text`` or ``html``, with optional url/title/outlet/published."""
+    """One article per line: its text or HTML, with optional url/title/outlet/published/authors,
+    under the names news dumps use for them (see ``fields``)."""
     for i, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -168,23 +170,38 @@ def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
                 where, f"line is a JSON {_json_type(obj)}, not an object with a 'text' or 'html' field"
             )
             continue
-        field_ = "html" if obj.get("html") else "text"
-        value = obj.get(field_)
-        if not value:
-            yield Rejected(where, "line has neither a 'text' nor an 'html' field")
-            continue
-        if not isinstance(value, str):
-            yield Rejected(where, f"'{field_}' is a JSON {_json_type(value)}, not a string")
-            continue
-        meta = {k: obj[k] for k in ("url", "title", "outlet", "published", "authors") if obj.get(k)}
-        if meta.get("published"):
-            meta["published_source"] = "jsonl"
-        if meta.get("outlet"):
-            meta["outlet_source"] = "jsonl"
-        if field_ == "html":
-            yield RawDoc(source=source, text="", format="jsonl", html=value, meta=meta, record=str(i))
-        else:
-            yield RawDoc(source=source, text=value, format="jsonl", meta=meta, record=str(i))
+        yield record_doc(source, where, obj, "jsonl", str(i), "line")
+
+
+def record_doc(
+    source: str, where: str, obj: dict[str, Any], fmt: str, record: str, what: str
+) -> RawDoc | Rejected:
+    """One record (a JSON-lines object, a Parquet row) as a raw document: HTML when it has any,
+    else text; a text field that holds markup is read as HTML."""
+    html_key = find(obj, "html")
+    key = html_key if html_key is not None and obj[html_key] else find(obj, "text")
+    value = obj.get(key) if key is not None else None
+    value = plain(value, "text")  # WordPress's {"rendered": "<p>..."}
+    if not value:
+        return Rejected(where, _no_body(what, obj))
+    if not isinstance(value, str):
+        return Rejected(where, f"'{key}' is a JSON {_json_type(value)}, not a string")
+    meta = meta_of(obj)
+    if meta.get("published"):
+        meta["published_source"] = fmt
+    if meta.get("outlet"):
+        meta["outlet_source"] = fmt
+    if key == html_key:
+        return RawDoc(source=source, text="", format=fmt, html=value, meta=meta, record=record)
+    if looks_like_html(value):  # a dump's "content" is often the page's markup
+        value = fragment_text(value)
+    return RawDoc(source=source, text=value, format=fmt, meta=meta, record=record)
+
+
+def _no_body(what: str, obj: dict[str, Any]) -> str:
+    keys = [str(k) for k in obj][:12]
+    said = f"{what} has neither a 'text' nor an 'html' field (nor body, content, maintext, article, …)"
+    return f"{said}; its fields: {', '.join(keys)}" if keys else said
 
 
 def _json_type(v: object) -> str:

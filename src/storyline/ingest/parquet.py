@@ -1,9 +1,10 @@
 """Parquet input: one article per row, read like a JSON-lines record.
 
-Columns are matched to the JSON-lines keys (``text`` or ``html``, plus ``url``, ``title``,
-``outlet``, ``published``, ``authors``) whatever their case. DuckDB reads the file (no pyarrow or
-pandas needed) a page of rows at a time, only the columns used, so a large shard is never held
-whole; a row's record id is its 1-based row number, so provenance points back to the row.
+Columns are matched to the JSON-lines fields (``text`` or ``html``, plus ``url``, ``title``,
+``outlet``, ``published``, ``authors``) under any of the names dumps give them (``fields``).
+DuckDB reads the file (no pyarrow or pandas needed) a page of rows at a time, only the columns
+used, so a large shard is never held whole; a row's record id is its 1-based row number, so
+provenance points back to the row.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import duckdb
 
 from ..errors import InputError
 from ..model import Rejected
+from .fields import BODY_FIELDS, META_FIELDS, find
+from .formats import record_doc
 from .raw import RawDoc, read_text
 
 __all__ = ["MAGIC", "check_magic", "read_parquet", "read_parquet_bytes"]
@@ -28,8 +31,6 @@ __all__ = ["MAGIC", "check_magic", "read_parquet", "read_parquet_bytes"]
 MAGIC = b"PAR1"
 #: Rows fetched at a time: bounds memory by a page of articles, not the file.
 PAGE_ROWS = 256
-BODY_KEYS = ("text", "html")
-META_KEYS = ("url", "title", "outlet", "published", "authors")
 
 
 def read_parquet(source: str, path: Path, max_bytes: int) -> Iterator[RawDoc | Rejected]:
@@ -71,15 +72,15 @@ def _rows(
     column to read an article from; read the rest."""
     try:
         total = _count(con, pattern)
-        columns = _columns(con, pattern)
+        columns, names = _columns(con, pattern)
     except duckdb.Error as e:
         yield Rejected(source, f"Parquet file is corrupt or truncated: {_message(e, pattern)}")
         return
     if total == 0:
         yield Rejected(source, "Parquet file holds no rows")
         return
-    if not any(k in columns for k in BODY_KEYS):
-        found = ", ".join(c for c, _ in columns.values()) or "none"
+    if not any(k in columns for k in BODY_FIELDS):
+        found = ", ".join(names) or "none"
         yield Rejected(
             source,
             f"Parquet file has no 'text' or 'html' column (its columns: {found}); "
@@ -99,7 +100,7 @@ def _pages(
 ) -> Iterator[RawDoc | Rejected]:
     """The rows, a page at a time and only the columns used; damage found mid-way ends the file
     with one line saying which rows were not read."""
-    keys = [k for k in (*BODY_KEYS, *META_KEYS) if k in columns]
+    keys = [k for k in (*BODY_FIELDS, *META_FIELDS) if k in columns]
     types = {k: columns[k][1] for k in keys}
     names = ", ".join(_quote(columns[k][0]) for k in keys)
     n = size = 0
@@ -109,7 +110,7 @@ def _pages(
             for values in page:
                 n += 1
                 row = dict(zip(keys, values, strict=True))
-                size += sum(len(v) for k in BODY_KEYS if isinstance(v := row.get(k), (str, bytes)))
+                size += sum(len(v) for k in BODY_FIELDS if isinstance(v := row.get(k), (str, bytes)))
                 if size > max_bytes:
                     yield Rejected(
                         source,
@@ -132,13 +133,16 @@ def _count(con: duckdb.DuckDBPyConnection, pattern: str) -> int:
     return int(got[0]) if got else 0
 
 
-def _columns(con: duckdb.DuckDBPyConnection, pattern: str) -> dict[str, tuple[str, str]]:
-    """Lower-cased name -> (name as in the file, DuckDB type); the first of a case-clash wins."""
+def _columns(con: duckdb.DuckDBPyConnection, pattern: str) -> tuple[dict[str, tuple[str, str]], list[str]]:
+    """Field -> (the column holding it, as named in the file; its DuckDB type), and every
+    column's name (to say what a file without a body column has)."""
     described = con.execute("SELECT * FROM read_parquet(?) LIMIT 0", [pattern]).description or []
-    out: dict[str, tuple[str, str]] = {}
-    for d in described:
-        out.setdefault(str(d[0]).lower(), (str(d[0]), str(d[1])))
-    return out
+    types = {str(d[0]): str(d[1]) for d in described}
+    out = {}
+    for field in (*BODY_FIELDS, *META_FIELDS):
+        if (name := find(types, field)) is not None:
+            out[field] = (name, types[name])
+    return out, list(types)
 
 
 def _record(source: str, n: int, row: dict[str, Any], types: dict[str, str]) -> RawDoc | Rejected:
@@ -157,21 +161,11 @@ def _record(source: str, n: int, row: dict[str, Any], types: dict[str, str]) -> 
         value, note = got.text, got.note
     if not isinstance(value, str):
         return Rejected(where, f"'{field_}' is {types[field_]}, not text")
-    meta = {k: _plain(row[k]) for k in META_KEYS if row.get(k)}
-    if meta.get("published"):
-        meta["published_source"] = "parquet"
-    if meta.get("outlet"):
-        meta["outlet_source"] = "parquet"
-    html = value if field_ == "html" else None
-    return RawDoc(
-        source=source,
-        text="" if html else value,
-        format="parquet",
-        html=html,
-        meta=meta,
-        record=str(n),
-        encoding_note=note,
-    )
+    fields = {k: _plain(row[k]) for k in META_FIELDS if row.get(k)}
+    doc = record_doc(source, where, {**fields, field_: value}, "parquet", str(n), "Parquet row")
+    if isinstance(doc, RawDoc):
+        doc.encoding_note = note
+    return doc
 
 
 def _plain(v: Any) -> Any:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Rejected
+from .fields import meta_of
 from .formats import read_feed, read_jsonl, read_warc
 from .parquet import MAGIC as PARQUET_MAGIC
 from .parquet import check_magic, read_parquet, read_parquet_bytes
@@ -288,7 +289,8 @@ def sidecar_candidates(path: Path) -> list[Path]:
 
 
 def _sidecar(path: Path) -> dict[str, Any]:
-    """The metadata of ``path``'s sidecar (see :func:`sidecar_candidates`), or none."""
+    """The metadata of ``path``'s sidecar (see :func:`sidecar_candidates`), or none, under
+    storyline's field names (a sidecar written for another tool says ``headline``, ``date``)."""
     for cand in sidecar_candidates(path):
         if cand.is_file():
             try:
@@ -297,5 +299,5 @@ def _sidecar(path: Path) -> dict[str, Any]:
                 raise InputError(display_name(cand), f"sidecar is not valid JSON: {e}") from e
             if not isinstance(data, dict):
                 raise InputError(display_name(cand), "sidecar must hold a JSON object")
-            return data
+            return meta_of(data)
     return {}
