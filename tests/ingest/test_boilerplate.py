@@ -98,6 +98,35 @@ def test_repeated_title_and_teaser_keep_the_real_start() -> None:
     assert c.meta.published == ("2024-03-03T08:10", "minute")
 
 
+_PORT = (
+    "\n\nWorkers at the port went back on Monday after a nine-day stoppage. The union said the deal "
+    "was fair.\n\nShips queued outside the harbour for a week.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "cut"),
+    [
+        ("Strike Ends", "Strike Ends", {"Strike Ends": "title"}),
+        ("Strike Ends\nBy Jane Doe", "Strike Ends", {"Strike Ends": "title", "By Jane Doe": "byline"}),
+        (
+            "Home\nLighthouse Restored",
+            "Lighthouse Restored",
+            {"Home": "boilerplate", "Lighthouse Restored": "title"},
+        ),
+        # section labels and buttons stay furniture, however headline-shaped
+        ("Top Stories", None, {"Top Stories": "boilerplate"}),
+        ("World News", None, {"World News": "boilerplate"}),
+        ("Sign In", None, {"Sign In": "boilerplate"}),
+    ],
+)
+def test_two_word_headline_is_the_title(head: str, title: str | None, cut: dict[str, str]) -> None:
+    c = clean(head + _PORT)
+    assert c.meta.title == title
+    assert {r.text: r.reason for r in c.removed} == cut
+    assert c.body.startswith("Workers at the port")
+
+
 def test_outlet_repetition_marks_furniture() -> None:
     raw = (
         "A council meeting was held on Monday to discuss the budget for next year.\n\n"

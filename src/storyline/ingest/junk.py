@@ -334,6 +334,8 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
         if labels[i] is None and not _fragment(blocks[i]):
             break  # prose has begun ("… as follows:"): what comes after it is no headline
     if title is None:
+        title = _short_title(blocks, labels, first)
+    if title is None:
         for i in range(min(first, n)):
             if labels[i] is None and _head_fragment(blocks, labels, i):
                 labels[i] = _junk_kind(blocks[i], ())
@@ -359,6 +361,37 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
     for i in range(min(first, n)):
         if labels[i] is None and _head_fragment(blocks, labels, i):
             labels[i] = _junk_kind(blocks[i], ())
+
+
+#: words of a page's section labels and menus ("World News", "Top Stories", "Most Read"): a
+#: two-word line holding one is not taken for a headline
+_SECTION_WORDS = frozenset(
+    "news stories story latest top most read related popular trending home menu section sections "
+    "topics more video videos photos gallery live updates opinion analysis editorial features "
+    "sport sports business politics world local national breaking headlines today weather culture "
+    "lifestyle entertainment tech technology science health travel archive archives search".split()
+)
+
+
+def _short_title(blocks: list[Block], labels: list[str | None], first: int) -> int | None:
+    """A two-word headline ("Lighthouse Restored", "Talks Collapse"), too short for ``_head``'s
+    headline test, when it is the last unlabelled line right above the body and no longer
+    headline was found: title-cased, no section or web word, not a site's name."""
+    kept = [i for i in range(min(first, len(blocks))) if labels[i] is None]
+    if not kept:
+        return None
+    i = kept[-1]
+    b = blocks[i]
+    words = b.text.split()
+    shaped = (
+        len(words) == 2
+        and not b.terminal
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not any(w.lower() in _SECTION_WORDS for w in words)
+    )
+    if not shaped or not _heading(b) or looks_like_outlet(b.text) is not None:
+        return None
+    return i
 
 
 def _head_fragment(blocks: list[Block], labels: list[str | None], i: int) -> bool:
