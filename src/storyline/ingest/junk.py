@@ -366,10 +366,56 @@ def _head(blocks: list[Block], labels: list[str | None], first: int) -> None:
 #: words of a page's section labels and menus ("World News", "Top Stories", "Most Read"): a
 #: two-word line holding one is not taken for a headline
 _SECTION_WORDS = frozenset(
-    "news stories story latest top most read related popular trending home menu section sections "
-    "topics more video videos photos gallery live updates opinion analysis editorial features "
-    "sport sports business politics world local national breaking headlines today weather culture "
-    "lifestyle entertainment tech technology science health travel archive archives search".split()
+    {
+        "news",
+        "stories",
+        "story",
+        "latest",
+        "top",
+        "most",
+        "read",
+        "related",
+        "popular",
+        "trending",
+        "home",
+        "menu",
+        "section",
+        "sections",
+        "topics",
+        "more",
+        "video",
+        "videos",
+        "photos",
+        "gallery",
+        "live",
+        "updates",
+        "opinion",
+        "analysis",
+        "editorial",
+        "features",
+        "sport",
+        "sports",
+        "business",
+        "politics",
+        "world",
+        "local",
+        "national",
+        "breaking",
+        "headlines",
+        "today",
+        "weather",
+        "culture",
+        "lifestyle",
+        "entertainment",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "travel",
+        "archive",
+        "archives",
+        "search",
+    }
 )
 
 
