@@ -92,3 +92,26 @@ def test_a_standing_rule_is_no_event(nlp: Language) -> None:
     text = "Australia must inform Jakarta within a day whenever Indonesian fishermen are taken into custody."
     taken = text.index("taken")
     assert not [e for e in events_of(nlp, text, DATE) if e.trigger_span and e.trigger_span.start == taken]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Vice President Kamala Harris met Xi Jinping briefly on the sidelines of the Asia-Pacific "
+            "Economic Cooperation summit in Bangkok on Saturday.",
+            "Asia-Pacific Economic Cooperation",
+        ),
+        (
+            "Russia and China deepened ties at the Shanghai Cooperation Organisation meeting in Astana "
+            "on Thursday, officials said.",
+            "Shanghai Cooperation Organisation",
+        ),
+    ],
+)
+def test_a_word_of_a_name_is_no_event(nlp: Language, text: str, name: str) -> None:
+    """'Cooperation' in an organisation's name reports no cooperation; the meeting still counts."""
+    at = text.index(name)
+    events = events_of(nlp, text, DATE)
+    inside = [e for e in events if e.trigger_span and at <= e.trigger_span.start < at + len(name)]
+    assert inside == [] and "CONSULT" in {e.type for e in events}

@@ -203,3 +203,23 @@ def test_an_attack_noun_subject_and_its_verb_are_one_event(nlp: Language) -> Non
         if e.type == "ASSAULT"
     ]
     assert [(e.source_actor, e.target_actor) for e in evs] == [("state:EGY", "state:LBY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "That could involve restarting military talks, which were cut off last year when the "
+            "speaker visited the island.",
+            "Military talks cut off",
+        ),
+        (
+            "The ministry reopened the crossing, which was closed in March after the floods.",
+            "Crossing reopened",
+        ),
+    ],
+)
+def test_a_relative_pronoun_is_titled_by_its_noun(nlp: Language, text: str, title: str) -> None:
+    """'talks, which were cut off': the title says what was cut off, not 'Which cut off'."""
+    titles = [e.summary for e in events_of(nlp, text, DATE)]
+    assert title in titles and not any(t.lower().startswith(("which", "who")) for t in titles)

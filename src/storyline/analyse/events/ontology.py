@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..tokens import children, column
+from ..tokens import children, column, ents
 
 __all__ = [
     "Trigger",
@@ -208,14 +208,24 @@ def _objects(tok: Token, prep: str | None) -> list[Token]:
 _PLURAL_TRIGGERS = ("talks", "visits", "trips", "calls", "sanctions", "games")
 
 
+#: Entities whose names may hold an event word that reports no event: "Asia-Pacific Economic
+#: Cooperation", "Shanghai Cooperation Organisation", "the Paris Agreement". An EVENT entity's
+#: word is kept ("the Munich Security Conference" reports one).
+_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "LAW"})
+
+
 def may_trigger(doc: Doc) -> list[int]:
     """The tokens ``trigger_for`` or ``modality.modal_request`` may fire on, in order: a verb or
     noun whose lemma (or plural form) the ontology lists, a verb after a hyphen ("test-fired"),
-    or a verb heading a reported clause. The rest of the article never needs a Token made."""
+    or a verb heading a reported clause; not a word of a name of two or more words. The rest of
+    the article never needs a Token made."""
     table = _table()[0]
     pos, lemma, lower, text, dep = (column(doc, c) for c in ("pos", "lemma", "lower", "text", "dep"))
+    named = {i for e in ents(doc) if e.label_ in _NAME_LABELS and len(e) > 1 for i in range(e.start, e.end)}
     out = []
     for i, p in enumerate(pos):
+        if i in named:
+            continue
         if p in ("VERB", "AUX"):
             word = lemma[i].lower()
             if LEMMA_SLIPS.get(word, word) in table or dep[i] == "ccomp" or (i >= 2 and text[i - 1] == "-"):

@@ -110,9 +110,15 @@ def _text_prep(trigger: Token, tgt_at: int | None) -> str | None:
     return None
 
 
+#: Relative pronouns: "talks, which were cut off" names the talks by the noun it hangs off.
+_RELATIVE = frozenset({"WDT", "WP"})
+
+
 def _object(verb: Token) -> Token | None:
     for c in children(verb):
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            if c.tag_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "which were cut off" -> "talks cut off"
             return c
     return None
 
