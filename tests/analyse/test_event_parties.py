@@ -280,3 +280,15 @@ def test_summary_names_the_country_not_the_demonym(nlp: Language) -> None:
         e for e in run(nlp, "The Israeli attack on Gaza on Monday killed 12 people.") if e.type == "ASSAULT"
     ]
     assert e.summary == "Israel's attack on Gaza"  # the country, and the town by its own name
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_its_noun(nlp: Language) -> None:
+    """'Ada Lind, who he said was ...': 'he' is not Ada Lind (the clause's 'who' is), so the
+    speaker is the other person in reach; the title names whom the pronoun stood for."""
+    text = (
+        "Prime Minister Tomas Berg praised the new trade office on Friday at a dinner with banker "
+        "Ada Lind, who he said was the first foreign investor to back the port."
+    )
+    said = [e for e in events_of(nlp, text, "2024-05-03") if e.type == "STATEMENT"]
+    assert len(said) == 1 and said[0].source_actor == "person:tomas-berg"
+    assert said[0].summary.startswith("Tomas Berg said banker Ada Lind was the first foreign investor")

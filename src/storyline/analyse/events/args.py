@@ -210,11 +210,17 @@ class MentionIndex:
                 best = m
         return best
 
-    def last_person_before(self, pos: int, window: int = 600) -> Mention | None:
+    def last_person_before(
+        self, pos: int, window: int = 600, skip: tuple[int, int] | None = None
+    ) -> Mention | None:
+        """The nearest person mentioned before ``pos``, within ``window`` characters and not
+        within the characters ``skip``."""
         i = bisect.bisect_left(self.starts, pos)
         for m in reversed(self.mentions[:i]):
             if m.span.start < pos - window:
                 return None
+            if skip is not None and m.span.start < skip[1] and skip[0] < m.span.end:
+                continue
             if m.label == "PERSON" and m.actor:
                 return m
         return None
@@ -227,13 +233,27 @@ class Args:
     notes: tuple[str, ...] = ()
 
 
+def _relative_antecedent(tok: Token) -> tuple[int, int] | None:
+    """The characters of the noun phrase a relative clause holding ``tok`` hangs off: a pronoun
+    in "Bill Gates, who he said was ..." is not Gates (the clause's own "who" is)."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            head = cur.head
+            return head.left_edge.idx, head.idx + len(head)
+        if cur.head is cur or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def actor_of(tok: Token, index: MentionIndex) -> tuple[Mention | None, str | None]:
     """The mention a noun phrase headed by ``tok`` refers to (head first, then its modifiers)."""
     m = index.covering(tok.idx, tok.idx + len(tok))
     if m:
         return m, None
     if tok.lower_ in _PRONOUNS:
-        p = index.last_person_before(tok.idx)
+        p = index.last_person_before(tok.idx, skip=_relative_antecedent(tok))
         return (p, f"'{tok.text}' read as {p.text} (nearest preceding person)") if p else (None, None)
     agent = tok.lemma_.lower() in AGENT_NOUNS
     for c in sorted(children(tok), key=lambda c: c.dep_ != "appos"):

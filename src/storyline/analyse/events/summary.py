@@ -87,7 +87,15 @@ def summary_of(trigger: Token, source: str | None, skip: set[int]) -> str:
         subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ not in _WH:
             toks = sorted([*_phrase(subj, skip, other), *toks], key=lambda t: t.i)
-    words = _words(toks)
+    named = _antecedents(verb, toks)
+    if named:
+        # "who he said was": the pronoun is the subject of the clause after the verb; its name
+        # goes there ("said Bill Gates was")
+        ahead = [t for t in toks if t.i in named and t.i < verb.i and t.head.i > verb.i]
+        rest = [t for t in toks if t not in ahead]
+        at = next((k + 1 for k, t in enumerate(rest) if t.i == verb.i), len(rest))
+        toks = [*rest[:at], *ahead, *rest[at:]]
+    words = _words(toks, named)
     if source:
         words = [source, *words]
     cut = words[:SUMMARY_WORDS]
@@ -117,10 +125,27 @@ def _gather(head: Token, skip: set[int], also: Callable[[int], bool], top: bool,
         _gather(c, skip, also, False, out)
 
 
-def _words(toks: list[Token]) -> list[str]:
-    """The kept tokens as words, with the article's own spacing ("Australia's", not "Australia 's")."""
+def _antecedents(verb: Token, toks: list[Token]) -> dict[int, str]:
+    """In a relative clause, its relative pronoun -> the name it stands for: "Bill Gates, who he
+    said was a friend" is summarised "said Bill Gates was a friend", not "said who was"."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return {}
+    head = verb.head
+    name = sorted([head, *_compounds(head)], key=lambda t: t.i)
+    return {t.i: " ".join(x.text for x in name) for t in toks if t.tag_ in ("WP", "WDT")}
+
+
+def _compounds(tok: Token) -> list[Token]:
+    found = [c for c in children(tok) if c.dep_ == "compound"]
+    return [*found, *(g for c in found for g in _compounds(c))]
+
+
+def _words(toks: list[Token], replace: dict[int, str] | None = None) -> list[str]:
+    """The kept tokens as words, with the article's own spacing ("Australia's", not "Australia 's");
+    ``replace``: other words for some tokens."""
     text = ""
     for k, t in enumerate(toks):
         joined = k + 1 < len(toks) and toks[k + 1].i == t.i + 1
-        text += t.text + (t.whitespace_ if joined else " ")
+        word = replace.get(t.i, t.text) if replace else t.text
+        text += word + (t.whitespace_ if joined else " ")
     return text.split()
