@@ -292,3 +292,14 @@ def test_a_pronoun_in_a_relative_clause_is_not_its_noun(nlp: Language) -> None:
     said = [e for e in events_of(nlp, text, "2024-05-03") if e.type == "STATEMENT"]
     assert len(said) == 1 and said[0].source_actor == "person:tomas-berg"
     assert said[0].summary.startswith("Tomas Berg said banker Ada Lind was the first foreign investor")
+
+
+def test_who_asked_is_the_party_of_a_refusal(nlp: Language) -> None:
+    """'rebuffed a request for a meeting from his counterpart, X': the parser hangs 'from X' on
+    the meeting; the target is X, not the state of the summit's town."""
+    text = (
+        "At a forum in Oslo this month, Defence Minister Tomas Berg rebuffed a request for a meeting "
+        "from his Danish counterpart, Ada Lind."
+    )
+    refused = [e for e in events_of(nlp, text, "2024-05-03") if e.type == "REJECT"]
+    assert [(e.source_actor, e.target_actor) for e in refused] == [("person:tomas-berg", "person:ada-lind")]

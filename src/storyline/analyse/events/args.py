@@ -503,7 +503,29 @@ def _oblique_parties(trigger: Token, verb: Token) -> list[Token]:
             # spaCy labels the "to" phrase of give/provide/offer as a dative, not a prep
             if c.dep_ in ("prep", "dative") and c.lower_ in _OBLIQUE:
                 out += objects_of(c)
+    out += [g for o in objs if o.lemma_.lower() in _ASKING_NOUNS for g in _asker(o)]
     return out
+
+
+#: Nouns for something asked or offered: who asked is the party of the answer ("rebuffed a
+#: request for a meeting from Lloyd Austin").
+_ASKING_NOUNS = frozenset(
+    {"request", "offer", "proposal", "invitation", "bid", "call", "demand", "plea", "appeal", "overture"}
+)
+
+
+def _asker(noun: Token) -> list[Token]:
+    """Who made the request ``noun`` names, where the parser hung "from X" or "by X" on the thing
+    requested ("a request for a meeting from his counterpart")."""
+    return [
+        x
+        for c in children(noun)
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in objects_of(c)
+        for p in children(g)
+        if p.dep_ == "prep" and p.lower_ in ("from", "by")
+        for x in objects_of(p)
+    ]
 
 
 def _infinitive(tok: Token) -> bool:
