@@ -115,3 +115,10 @@ def test_a_word_of_a_name_is_no_event(nlp: Language, text: str, name: str) -> No
     events = events_of(nlp, text, DATE)
     inside = [e for e in events if e.trigger_span and at <= e.trigger_span.start < at + len(name)]
     assert inside == [] and "CONSULT" in {e.type for e in events}
+
+
+def test_a_particle_parsed_as_an_adverb_still_counts(nlp: Language) -> None:
+    """'pushed back against' (spaCy's small model reads 'back' as an adverb) is a rejection, not
+    the request the sentence classifier guessed from 'calling for'."""
+    e = main(nlp, "Finance Minister Ada Lind pushed back against those calling for Norway to leave the bloc.")
+    assert (e.type, e.cameo, e.source_actor) == ("REJECT", "120", "person:ada-lind")

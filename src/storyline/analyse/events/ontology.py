@@ -235,6 +235,16 @@ def may_trigger(doc: Doc) -> list[int]:
     return out
 
 
+def _particle(c: Token, verb: Token) -> bool:
+    """A verb's particle: spaCy's small model often parses it as an adverb ("pushed back against",
+    "pulled back from"), which counts when it follows the verb closely."""
+    return c.dep_ == "prt" or (c.dep_ == "advmod" and 0 < c.i - verb.i <= _PARTICLE_REACH)
+
+
+#: how many tokens after its verb an adverb read as a particle may stand ("pushed the rebels back")
+_PARTICLE_REACH = 3
+
+
 def trigger_for(tok: Token) -> Trigger | None:
     """The ontology entry ``tok`` triggers in its context, or None (worked out once per token: the
     events stage asks it again of the verbs and objects around each trigger)."""
@@ -264,7 +274,7 @@ def _trigger_for(tok: Token) -> Trigger | None:
     for t in _table()[0].get(lemma, ()):
         if t.pos and t.pos != pos:
             continue
-        if t.prt and not any(c.dep_ == "prt" and c.lower_ in _alternatives(t.prt) for c in children(tok)):
+        if t.prt and not any(_particle(c, tok) and c.lower_ in _alternatives(t.prt) for c in children(tok)):
             continue
         if t.obj:
             wanted = _alternatives(t.obj)
