@@ -139,3 +139,44 @@ def test_parquet_columns_under_other_names(tmp_path: Path) -> None:
         "parquet",
         "1",
     )
+
+
+def test_json_documents_named_on_the_command_line(tmp_path: Path) -> None:
+    """A .json file is one document: an array of articles, a response holding them (NewsAPI's
+    "articles", the New York Times' "response.docs", Elasticsearch's "hits.hits[]._source"), or a
+    single article; each item is accounted for."""
+    files = {
+        "array.json": json.dumps(
+            [{"title": "Dredging", "maintext": DREDGING}, 5, {"title": "Ferry", "text": FERRY}]
+        ),
+        "newsapi.json": json.dumps(
+            {
+                "status": "ok",
+                "articles": [{"source": {"name": "Coast Weekly"}, "title": "Dredging", "content": DREDGING}],
+            },
+            indent=2,
+        ),
+        "nyt.json": json.dumps({"response": {"docs": [{"headline": "Ferry", "body": FERRY}]}}),
+        "es.json": json.dumps({"hits": {"hits": [{"_source": {"title": "Ferry", "text": FERRY}}]}}),
+        "single.json": json.dumps({"title": "Dredging", "text": DREDGING}, indent=2),
+        "config.json": json.dumps({"name": "settings", "debug": True}, indent=2),
+    }
+    got = {}
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        arts, rej = _ingest(tmp_path / name)
+        got[name] = (
+            [(a.record, a.title, a.outlet, a.format) for a in arts],
+            [r.reason.split(" (")[0] for r in rej],
+        )
+    assert got == {
+        "array.json": (
+            [("1", "Dredging", None, "json"), ("3", "Ferry", None, "json")],
+            ["item is a JSON number, not an object with a 'text' or 'html' field"],
+        ),
+        "newsapi.json": ([("1", "Dredging", "Coast Weekly", "json")], []),
+        "nyt.json": ([("1", "Ferry", None, "json")], []),
+        "es.json": ([("1", "Ferry", None, "json")], []),
+        "single.json": ([(None, "Dredging", None, "json")], []),
+        "config.json": ([], ["JSON document has neither a 'text' nor an 'html' field"]),
+    }

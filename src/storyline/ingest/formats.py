@@ -153,9 +153,32 @@ def _entry_text(e: Any) -> str:
     return fragment_text(body) if "html" in kind else body
 
 
+#: Where a JSON document keeps its list of articles: NewsAPI's "articles", a search API's
+#: "results" or "docs" (the New York Times' under "response"), Elasticsearch's "hits"
+_LIST_KEYS = (
+    "articles",
+    "results",
+    "docs",
+    "items",
+    "data",
+    "records",
+    "entries",
+    "stories",
+    "news",
+    "value",
+    "hits",
+)
+
+
 def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
     """One article per line: its text or HTML, with optional url/title/outlet/published/authors,
-    under the names news dumps use for them (see ``fields``)."""
+    under the names news dumps use for them (see ``fields``). A file that is one JSON document
+    (an array of articles, a response holding one, a single article spread over lines) is read as
+    that document, its records numbered ``#1``, ``#2``..."""
+    whole = _document(text)
+    if whole is not None:
+        yield from _document_records(source, whole)
+        return
     for i, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -173,8 +196,60 @@ def read_jsonl(source: str, text: str) -> Iterator[RawDoc | Rejected]:
         yield record_doc(source, where, obj, "jsonl", str(i), "line")
 
 
+def _document(text: str) -> Any:
+    """The file as one JSON document when it is an array, or an object spread over several
+    lines (JSON lines hold one object a line); else None."""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head not in ("[", "{"):
+        return None
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return None
+    one_line = len([x for x in text.splitlines() if x.strip()]) == 1
+    if isinstance(doc, dict) and one_line and _article_list(doc) is None:
+        return None  # one JSON line: the line reader says the same, numbered as a line
+    return doc
+
+
+def _document_records(source: str, doc: Any) -> Iterator[RawDoc | Rejected]:
+    """Records of a JSON document: its array, the array it keeps under a list key, or itself."""
+    items = _article_list(doc)
+    if items is None:
+        if isinstance(doc, dict):
+            yield record_doc(source, source, doc, "json", None, "JSON document")
+        else:
+            yield Rejected(source, f"JSON document is a JSON {_json_type(doc)}, not articles")
+        return
+    for i, obj in enumerate(items, 1):
+        where = f"{source}#{i}"
+        if isinstance(obj, dict) and isinstance(obj.get("_source"), dict):
+            obj = obj["_source"]  # an Elasticsearch hit
+        if not isinstance(obj, dict):
+            yield Rejected(
+                where, f"item is a JSON {_json_type(obj)}, not an object with a 'text' or 'html' field"
+            )
+            continue
+        yield record_doc(source, where, obj, "json", str(i), "item")
+
+
+def _article_list(doc: Any, depth: int = 0) -> list[Any] | None:
+    """The list of articles in ``doc``: itself when a list, else under a list key (two levels
+    down at most: the New York Times' ``response.docs``, Elasticsearch's ``hits.hits``)."""
+    if isinstance(doc, list):
+        return doc
+    if not isinstance(doc, dict) or depth > 1 or find(doc, "text") or find(doc, "html"):
+        return None
+    for key in _LIST_KEYS:
+        got = _article_list(doc[key], depth + 1) if key in doc else None
+        if got is not None:
+            return got
+    inner = [v for v in doc.values() if isinstance(v, dict)]
+    return _article_list(inner[0], depth + 1) if len(inner) == 1 else None
+
+
 def record_doc(
-    source: str, where: str, obj: dict[str, Any], fmt: str, record: str, what: str
+    source: str, where: str, obj: dict[str, Any], fmt: str, record: str | None, what: str
 ) -> RawDoc | Rejected:
     """One record (a JSON-lines object, a Parquet row) as a raw document: HTML when it has any,
     else text; a text field that holds markup is read as HTML."""

@@ -53,6 +53,8 @@ def sniff(data: bytes, name: str = "") -> str:
         name.endswith((".jsonl", ".ndjson", ".json")) or b'"text"' in head or b'"html"' in head
     ):
         return "jsonl"
+    if head.startswith(b"[") and name.endswith((".json", ".jsonl", ".ndjson")):
+        return "jsonl"  # a JSON array of articles (the JSON-lines reader reads whole documents too)
     if (
         head.startswith((b"<!doctype html", b"<html"))
         or b"<body" in head
