@@ -233,3 +233,33 @@ def test_clustering_counts_only_the_articles_it_has_not_counted(
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
         (kept,) = store.con.execute("SELECT count(*) FROM bags").fetchone()  # type: ignore[misc]
     assert kept == 3  # a, b and the new c: the old c's counts are forgotten
+
+
+def test_a_change_outside_ingest_code_reads_no_file(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored chunks and file records are keyed by ingest's own code: a new analyser, fusion or
+    report (here every other key's code version) re-analyses and re-fuses, and reads no file."""
+    from storyline import analyse
+    from storyline.engine import chunks
+
+    calls = _ingested(monkeypatch)
+    first = _run(folder, tmp_path)
+    monkeypatch.setattr(local, "CODE_VERSION", "other-code")
+    monkeypatch.setattr(analyse, "ANALYSER_VERSION", "other-analyser")
+    again = _run(folder, tmp_path)
+    assert calls == [["a.txt", "b.txt"], ["c.txt", "d.txt"]]  # read once, by the first run
+    assert (again.reused, again.analysed) == (0, 3) and _listing(again) == _listing(first)
+    monkeypatch.setattr(chunks, "INGEST_VERSION", "other-ingest")
+    _run(folder, tmp_path)
+    assert calls[2:] == [["a.txt", "b.txt"], ["c.txt", "d.txt"]]  # ingest's own code: read again
+
+
+def test_ingest_code_is_what_the_ingest_package_imports() -> None:
+    import storyline
+    from storyline.code_version import reached
+
+    root = Path(storyline.__file__).parent
+    names = {p.relative_to(root).as_posix() for p in reached("storyline.ingest")}
+    assert {"ingest/junk.py", "ingest/fields.py", "model.py", "sentences.py", "__init__.py"} <= names
+    assert not any(n.startswith(("analyse/", "fuse/", "present/", "engine/", "web/")) for n in names)

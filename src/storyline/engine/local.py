@@ -12,15 +12,13 @@ The runner checks every hand-off and names the stage that broke.
 
 from __future__ import annotations
 
-import base64
 import gc
-import glob
 import json
 import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -32,19 +30,27 @@ from typing import Any, Protocol
 import numpy as np
 
 from .. import __version__
-from ..analyse import analyse_keeping_parses, analysis_key
-from ..errors import StageError
+from ..analyse import analyse_keeping_parses
 from ..fuse.clusters import Bag, bag_of, cluster_bags
 from ..ids import derived_id
-from ..ingest import FileMemory, ingest
 from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
-from ..ingest.readers import discover, sidecar_candidates
+from ..ingest.readers import discover
 from ..model import Analysis, Article, Rejected, Story
 from ..present.llm import LLMConfig
 from ..present.report import write_index, write_report, write_shared
 from ..present.story_json import write_story
 from ..settings import Settings
 from ..store import Store, pack, story_row, unpack
+from .chunks import (
+    ChunkResult,
+    FileRecords,
+    check,
+    ingest_chunk,
+    ingest_key,
+    pack_chunk,
+    stamps,
+    unpack_chunk,
+)
 
 __all__ = [
     "RunReport",
@@ -151,51 +157,6 @@ class RunReport:
     outputs: list[Path] = field(default_factory=list)
 
 
-@dataclass
-class ChunkResult:
-    """One ingested chunk: its articles, the key each analysis must match (None for wire copies,
-    which are not analysed), what ingest rejected, and each original's MinHash signature (for
-    near copies across chunks; kept with the chunk so that a re-run does not hash every text
-    again: that was half of a re-run's time)."""
-
-    articles: list[Article]
-    keys: dict[str, str | None]
-    rejected: list[Rejected]
-    signatures: dict[str, bytes] = field(default_factory=dict)
-    #: what the chunk's ingest depended on (see ``_chunks``); None when it was not remembered
-    key: str | None = None
-
-
-def _check(stage: str, items: Iterable[object], kind: type) -> None:
-    for item in items:
-        if not isinstance(item, kind):
-            raise StageError(f"stage {stage!r} returned {type(item).__name__}, expected {kind.__name__}")
-
-
-def ingest_chunk(
-    files: Sequence[str],
-    settings: Settings,
-    tick: Callable[[], None] | None = None,
-    memory: FileMemory | None = None,
-) -> ChunkResult:
-    """Ingest one chunk of files (the stage function both engines run; ``memory``: what the
-    store remembers of them, which Ray's workers cannot open)."""
-
-    def counted(items: Iterable[object]) -> Iterator[object]:
-        for item in items:
-            yield item
-            if tick:
-                tick()
-
-    # the names are files already found: escaped, so "[1]" or "*" in a name is not a pattern
-    got = ingest([glob.escape(f) for f in files], settings, progress=counted, memory=memory)
-    _check("ingest", got.articles, Article)
-    keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in got.articles}
-    # ingest has just hashed these texts to find copies within the chunk (``signature`` reuses that)
-    sigs = {a.id: signature(a.text).tobytes() for a in got.articles if a.duplicate_of is None}
-    return ChunkResult(got.articles, keys, got.rejected, sigs)
-
-
 def analyse_in_pool(articles: list[Article], workers: int) -> tuple[list[Analysis], list[Rejected]]:
     """Analyse in ``workers`` processes; 1 means in this process. Keeps the input order."""
     done: dict[str, Analysis] = {}
@@ -228,7 +189,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
             for part in stream_on_ray(files, settings, store.analysed_keys()):
                 fresh = tally.near_copies(tally.add_chunk(part.chunk), part.chunk, store, settings)
                 store.put_articles(fresh)
-                _check("analyse", part.analyses, Analysis)
+                check("analyse", part.analyses, Analysis)
                 store.put_analyses(
                     (an, key) for an in part.analyses if (key := part.chunk.keys.get(an.article)) is not None
                 )
@@ -253,7 +214,7 @@ def run(paths: list[str], settings: Settings, progress: Progress | None = None) 
                 tally.reused += len(have)
                 bar.grow("analysing", len(need))
                 for batch, bad, parses in analyser.map(list(_batches(need, BATCH))):
-                    _check("analyse", batch, Analysis)
+                    check("analyse", batch, Analysis)
                     store.put_analyses((an, wanted[an.article]) for an in batch)
                     store.put_parses((aid, wanted[aid], parse) for aid, parse in parses.items())
                     tally.add_batch(batch, bad)
@@ -379,7 +340,7 @@ class _Tally:
 
 def _chunks(files: Sequence[str], settings: Settings, bar: Progress, store: Store) -> Iterator[ChunkResult]:
     """The run's chunks, ingested, or as the store remembers them when none of a chunk's files
-    (nor their sidecars, the code or the settings ingest reads) changed since: a re-run over a
+    (nor their sidecars, ingest's own code or the settings it reads) changed since: a re-run over a
     grown corpus reads only the chunks that changed (new files sorted last land in the last).
     In a chunk that changed, the files that did not are recalled rather than read (ingest's
     ``FileMemory``): a new file in a corpus of 1,000 costs one file's reading, not 1,000."""
@@ -387,121 +348,28 @@ def _chunks(files: Sequence[str], settings: Settings, bar: Progress, store: Stor
     used_files: list[str] = []
     for i in range(0, len(files), INGEST_CHUNK):
         names = list(files[i : i + INGEST_CHUNK])
-        stamps = {name: _stamps(name) for name in names}
-        file_keys = {n: _key([st], settings) for n, st in stamps.items() if st is not None}
+        stamped = {name: stamps(name) for name in names}
+        file_keys = {n: ingest_key([st], settings) for n, st in stamped.items() if st is not None}
         used_files.extend(file_keys.values())
-        found = [st for st in stamps.values() if st is not None]
-        key = _key(found, settings) if len(found) == len(names) else None
+        found = [st for st in stamped.values() if st is not None]
+        key = ingest_key(found, settings) if len(found) == len(names) else None
         kept = store.get_chunk(key) if key is not None else None
         if kept is not None:
             bar.advance("reading", len(names))
-            chunk = _unpack_chunk(kept)
+            chunk = unpack_chunk(kept)
         else:
-            memory = _FileMemory(file_keys, store.get_memos("ingested", list(file_keys.values())))
+            memory = FileRecords(file_keys, store.get_memos("ingested", list(file_keys.values())))
             chunk = ingest_chunk(names, settings, tick=lambda: bar.advance("reading"), memory=memory)
             store.put_memos("ingested", memory.made)
             del memory
             if key is not None:
-                store.put_chunk(key, _pack_chunk(chunk))
+                store.put_chunk(key, pack_chunk(chunk))
         chunk.key = key
         if key is not None:
             used.append(key)
         yield chunk
     store.keep_chunks(used)
     store.keep_memos("ingested", used_files)
-
-
-class _FileMemory:
-    """Ingest's ``FileMemory`` for one chunk: what the store holds for its files as they are
-    now (``keys``: each file's stamp key), and what ingest made afresh, for the store."""
-
-    def __init__(self, keys: dict[str, str], rows: dict[str, bytes]) -> None:
-        self.keys = keys
-        self.rows = rows
-        self.made: dict[str, bytes] = {}
-
-    def recall(self, path: str) -> dict[str, Any] | None:
-        row = self.rows.get(self.keys.get(path, ""))
-        return None if row is None else unpack(row)
-
-    def remember(self, path: str, made: dict[str, Any]) -> None:
-        if (key := self.keys.get(path)) is not None:
-            self.made[key] = pack(made)
-
-
-#: Libraries whose version changes what ingest makes of a file.
-_INGEST_LIBRARIES = (
-    "trafilatura",
-    "htmldate",
-    "charset-normalizer",
-    "feedparser",
-    "warcio",
-    "datasketch",
-    "duckdb",
-)
-
-
-def _library_versions() -> str:
-    from importlib import metadata
-
-    found = []
-    for name in _INGEST_LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=absent")
-    return ";".join(found)
-
-
-def _stamps(name: str) -> str | None:
-    """What one file's ingest depends on of the file system: the file and its sidecars as they
-    are now (path, size, modification and change times, inode, mode: a file that could not be
-    read and was then made readable counts as changed). None when the file cannot be looked at
-    (ingest then says why). A file rewritten with the same size within the file system's
-    timestamp resolution goes unnoticed, as in other tools that trust stat."""
-    parts = []
-    path = Path(name)
-    try:
-        for p in (path, *sidecar_candidates(path)):
-            try:
-                st = p.stat()
-            except FileNotFoundError:
-                if p is path:
-                    return None
-                parts.append("-")
-                continue
-            stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode)
-            parts.append(f"{p}\t{stamp}")
-    except OSError:
-        return None
-    return "\n".join(parts)
-
-
-def _key(stamps: list[str], settings: Settings) -> str:
-    """The key of what ingest made of files with these ``_stamps``: they, the settings ingest
-    reads, the code and the libraries."""
-    opts = (settings.published, settings.outlet, settings.max_bytes, settings.near_duplicate_threshold)
-    return derived_id([CODE_VERSION, _LIBRARIES, repr(opts), *stamps], 16)
-
-
-def _pack_chunk(chunk: ChunkResult) -> bytes:
-    """A chunk as the store remembers it: its articles and rejections (not the analysis keys,
-    which depend on the analyser and are made afresh, see ``_unpack_chunk``)."""
-    return pack(
-        {
-            "articles": [a.to_dict() for a in chunk.articles],
-            "rejected": [r.to_dict() for r in chunk.rejected],
-            "signatures": {k: base64.b64encode(v).decode("ascii") for k, v in chunk.signatures.items()},
-        }
-    )
-
-
-def _unpack_chunk(packed: bytes) -> ChunkResult:
-    data = unpack(packed)
-    articles = [Article.from_dict(a) for a in data["articles"]]
-    keys = {a.id: (analysis_key(a) if a.duplicate_of is None else None) for a in articles}
-    sigs = {k: base64.b64decode(v) for k, v in data.get("signatures", {}).items()}
-    return ChunkResult(articles, keys, [Rejected.from_dict(r) for r in data["rejected"]], sigs)
 
 
 def _batches(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
@@ -811,7 +679,6 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
-_LIBRARIES = _library_versions()
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
@@ -925,10 +792,10 @@ def fuse_story(
         semantic=settings.semantic,
         parses=parses,
     )
-    _check("fuse", [story], Story)
+    check("fuse", [story], Story)
     story = replace(story, id=story_id, title=story.title or members[0].title)
     story = _present_or_keep(story, analyses, settings)
-    _check("present", [story], Story)
+    check("present", [story], Story)
     return story
 
 

@@ -1,7 +1,7 @@
 """Run reading and analysis on Ray Data: the same stage functions as the local engine.
 
 The driver builds a dataset of file *shards* (lists of paths, never their contents): a Ray task
-ingests each shard with :func:`engine.local.ingest_chunk` (any format ingest reads: text, HTML,
+ingests each shard with :func:`engine.chunks.ingest_chunk` (any format ingest reads: text, HTML,
 JSONL, WARC, feeds, gz), articles stream on to an actor pool where each actor loads spaCy once
 and runs :func:`analyse.analyse_isolated` on batches, and the driver receives finished batches
 one at a time and commits them to the store. The corpus is never in the driver's memory: only
@@ -25,7 +25,8 @@ from typing import Any
 from ..errors import StorylineError
 from ..model import Analysis, Article, Rejected
 from ..settings import Settings
-from .local import BATCH, INGEST_CHUNK, ChunkResult, collect_less, ingest_chunk
+from .chunks import ChunkResult, ingest_chunk
+from .local import BATCH, INGEST_CHUNK, collect_less
 
 __all__ = ["RayPart", "stream_on_ray"]
 
