@@ -255,6 +255,28 @@ def test_a_change_outside_ingest_code_reads_no_file(
     assert calls[2:] == [["a.txt", "b.txt"], ["c.txt", "d.txt"]]  # ingest's own code: read again
 
 
+def test_a_report_change_keeps_the_term_counts(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clustering's counts are keyed by clustering's code: a change elsewhere (here the whole
+    package's version, as a report fix changes it) counts no text again; clustering's own does."""
+    first = _run(folder, tmp_path)
+    counted: list[str] = []
+    real = local.bag_of
+
+    def spy(article: local.Article, analysis: object) -> local.Bag:
+        counted.append(Path(article.source).name)
+        return real(article, analysis)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(local, "bag_of", spy)
+    monkeypatch.setattr(local, "CODE_VERSION", "other-code")
+    again = _run(folder, tmp_path)
+    assert counted == [] and _listing(again) == _listing(first)
+    monkeypatch.setattr(local, "CLUSTER_VERSION", "other-clustering")
+    _run(folder, tmp_path)
+    assert sorted(counted) == ["a.txt", "b.txt", "c.txt"]
+
+
 def test_ingest_code_is_what_the_ingest_package_imports() -> None:
     import storyline
     from storyline.code_version import reached

@@ -31,6 +31,7 @@ import numpy as np
 
 from .. import __version__
 from ..analyse import analyse_keeping_parses
+from ..code_version import digest, reached
 from ..fuse.clusters import Bag, bag_of, cluster_bags
 from ..ids import derived_id
 from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
@@ -510,7 +511,7 @@ def _fuse_and_write(
     titles: dict[str, str | None] = {}
     # the last run's stories, for the articles whose analysis key (date, outlet, analyser) is
     # unchanged: an article whose sidecar moved its date is placed afresh
-    last_run = {} if settings.recluster else store.get_assignment(CODE_VERSION)
+    last_run = {} if settings.recluster else store.get_assignment(CLUSTER_VERSION)
     previous = {aid: story for aid, (story, key) in last_run.items() if wanted.get(aid) == key}
     del last_run
     clusters = cluster_bags(_clustering_input(store, list(keys), wanted, titles), previous=previous)
@@ -524,7 +525,7 @@ def _fuse_and_write(
         was = stored.get(sid)
         plan.append((ids, sid, key, was is not None and was[0] == key and writer.written(sid)))
     store.put_assignment(
-        CODE_VERSION,
+        CLUSTER_VERSION,
         ((i, sid, k) for ids, sid, _, _ in plan for i in ids if (k := wanted.get(i)) is not None),
     )
     pool = None
@@ -679,6 +680,9 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
+#: Clustering's code (``fuse.clusters`` and what it imports): the term counts kept in ``bags``
+#: and the last run's story assignment stand while it is unchanged, whatever the report's code.
+CLUSTER_VERSION = digest(reached("storyline.fuse.clusters"), __version__)
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
@@ -720,7 +724,7 @@ def _clustering_input(
         page = ids[i : i + CLUSTER_PAGE]
         heads = store.article_heads(page)
         bag_keys = {
-            a: derived_id([CODE_VERSION, a, keys.get(a) or "", heads[a][0] or ""], 16)
+            a: derived_id([CLUSTER_VERSION, a, keys.get(a) or "", heads[a][0] or ""], 16)
             for a in page
             if a in heads
         }
