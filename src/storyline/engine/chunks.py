@@ -41,12 +41,12 @@ __all__ = [
 
 
 def _ingest_version() -> str:
-    here = module_file(__name__)
-    return digest([*reached("storyline.ingest"), *([here] if here else [])], __version__)
+    own = [f for m in (__name__, "storyline.store") if (f := module_file(m)) is not None]
+    return digest([*reached("storyline.ingest"), *own], __version__)
 
 
-#: Ingest's code: the ingest package, what it imports, and this module (the analysis keys this
-#: module makes are not kept with a chunk; they are made afresh on reading it back).
+#: Ingest's code: the ingest package, what it imports, this module and the store's packing (the
+#: analysis keys this module makes are not kept with a chunk; they are made afresh on reading).
 INGEST_VERSION = _ingest_version()
 
 

@@ -31,7 +31,7 @@ import numpy as np
 
 from .. import __version__
 from ..analyse import analyse_keeping_parses
-from ..code_version import digest, reached
+from ..code_version import digest, module_file, reached
 from ..fuse.clusters import Bag, bag_of, cluster_bags
 from ..ids import derived_id
 from ..ingest.dedupe import as_copy, band_keys, copy_id, signature, similarity
@@ -680,9 +680,12 @@ def _code_version() -> str:
 
 
 CODE_VERSION = _code_version()
-#: Clustering's code (``fuse.clusters`` and what it imports): the term counts kept in ``bags``
-#: and the last run's story assignment stand while it is unchanged, whatever the report's code.
-CLUSTER_VERSION = digest(reached("storyline.fuse.clusters"), __version__)
+#: Clustering's code (``fuse.clusters`` and what it imports, and the store's packing): the term
+#: counts kept in ``bags`` and the last run's story assignment stand while it is unchanged,
+#: whatever the report's code.
+CLUSTER_VERSION = digest(
+    [*reached("storyline.fuse.clusters"), *filter(None, [module_file("storyline.store")])], __version__
+)
 
 
 def present(story: Story, analyses: list[Analysis], settings: Settings) -> Story:
