@@ -43,6 +43,19 @@ def _ingested(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return calls
 
 
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the file name of every article clustering counts the terms of."""
+    counted: list[str] = []
+    real = local.bag_of
+
+    def spy(article: local.Article, analysis: object) -> local.Bag:
+        counted.append(Path(article.source).name)
+        return real(article, analysis)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(local, "bag_of", spy)
+    return counted
+
+
 def _run(folder: Path, tmp_path: Path, **kw: object) -> local.RunReport:
     settings = Settings(db=tmp_path / "s.duckdb", out=tmp_path / "out", workers=1, report=False, **kw)  # type: ignore[arg-type]
     return local.run([str(folder)], settings)
@@ -215,14 +228,7 @@ def test_clustering_counts_only_the_articles_it_has_not_counted(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _run(folder, tmp_path)
-    counted: list[str] = []
-    real = local.bag_of
-
-    def spy(article: local.Article, analysis: object) -> local.Bag:
-        counted.append(Path(article.source).name)
-        return real(article, analysis)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(local, "bag_of", spy)
+    counted = _counted(monkeypatch)
     again = _run(folder, tmp_path)
     assert counted == [] and _listing(again) == _listing(first)  # the store's counts, not the texts
     (folder / "c.txt").write_text(TEXTS["c.txt"].replace("Monday", "Tuesday"), encoding="utf-8")
@@ -261,14 +267,7 @@ def test_a_report_change_keeps_the_term_counts(
     """Clustering's counts are keyed by clustering's code: a change elsewhere (here the whole
     package's version, as a report fix changes it) counts no text again; clustering's own does."""
     first = _run(folder, tmp_path)
-    counted: list[str] = []
-    real = local.bag_of
-
-    def spy(article: local.Article, analysis: object) -> local.Bag:
-        counted.append(Path(article.source).name)
-        return real(article, analysis)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(local, "bag_of", spy)
+    counted = _counted(monkeypatch)
     monkeypatch.setattr(local, "CODE_VERSION", "other-code")
     again = _run(folder, tmp_path)
     assert counted == [] and _listing(again) == _listing(first)
