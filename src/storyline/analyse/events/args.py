@@ -241,7 +241,7 @@ def _relative_antecedent(tok: Token) -> tuple[int, int] | None:
         if cur.dep_ == "relcl":
             head = cur.head
             return head.left_edge.idx, head.idx + len(head)
-        if cur.head is cur or cur.head == cur:
+        if cur.head.i == cur.i:  # the root
             return None
         cur = cur.head
     return None
