@@ -664,19 +664,15 @@ def _story_key(ids: Sequence[str], keys: dict[str, str], settings: Settings) -> 
 
 def _code_version() -> str:
     """A hash of the package's code and data files: a story made by other code is made again."""
-    import hashlib
     from importlib import resources
 
     root = Path(str(resources.files("storyline")))
-    h = hashlib.sha256(__version__.encode())
-    for f in sorted(root.rglob("*"), key=lambda p: p.as_posix()):
-        if (
-            f.suffix in (".py", ".json", ".tsv", ".csv", ".j2", ".css", ".js")
-            and "__pycache__" not in f.parts
-        ):
-            h.update(f.relative_to(root).as_posix().encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:12]
+    files = [
+        f
+        for f in sorted(root.rglob("*"), key=lambda p: p.as_posix())
+        if f.suffix in (".py", ".json", ".tsv", ".csv", ".j2", ".css", ".js") and "__pycache__" not in f.parts
+    ]
+    return digest(files, __version__)
 
 
 CODE_VERSION = _code_version()
