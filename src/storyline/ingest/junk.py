@@ -420,7 +420,7 @@ _SECTION_WORDS = frozenset(
 
 
 def _short_title(blocks: list[Block], labels: list[str | None], first: int) -> int | None:
-    """A two-word headline ("Lighthouse Restored", "Talks Collapse"), too short for ``_head``'s
+    """A two-word headline ("Lighthouse Restored", "Markets Rally"), too short for ``_head``'s
     headline test, when it is the last unlabelled line right above the body and no longer
     headline was found: title-cased, no section or web word, not a site's name."""
     kept = [i for i in range(min(first, len(blocks))) if labels[i] is None]
